@@ -1,0 +1,58 @@
+# Everything CI and a newcomer need: `make demo` and `make test` do all set-up themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+NODE_BIN := mock/node_modules/.bin
+
+.PHONY: all demo test lint typecheck spec-lint drift pytest bench generate venv node clean
+
+all: test
+
+## set-up ---------------------------------------------------------------------------------
+venv: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node: mock/node_modules/.installed
+mock/node_modules/.installed: mock/package.json mock/package-lock.json
+	@command -v npm >/dev/null || { echo "make: npm (Node.js 20+) is needed for Prism and Spectral" >&2; exit 1; }
+	cd mock && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## the two commands of the README ---------------------------------------------------------
+demo: venv
+	$(BIN)/voipbin-outdial demo
+
+test: venv node lint typecheck spec-lint drift pytest
+
+## checks ----------------------------------------------------------------------------------
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: venv
+	$(BIN)/mypy
+
+spec-lint: venv node
+	$(BIN)/openapi-spec-validator openapi.yaml
+	$(NODE_BIN)/spectral lint openapi.yaml --ruleset .spectral.yaml --fail-severity=hint
+
+drift: venv
+	VENV=$(VENV) scripts/check-generated.sh
+
+pytest: venv node
+	$(BIN)/pytest
+
+## the rest --------------------------------------------------------------------------------
+bench: venv
+	$(BIN)/python -m bench
+
+generate: venv
+	VENV=$(VENV) ./generate.sh
+
+clean:
+	rm -rf $(VENV) mock/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,215 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.outdialtarget import Outdialtarget
+from ...models.outdialtarget_create import OutdialtargetCreate
+from ...types import Response
+
+
+def _get_kwargs(
+    id: UUID,
+    *,
+    body: OutdialtargetCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/outdials/{id}/targets".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | Outdialtarget | None:
+    if response.status_code == 200:
+        response_200 = Outdialtarget.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | Outdialtarget]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OutdialtargetCreate,
+) -> Response[ErrorResponse | Outdialtarget]:
+    """Add a target to an outdial
+
+     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+
+    Args:
+        id (UUID):
+        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
+            left out or `null`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Outdialtarget]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OutdialtargetCreate,
+) -> ErrorResponse | Outdialtarget | None:
+    """Add a target to an outdial
+
+     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+
+    Args:
+        id (UUID):
+        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
+            left out or `null`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Outdialtarget
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OutdialtargetCreate,
+) -> Response[ErrorResponse | Outdialtarget]:
+    """Add a target to an outdial
+
+     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+
+    Args:
+        id (UUID):
+        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
+            left out or `null`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | Outdialtarget]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: OutdialtargetCreate,
+) -> ErrorResponse | Outdialtarget | None:
+    """Add a target to an outdial
+
+     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+
+    Args:
+        id (UUID):
+        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
+            left out or `null`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | Outdialtarget
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

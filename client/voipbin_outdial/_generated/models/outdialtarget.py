@@ -1,0 +1,352 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.outdialtarget_status import OutdialtargetStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+
+
+T = TypeVar("T", bound="Outdialtarget")
+
+
+@_attrs_define
+class Outdialtarget:
+    """One contact in an outdial, with up to five destinations tried in index order.
+
+    Attributes:
+        id (UUID): The target's id.
+        outdial_id (UUID): The outdial it belongs to.
+        name (str): A human-readable name (such as the contact's name).
+        detail (str): A description.
+        data (str): Free-form data kept with the target.
+        status (OutdialtargetStatus): `idle`: waiting to be dialed (the state after creation and between attempts);
+            `progressing`: a call to it is under way; `done`: answered, or no attempts left.
+            A client must accept values it does not know yet.
+        destination_0 (Address | None): The first destination; `null` if not set.
+        try_count_0 (int): Attempts made on `destination_0` (set by the system).
+        try_count_1 (int): Attempts made on `destination_1`.
+        try_count_2 (int): Attempts made on `destination_2`.
+        try_count_3 (int): Attempts made on `destination_3`.
+        try_count_4 (int): Attempts made on `destination_4`.
+        tm_create (str): A UTC time as VoIPBIN sends it: `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC)
+            or ISO 8601 with `Z` or an offset. `"9999-01-01 00:00:00.000000"` is the sentinel for "never".
+            Kept as the wire string; `voipbin_outdial.timeutil.parse_timestamp` turns it into an aware datetime.
+        destination_1 (Address | None | Unset): The second destination; often `null`.
+        destination_2 (Address | None | Unset): The third destination; often `null`.
+        destination_3 (Address | None | Unset): The fourth destination; often `null`.
+        destination_4 (Address | None | Unset): The fifth destination; often `null`.
+        tm_update (None | str | Unset): When it last changed (a call ended); `null`, the 9999 sentinel or `tm_create` if
+            never tried.
+        tm_delete (None | str | Unset): When it was deleted; `null` or the 9999 sentinel if not deleted.
+    """
+
+    id: UUID
+    outdial_id: UUID
+    name: str
+    detail: str
+    data: str
+    status: OutdialtargetStatus
+    destination_0: Address | None
+    try_count_0: int
+    try_count_1: int
+    try_count_2: int
+    try_count_3: int
+    try_count_4: int
+    tm_create: str
+    destination_1: Address | None | Unset = UNSET
+    destination_2: Address | None | Unset = UNSET
+    destination_3: Address | None | Unset = UNSET
+    destination_4: Address | None | Unset = UNSET
+    tm_update: None | str | Unset = UNSET
+    tm_delete: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+
+        id = str(self.id)
+
+        outdial_id = str(self.outdial_id)
+
+        name = self.name
+
+        detail = self.detail
+
+        data = self.data
+
+        status = self.status.value
+
+        destination_0: dict[str, Any] | None
+        if isinstance(self.destination_0, Address):
+            destination_0 = self.destination_0.to_dict()
+        else:
+            destination_0 = self.destination_0
+
+        try_count_0 = self.try_count_0
+
+        try_count_1 = self.try_count_1
+
+        try_count_2 = self.try_count_2
+
+        try_count_3 = self.try_count_3
+
+        try_count_4 = self.try_count_4
+
+        tm_create = self.tm_create
+
+        destination_1: dict[str, Any] | None | Unset
+        if isinstance(self.destination_1, Unset):
+            destination_1 = UNSET
+        elif isinstance(self.destination_1, Address):
+            destination_1 = self.destination_1.to_dict()
+        else:
+            destination_1 = self.destination_1
+
+        destination_2: dict[str, Any] | None | Unset
+        if isinstance(self.destination_2, Unset):
+            destination_2 = UNSET
+        elif isinstance(self.destination_2, Address):
+            destination_2 = self.destination_2.to_dict()
+        else:
+            destination_2 = self.destination_2
+
+        destination_3: dict[str, Any] | None | Unset
+        if isinstance(self.destination_3, Unset):
+            destination_3 = UNSET
+        elif isinstance(self.destination_3, Address):
+            destination_3 = self.destination_3.to_dict()
+        else:
+            destination_3 = self.destination_3
+
+        destination_4: dict[str, Any] | None | Unset
+        if isinstance(self.destination_4, Unset):
+            destination_4 = UNSET
+        elif isinstance(self.destination_4, Address):
+            destination_4 = self.destination_4.to_dict()
+        else:
+            destination_4 = self.destination_4
+
+        tm_update: None | str | Unset
+        if isinstance(self.tm_update, Unset):
+            tm_update = UNSET
+        else:
+            tm_update = self.tm_update
+
+        tm_delete: None | str | Unset
+        if isinstance(self.tm_delete, Unset):
+            tm_delete = UNSET
+        else:
+            tm_delete = self.tm_delete
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "outdial_id": outdial_id,
+                "name": name,
+                "detail": detail,
+                "data": data,
+                "status": status,
+                "destination_0": destination_0,
+                "try_count_0": try_count_0,
+                "try_count_1": try_count_1,
+                "try_count_2": try_count_2,
+                "try_count_3": try_count_3,
+                "try_count_4": try_count_4,
+                "tm_create": tm_create,
+            }
+        )
+        if destination_1 is not UNSET:
+            field_dict["destination_1"] = destination_1
+        if destination_2 is not UNSET:
+            field_dict["destination_2"] = destination_2
+        if destination_3 is not UNSET:
+            field_dict["destination_3"] = destination_3
+        if destination_4 is not UNSET:
+            field_dict["destination_4"] = destination_4
+        if tm_update is not UNSET:
+            field_dict["tm_update"] = tm_update
+        if tm_delete is not UNSET:
+            field_dict["tm_delete"] = tm_delete
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        outdial_id = UUID(d.pop("outdial_id"))
+
+        name = d.pop("name")
+
+        detail = d.pop("detail")
+
+        data = d.pop("data")
+
+        status = OutdialtargetStatus(d.pop("status"))
+
+        def _parse_destination_0(data: object) -> Address | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_0_type_0 = Address.from_dict(data)
+
+                return destination_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None, data)
+
+        destination_0 = _parse_destination_0(d.pop("destination_0"))
+
+        try_count_0 = d.pop("try_count_0")
+
+        try_count_1 = d.pop("try_count_1")
+
+        try_count_2 = d.pop("try_count_2")
+
+        try_count_3 = d.pop("try_count_3")
+
+        try_count_4 = d.pop("try_count_4")
+
+        tm_create = d.pop("tm_create")
+
+        def _parse_destination_1(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_1_type_0 = Address.from_dict(data)
+
+                return destination_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_1 = _parse_destination_1(d.pop("destination_1", UNSET))
+
+        def _parse_destination_2(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_2_type_0 = Address.from_dict(data)
+
+                return destination_2_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_2 = _parse_destination_2(d.pop("destination_2", UNSET))
+
+        def _parse_destination_3(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_3_type_0 = Address.from_dict(data)
+
+                return destination_3_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_3 = _parse_destination_3(d.pop("destination_3", UNSET))
+
+        def _parse_destination_4(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_4_type_0 = Address.from_dict(data)
+
+                return destination_4_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_4 = _parse_destination_4(d.pop("destination_4", UNSET))
+
+        def _parse_tm_update(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tm_update = _parse_tm_update(d.pop("tm_update", UNSET))
+
+        def _parse_tm_delete(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tm_delete = _parse_tm_delete(d.pop("tm_delete", UNSET))
+
+        outdialtarget = cls(
+            id=id,
+            outdial_id=outdial_id,
+            name=name,
+            detail=detail,
+            data=data,
+            status=status,
+            destination_0=destination_0,
+            try_count_0=try_count_0,
+            try_count_1=try_count_1,
+            try_count_2=try_count_2,
+            try_count_3=try_count_3,
+            try_count_4=try_count_4,
+            tm_create=tm_create,
+            destination_1=destination_1,
+            destination_2=destination_2,
+            destination_3=destination_3,
+            destination_4=destination_4,
+            tm_update=tm_update,
+            tm_delete=tm_delete,
+        )
+
+        outdialtarget.additional_properties = d
+        return outdialtarget
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

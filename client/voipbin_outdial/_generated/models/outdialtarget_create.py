@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+
+
+T = TypeVar("T", bound="OutdialtargetCreate")
+
+
+@_attrs_define
+class OutdialtargetCreate:
+    """A new contact. `destination_0` is required; the others may be left out or `null`.
+
+    Attributes:
+        name (str): A human-readable name (such as the contact's name).
+        detail (str): A description.
+        data (str): Free-form data kept with the target.
+        destination_0 (Address): A VoIPBIN address, such as a phone number (`type` tel, `target` in E.164).
+        destination_1 (Address | None | Unset): The second destination, or `null`.
+        destination_2 (Address | None | Unset): The third destination, or `null`.
+        destination_3 (Address | None | Unset): The fourth destination, or `null`.
+        destination_4 (Address | None | Unset): The fifth destination, or `null`.
+    """
+
+    name: str
+    detail: str
+    data: str
+    destination_0: Address
+    destination_1: Address | None | Unset = UNSET
+    destination_2: Address | None | Unset = UNSET
+    destination_3: Address | None | Unset = UNSET
+    destination_4: Address | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+
+        name = self.name
+
+        detail = self.detail
+
+        data = self.data
+
+        destination_0 = self.destination_0.to_dict()
+
+        destination_1: dict[str, Any] | None | Unset
+        if isinstance(self.destination_1, Unset):
+            destination_1 = UNSET
+        elif isinstance(self.destination_1, Address):
+            destination_1 = self.destination_1.to_dict()
+        else:
+            destination_1 = self.destination_1
+
+        destination_2: dict[str, Any] | None | Unset
+        if isinstance(self.destination_2, Unset):
+            destination_2 = UNSET
+        elif isinstance(self.destination_2, Address):
+            destination_2 = self.destination_2.to_dict()
+        else:
+            destination_2 = self.destination_2
+
+        destination_3: dict[str, Any] | None | Unset
+        if isinstance(self.destination_3, Unset):
+            destination_3 = UNSET
+        elif isinstance(self.destination_3, Address):
+            destination_3 = self.destination_3.to_dict()
+        else:
+            destination_3 = self.destination_3
+
+        destination_4: dict[str, Any] | None | Unset
+        if isinstance(self.destination_4, Unset):
+            destination_4 = UNSET
+        elif isinstance(self.destination_4, Address):
+            destination_4 = self.destination_4.to_dict()
+        else:
+            destination_4 = self.destination_4
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "detail": detail,
+                "data": data,
+                "destination_0": destination_0,
+            }
+        )
+        if destination_1 is not UNSET:
+            field_dict["destination_1"] = destination_1
+        if destination_2 is not UNSET:
+            field_dict["destination_2"] = destination_2
+        if destination_3 is not UNSET:
+            field_dict["destination_3"] = destination_3
+        if destination_4 is not UNSET:
+            field_dict["destination_4"] = destination_4
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        detail = d.pop("detail")
+
+        data = d.pop("data")
+
+        destination_0 = Address.from_dict(d.pop("destination_0"))
+
+        def _parse_destination_1(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_1_type_0 = Address.from_dict(data)
+
+                return destination_1_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_1 = _parse_destination_1(d.pop("destination_1", UNSET))
+
+        def _parse_destination_2(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_2_type_0 = Address.from_dict(data)
+
+                return destination_2_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_2 = _parse_destination_2(d.pop("destination_2", UNSET))
+
+        def _parse_destination_3(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_3_type_0 = Address.from_dict(data)
+
+                return destination_3_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_3 = _parse_destination_3(d.pop("destination_3", UNSET))
+
+        def _parse_destination_4(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_4_type_0 = Address.from_dict(data)
+
+                return destination_4_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        destination_4 = _parse_destination_4(d.pop("destination_4", UNSET))
+
+        outdialtarget_create = cls(
+            name=name,
+            detail=detail,
+            data=data,
+            destination_0=destination_0,
+            destination_1=destination_1,
+            destination_2=destination_2,
+            destination_3=destination_3,
+            destination_4=destination_4,
+        )
+
+        return outdialtarget_create
