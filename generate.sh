@@ -11,7 +11,8 @@ RUFF_VERSION="0.17.6"
 out="${1:-client/voipbin_outdial/_generated}"
 venv="${VENV:-.venv}"
 
-export PATH="$PWD/$venv/bin:$PATH"
+case "$venv" in /*) ;; *) venv="$PWD/$venv" ;; esac
+export PATH="$venv/bin:$PATH"
 have=$(openapi-python-client --version 2>/dev/null | awk '{print $NF}' || true)
 if [ "$have" != "$GENERATOR_VERSION" ]; then
   echo "generate.sh: needs openapi-python-client $GENERATOR_VERSION (found '${have:-none}'); run 'make venv'" >&2

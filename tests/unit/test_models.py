@@ -1,0 +1,130 @@
+"""The generated models read VoIPBIN's real wire format (issue 2)."""
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from voipbin_outdial.models import (
+    Address,
+    AddressType,
+    Outdial,
+    Outdialtarget,
+    OutdialtargetStatus,
+    Outplan,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS: dict[str, Any] = json.loads((ROOT / "tests/fixtures/seed_examples.json").read_text())
+SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+
+
+def seed(name: str) -> dict[str, Any]:
+    return copy.deepcopy(SEEDS[name])
+
+
+def test_seed_outdialtarget_parses_verbatim() -> None:
+    target = Outdialtarget.from_dict(seed("outdialtarget"))
+
+    assert str(target.id) == "1b3d7a92-7146-466d-90f5-4bc701ada4c0"
+    assert target.status is OutdialtargetStatus.DONE
+    assert isinstance(target.destination_0, Address)
+    assert target.destination_0.type_ is AddressType.TEL
+    assert target.destination_0.target == "+821100000001"
+    assert [target.destination_1, target.destination_2, target.destination_3] == [None] * 3
+    assert target.destination_4 is None
+    assert (target.try_count_0, target.try_count_4) == (1, 0)
+    assert target.tm_delete == "9999-01-01 00:00:00.000000"
+    assert target.to_dict() == seed("outdialtarget")
+
+
+def test_seed_outplan_parses_verbatim() -> None:
+    plan = Outplan.from_dict(seed("outplan"))
+
+    assert plan.dial_timeout == 30000
+    assert plan.try_interval == 60000
+    assert [plan.max_try_count_0, plan.max_try_count_4] == [5, 5]
+    assert plan.source.target == "+15559876543"
+    assert plan.to_dict() == seed("outplan")
+
+
+@pytest.mark.parametrize(
+    ("example", "seed_name"),
+    [("OutplanValue", "outplan"), ("OutdialtargetValue", "outdialtarget")],
+)
+def test_spec_examples_are_the_seed_examples(example: str, seed_name: str) -> None:
+    assert SPEC["components"]["examples"][example]["value"] == seed(seed_name)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "2022-04-30 17:52:16.484341",  # VoIPBIN's usual form: space, no zone, UTC
+        "2022-04-30T17:52:16.484341Z",  # ISO 8601 with Z
+        None,  # not happened
+        "9999-01-01 00:00:00.000000",  # the "never" sentinel
+    ],
+)
+@pytest.mark.parametrize("field", ["tm_update", "tm_delete"])
+def test_every_timestamp_form_is_accepted(field: str, stamp: str | None) -> None:
+    data = seed("outdialtarget") | {field: stamp}
+
+    target = Outdialtarget.from_dict(data)
+
+    assert getattr(target, field) == stamp
+    assert target.to_dict()[field] == stamp
+
+
+def test_absent_optional_fields_stay_absent() -> None:
+    data = seed("outdialtarget")
+    for key in ("destination_1", "destination_2", "destination_3", "destination_4", "tm_update"):
+        del data[key]
+
+    assert Outdialtarget.from_dict(data).to_dict() == data
+
+
+def test_unknown_enum_values_from_a_newer_server_are_kept() -> None:
+    data = seed("outdialtarget")
+    data["status"] = "paused"
+    data["destination_0"]["type"] = "whatsapp"
+
+    target = Outdialtarget.from_dict(data)
+
+    assert target.status == "paused"
+    assert isinstance(target.status, OutdialtargetStatus)
+    assert target.status not in list(OutdialtargetStatus)
+    assert isinstance(target.destination_0, Address)
+    assert target.destination_0.type_ == "whatsapp"
+    assert target.to_dict() == data
+
+
+def test_known_enum_values_are_the_members() -> None:
+    assert OutdialtargetStatus("idle") is OutdialtargetStatus.IDLE
+    assert AddressType("") is AddressType.EMPTY
+    assert {s.value for s in OutdialtargetStatus} == {"idle", "progressing", "done"}
+
+
+def test_non_string_enum_value_is_still_an_error() -> None:
+    with pytest.raises(ValueError, match="42"):
+        OutdialtargetStatus(42)
+
+
+def test_unknown_fields_are_kept_not_lost() -> None:
+    data = seed("outplan") | {"customer_id": "5e4a0680-804e-11ec-8477-2fea5968d85b", "new": {"x": 1}}
+
+    plan = Outplan.from_dict(data)
+
+    assert plan.additional_properties == {"new": {"x": 1}}
+    assert plan.to_dict() == data
+
+
+def test_outdial_example_parses() -> None:
+    value = SPEC["components"]["examples"]["OutdialValue"]["value"]
+
+    outdial = Outdial.from_dict(copy.deepcopy(value))
+
+    assert str(outdial.campaign_id) == "00000000-0000-0000-0000-000000000000"
+    assert outdial.to_dict() == value
