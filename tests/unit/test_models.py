@@ -113,7 +113,8 @@ def test_non_string_enum_value_is_still_an_error() -> None:
 
 
 def test_unknown_fields_are_kept_not_lost() -> None:
-    data = seed("outplan") | {"customer_id": "5e4a0680-804e-11ec-8477-2fea5968d85b", "new": {"x": 1}}
+    owner = "5e4a0680-804e-11ec-8477-2fea5968d85b"
+    data = seed("outplan") | {"customer_id": owner, "new": {"x": 1}}
 
     plan = Outplan.from_dict(data)
 
