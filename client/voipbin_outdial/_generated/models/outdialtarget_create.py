@@ -16,13 +16,14 @@ T = TypeVar("T", bound="OutdialtargetCreate")
 
 @_attrs_define
 class OutdialtargetCreate:
-    """A new contact. `destination_0` is required; the others may be left out or `null`.
+    """A new contact. `destination_0` must be given (an address or `null`); the others may be left out or `null`.
 
     Attributes:
         name (str): A human-readable name (such as the contact's name).
         detail (str): A description.
         data (str): Free-form data kept with the target.
-        destination_0 (Address): A VoIPBIN address, such as a phone number (`type` tel, `target` in E.164).
+        destination_0 (Address | None): The first destination, dialed first; `null` if the contact has none (the next
+            one is then dialed first).
         destination_1 (Address | None | Unset): The second destination, or `null`.
         destination_2 (Address | None | Unset): The third destination, or `null`.
         destination_3 (Address | None | Unset): The fourth destination, or `null`.
@@ -32,7 +33,7 @@ class OutdialtargetCreate:
     name: str
     detail: str
     data: str
-    destination_0: Address
+    destination_0: Address | None
     destination_1: Address | None | Unset = UNSET
     destination_2: Address | None | Unset = UNSET
     destination_3: Address | None | Unset = UNSET
@@ -47,7 +48,11 @@ class OutdialtargetCreate:
 
         data = self.data
 
-        destination_0 = self.destination_0.to_dict()
+        destination_0: dict[str, Any] | None
+        if isinstance(self.destination_0, Address):
+            destination_0 = self.destination_0.to_dict()
+        else:
+            destination_0 = self.destination_0
 
         destination_1: dict[str, Any] | None | Unset
         if isinstance(self.destination_1, Unset):
@@ -113,7 +118,20 @@ class OutdialtargetCreate:
 
         data = d.pop("data")
 
-        destination_0 = Address.from_dict(d.pop("destination_0"))
+        def _parse_destination_0(data: object) -> Address | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                destination_0_type_0 = Address.from_dict(data)
+
+                return destination_0_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None, data)
+
+        destination_0 = _parse_destination_0(d.pop("destination_0"))
 
         def _parse_destination_1(data: object) -> Address | None | Unset:
             if data is None:

@@ -93,12 +93,13 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
+    left out or `null`.
 
     Args:
         id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
-            left out or `null`.
+        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
+            `null`); the others may be left out or `null`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,12 +129,13 @@ def sync(
 ) -> ErrorResponse | Outdialtarget | None:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
+    left out or `null`.
 
     Args:
         id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
-            left out or `null`.
+        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
+            `null`); the others may be left out or `null`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,12 +160,13 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
+    left out or `null`.
 
     Args:
         id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
-            left out or `null`.
+        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
+            `null`); the others may be left out or `null`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,12 +194,13 @@ async def asyncio(
 ) -> ErrorResponse | Outdialtarget | None:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` is required; `destination_1..4` may be left out or `null`.
+     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
+    left out or `null`.
 
     Args:
         id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` is required; the others may be
-            left out or `null`.
+        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
+            `null`); the others may be left out or `null`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
