@@ -1,0 +1,161 @@
+"""VoIPBIN timestamps, the 9999 "never" sentinel, and milliseconds <-> timedelta.
+
+This is the one place that converts units and times (like tenacity's ``_utils.to_seconds``):
+
+* VoIPBIN sends times as ``"2022-04-30 17:52:16.484341"`` (a space, no zone, meaning UTC) and
+  sometimes as ISO 8601 with ``Z`` or an offset. :func:`parse_timestamp` turns both into an aware
+  UTC :class:`~datetime.datetime`; :func:`format_timestamp` writes VoIPBIN's form back.
+* ``"9999-01-01 00:00:00.000000"`` (:data:`NEVER`) means "never" (not deleted, not updated).
+* Durations on the wire (``dial_timeout``, ``try_interval``) are integer **milliseconds**.
+
+Everything returned is timezone-aware UTC. A naive :class:`~datetime.datetime` given to any
+function here is taken to be UTC (VoIPBIN's own convention), never local time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any, Final
+
+from ._generated.types import Unset
+
+__all__ = [
+    "EPOCH",
+    "NEVER",
+    "format_timestamp",
+    "is_deleted",
+    "parse_timestamp",
+    "to_milliseconds",
+    "to_timedelta",
+]
+
+NEVER: Final = "9999-01-01 00:00:00.000000"
+"""VoIPBIN's sentinel for "never" (``tm_delete`` of a live resource, ``tm_update`` if never)."""
+
+EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
+"""1970-01-01 00:00:00 UTC: the time used when a time is needed but unknown."""
+
+_NEVER_YEAR: Final = 9999
+_ONE_MS: Final = timedelta(milliseconds=1)
+_fromisoformat = datetime.fromisoformat
+
+
+def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
+    """Parse a VoIPBIN time into an aware UTC datetime; ``None`` means "never".
+
+    Accepts ``"2022-04-30 17:52:16.484341"`` (naive: UTC), ISO 8601 with ``Z`` or an offset
+    (converted to UTC) and :class:`~datetime.datetime` objects (naive: UTC). ``None``, ``""``,
+    ``UNSET`` and any time in the year 9999 (the :data:`NEVER` sentinel) give ``None``.
+
+    Raises:
+        ValueError: ``value`` is a string that is not a timestamp (the message quotes it).
+        TypeError: ``value`` is neither a string nor a datetime.
+    """
+    if value is None or isinstance(value, Unset):
+        return None
+    if isinstance(value, str):
+        if not value:
+            return None
+        try:
+            dt = _fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not a VoIPBIN timestamp: {value!r}") from None
+        if dt.tzinfo is None and dt.year != _NEVER_YEAR:
+            # Parsing again with an explicit zone is several times faster than
+            # dt.replace(tzinfo=UTC) on CPython 3.11, and VoIPBIN's own form is naive. (A date
+            # alone reads "+00:00" as a time, so the result is checked.)
+            try:
+                aware = _fromisoformat(value + "+00:00")
+            except ValueError:
+                return dt.replace(tzinfo=UTC)
+            return aware if aware.tzinfo is UTC else dt.replace(tzinfo=UTC)
+    elif isinstance(value, datetime):
+        dt = value
+    else:
+        raise TypeError(f"a timestamp must be a str or a datetime, not {type(value).__name__}")
+    if dt.year == _NEVER_YEAR:
+        return None
+    return _as_utc(dt, value)
+
+
+def _as_utc(dt: datetime, original: object) -> datetime:
+    tz = dt.tzinfo
+    if tz is UTC:
+        return dt
+    if tz is None:
+        return dt.replace(tzinfo=UTC)
+    try:
+        return dt.astimezone(UTC)
+    except OverflowError:  # e.g. "0001-01-01T00:00:00+01:00" is before datetime.min in UTC
+        raise ValueError(f"timestamp out of range in UTC: {original!r}") from None
+
+
+def format_timestamp(dt: datetime) -> str:
+    """Write ``dt`` in VoIPBIN's wire form ``"YYYY-MM-DD HH:MM:SS.ffffff"`` (UTC, no zone).
+
+    An aware datetime is converted to UTC first; a naive one is taken to be UTC already (the
+    same convention as everywhere in this module), so ``format_timestamp(parse_timestamp(s))``
+    round-trips VoIPBIN's own strings.
+
+    Raises:
+        TypeError: ``dt`` is not a datetime.
+    """
+    if not isinstance(dt, datetime):
+        raise TypeError(f"format_timestamp needs a datetime, not {type(dt).__name__}")
+    if dt.tzinfo is not None and dt.tzinfo is not UTC:
+        dt = _as_utc(dt, dt)
+    # isoformat always writes a 4-digit year and "YYYY-MM-DD HH:MM:SS.ffffff" is 26 characters;
+    # the slice drops the "+00:00" of an aware value.
+    return dt.isoformat(" ", "microseconds")[:26]
+
+
+def to_milliseconds(value: int | timedelta) -> int:
+    """Convert a duration to VoIPBIN's integer milliseconds.
+
+    An ``int`` is taken to be milliseconds already and returned as is. A timedelta is rounded to
+    the nearest millisecond (halves to even, like :func:`round`).
+
+    Raises:
+        ValueError: the duration is negative.
+        TypeError: ``value`` is a bool, or neither an int nor a timedelta.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | timedelta):
+        raise TypeError(f"a duration must be an int (milliseconds) or a timedelta, not {value!r}")
+    if isinstance(value, timedelta):
+        if value < timedelta(0):
+            raise ValueError(f"a duration cannot be negative, got {value!r}")
+        micros = (value.days * 86_400 + value.seconds) * 1_000_000 + value.microseconds
+        ms, rest = divmod(micros, 1000)
+        if rest > 500 or (rest == 500 and ms % 2):
+            ms += 1
+        return ms
+    if value < 0:
+        raise ValueError(f"a duration cannot be negative, got {value} ms")
+    return value
+
+
+def to_timedelta(ms: int) -> timedelta:
+    """Convert VoIPBIN's integer milliseconds to a :class:`~datetime.timedelta`.
+
+    Raises:
+        ValueError: ``ms`` is negative.
+        TypeError: ``ms`` is a bool or not an int.
+    """
+    if isinstance(ms, bool) or not isinstance(ms, int):
+        raise TypeError(f"milliseconds must be an int, not {ms!r}")
+    if ms < 0:
+        raise ValueError(f"a duration cannot be negative, got {ms} ms")
+    return ms * _ONE_MS
+
+
+def is_deleted(obj: Mapping[str, Any] | object) -> bool:
+    """Whether a resource (a JSON dict or a model) is deleted: its ``tm_delete`` is a real time.
+
+    A missing, ``null``, empty or :data:`NEVER` ``tm_delete`` means "not deleted".
+
+    Raises:
+        ValueError: ``tm_delete`` is a malformed timestamp.
+    """
+    value = obj.get("tm_delete") if isinstance(obj, Mapping) else getattr(obj, "tm_delete", None)
+    return parse_timestamp(value) is not None
