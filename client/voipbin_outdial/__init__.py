@@ -1,5 +1,60 @@
-"""voipbin-outdial: a typed Python SDK for VoIPBIN's outbound-calling API."""
+"""voipbin-outdial: a typed Python SDK for VoIPBIN's outbound-calling API.
 
-__version__ = "0.1.0"
+```python
+from voipbin_outdial import VoipbinClient
 
-__all__ = ["__version__"]
+with VoipbinClient() as client:  # $VOIPBIN_TOKEN or $VOIPBIN_ACCESSKEY
+    for plan in client.outplans.iter():
+        print(plan.name, plan.dial_timeout)
+```
+
+The API's objects are in :mod:`voipbin_outdial.models`, the dial-order helpers in
+:mod:`voipbin_outdial.dialplan` and :mod:`voipbin_outdial.timeutil`, and a stateful mock for your
+tests in :mod:`voipbin_outdial.testing` (the ``testing`` extra; not imported here, as it needs
+Starlette).
+"""
+
+from . import dialplan, errors, models, timeutil
+from ._client import AsyncVoipbinClient, VoipbinClient
+from ._pagination import Page
+from ._version import __version__
+from .errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiResponseValidationError,
+    ApiTimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    VoipbinError,
+)
+
+# The surface, sorted; tests/test_exported_members.py pins it.
+__all__ = [
+    "ApiConnectionError",
+    "ApiError",
+    "ApiResponseValidationError",
+    "ApiTimeoutError",
+    "AsyncVoipbinClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "Page",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "VoipbinClient",
+    "VoipbinError",
+    "__version__",
+    "dialplan",
+    "errors",
+    "models",
+    "timeutil",
+]

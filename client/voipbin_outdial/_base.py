@@ -1,0 +1,187 @@
+"""Execute an operation call: base URL, credentials, timeout, retries and error mapping.
+
+:class:`SyncSender` and :class:`AsyncSender` differ only in ``await``; what to send, whether to
+retry, how long to wait and what to raise live once, in :class:`_Sender`. Errors are raised
+outside any ``except`` block, so a raw httpx exception (whose request URL may hold the access
+key) is never attached as ``__context__`` or ``__cause__``.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any, Final, Generic, TypeVar
+from urllib.parse import quote, urlencode
+
+import httpx
+
+from ._calls import Call
+from ._config import Settings
+from ._redact import redact
+from ._responses import error_from_response, parse_success
+from ._retry import RETRYABLE_STATUSES, backoff_delay
+from .errors import ApiConnectionError, ApiTimeoutError
+
+__all__ = ["AsyncSender", "SyncSender"]
+
+T = TypeVar("T")
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+S = TypeVar("S")
+
+logger: Final = logging.getLogger("voipbin_outdial")
+
+# Failures worth another try (for GET, PUT and DELETE): the request may never have arrived.
+_TRANSIENT: Final = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+    httpx.ProxyError,
+)
+
+
+class _Sender(Generic[H, S]):
+    """Everything about sending a call except the I/O itself.
+
+    ``http`` is the httpx client to send through; ``sleep`` waits between retries (tests replace
+    it with a recorder, so nothing really sleeps).
+    """
+
+    def __init__(
+        self,
+        http: H,
+        sleep: S,
+        settings: Settings,
+    ) -> None:
+        self.http: H = http
+        self.sleep: S = sleep
+        self.base_url = settings.base_url
+        self.timeout = settings.timeout
+        self.max_retries = settings.max_retries
+        credentials = settings.credentials
+        self._auth_query = urlencode(credentials.params, quote_via=quote)
+        self._auth_headers = credentials.headers or None
+        self._redact = partial(redact, secrets=(credentials.secret,))
+
+    def _prepare(self, call: Call[Any]) -> tuple[str, dict[str, Any]]:
+        """The URL and httpx keyword arguments for ``call``.
+
+        The query string is built here, credentials included, so that httpx parses each URL
+        once (its URL parsing is the largest per-request cost after the network).
+        """
+        url = self.base_url + call.path
+        query = urlencode(call.params, quote_via=quote) if call.params else ""
+        if self._auth_query:
+            query = f"{query}&{self._auth_query}" if query else self._auth_query
+        if query:
+            url = f"{url}?{query}"
+        kwargs = {
+            "headers": self._auth_headers,
+            "json": call.json,
+            "timeout": self.timeout if call.timeout is None else call.timeout,
+        }
+        return url, kwargs
+
+    def _on_exception(
+        self, call: Call[Any], exc: httpx.HTTPError
+    ) -> tuple[httpx.Response | None, ApiConnectionError | None, bool]:
+        """What an httpx exception means: ``(response, failure, worth retrying)``.
+
+        The failure is built here but raised later, outside the ``except`` block, and its
+        message is redacted: httpx's own may quote the request URL.
+        """
+        if isinstance(exc, httpx.HTTPStatusError):
+            # An http_client event hook called raise_for_status(): httpx closed the response
+            # before its body was read, so only the status and headers are left to go on.
+            seen = exc.response
+            return httpx.Response(seen.status_code, headers=seen.headers), None, False
+        kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
+        what = "timed out" if kind is ApiTimeoutError else "got no response"
+        detail = str(exc) or "no details"
+        failure = kind(
+            self._redact(f"{call.method} {call.path} {what} ({type(exc).__name__}: {detail})"),
+            operation=call.operation,
+        )
+        return None, failure, isinstance(exc, _TRANSIENT)
+
+    def _retry_delay(
+        self, call: Call[Any], retry: int, response: httpx.Response | None, transient: bool
+    ) -> float | None:
+        """Seconds to wait before sending ``call`` again, or ``None`` to stop here."""
+        if not call.retryable or retry >= self.max_retries:
+            return None
+        if response is not None:
+            if response.status_code not in RETRYABLE_STATUSES:
+                return None
+            why = f"HTTP {response.status_code}"
+            retry_after = response.headers.get("retry-after")
+        elif transient:
+            why, retry_after = "no response", None
+        else:
+            return None
+        delay = backoff_delay(retry, retry_after, now=datetime.now(UTC), jitter=random.random())
+        logger.info(
+            "%s %s (%s): %s; retry %d of %d in %.2f s",
+            call.method,
+            call.path,
+            call.operation,
+            why,
+            retry + 1,
+            self.max_retries,
+            delay,
+        )
+        return delay
+
+    def _finish(
+        self, call: Call[T], response: httpx.Response | None, failure: ApiConnectionError | None
+    ) -> T:
+        if failure is not None:
+            raise failure
+        assert response is not None
+        if 200 <= response.status_code < 300:
+            return parse_success(call, response, self._redact)
+        raise error_from_response(call, response, self._redact)
+
+
+class SyncSender(_Sender[httpx.Client, Callable[[float], object]]):
+    """Sends calls through an :class:`httpx.Client`."""
+
+    def send(self, call: Call[T]) -> T:
+        url, kwargs = self._prepare(call)
+        retry = 0
+        while True:
+            response: httpx.Response | None = None
+            failure: ApiConnectionError | None = None
+            transient = False
+            try:
+                response = self.http.request(call.method, url, **kwargs)
+            except httpx.HTTPError as exc:
+                response, failure, transient = self._on_exception(call, exc)
+            delay = self._retry_delay(call, retry, response, transient)
+            if delay is None:
+                return self._finish(call, response, failure)
+            self.sleep(delay)
+            retry += 1
+
+
+class AsyncSender(_Sender[httpx.AsyncClient, Callable[[float], Awaitable[object]]]):
+    """Sends calls through an :class:`httpx.AsyncClient`."""
+
+    async def send(self, call: Call[T]) -> T:
+        url, kwargs = self._prepare(call)
+        retry = 0
+        while True:
+            response: httpx.Response | None = None
+            failure: ApiConnectionError | None = None
+            transient = False
+            try:
+                response = await self.http.request(call.method, url, **kwargs)
+            except httpx.HTTPError as exc:
+                response, failure, transient = self._on_exception(call, exc)
+            delay = self._retry_delay(call, retry, response, transient)
+            if delay is None:
+                return self._finish(call, response, failure)
+            await self.sleep(delay)
+            retry += 1

@@ -1,0 +1,67 @@
+"""When to retry and how long to wait: pure functions of the attempt and the response.
+
+Like openai-python: 0.5 * 2**n seconds capped at 8 s, shortened by up to a quarter at random, unless
+the server sent ``Retry-After`` (seconds or an HTTP date), which is honoured up to a minute. Only
+requests that are safe to repeat (GET, PUT, DELETE) are retried; POST never is.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import Final
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "INITIAL_DELAY",
+    "MAX_DELAY",
+    "MAX_RETRY_AFTER",
+    "RETRYABLE_METHODS",
+    "RETRYABLE_STATUSES",
+    "backoff_delay",
+    "parse_retry_after",
+]
+
+DEFAULT_MAX_RETRIES: Final = 2
+INITIAL_DELAY: Final = 0.5
+MAX_DELAY: Final = 8.0
+MAX_RETRY_AFTER: Final = 60.0
+RETRYABLE_METHODS: Final = frozenset({"GET", "PUT", "DELETE"})
+RETRYABLE_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
+
+
+def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (delta-seconds or an HTTP date), or ``None``.
+
+    A date in the past gives 0; an unreadable value gives ``None``. ``now`` must be aware.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:  # "-0000" in an HTTP date: UTC by RFC 5322
+            when = when.replace(tzinfo=now.tzinfo)
+        seconds = (when - now).total_seconds()
+    if seconds != seconds:  # NaN
+        return None
+    return max(seconds, 0.0)
+
+
+def backoff_delay(
+    retry: int, retry_after: str | None = None, *, now: datetime, jitter: float = 0.0
+) -> float:
+    """Seconds to sleep before retry number ``retry`` (0 for the first retry).
+
+    ``jitter`` in [0, 1) shortens the exponential delay by up to 25 % (pass ``random.random()``);
+    it does not touch a ``Retry-After`` delay, which is capped at :data:`MAX_RETRY_AFTER`.
+    """
+    server = parse_retry_after(retry_after, now=now)
+    if server is not None:
+        return min(server, MAX_RETRY_AFTER)
+    return min(INITIAL_DELAY * 2.0 ** min(retry, 16), MAX_DELAY) * (1.0 - 0.25 * jitter)

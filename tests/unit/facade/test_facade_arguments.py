@@ -1,0 +1,283 @@
+"""Arguments are checked and converted before any request: ids, milliseconds, counts, addresses."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+from uuid import UUID
+
+import pytest
+import respx
+from facade_support import OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
+
+from voipbin_outdial._args import to_duration_ms
+from voipbin_outdial.models import Address, AddressType
+
+TEL = {"type": "tel", "target": "+15559876543"}
+GOOD_PLAN: dict[str, Any] = {
+    "name": "p",
+    "source": TEL,
+    "dial_timeout": 30000,
+    "try_interval": 60000,
+    "max_try_counts": [5, 5, 5, 5, 5],
+}
+
+
+@pytest.fixture
+def no_requests(api: respx.MockRouter) -> respx.Route:
+    """A route for everything; tests assert it was never called."""
+    return api.route()
+
+
+# -- milliseconds -------------------------------------------------------------------------------
+
+
+def test_dial_timeout_in_seconds_by_mistake_explains_the_unit() -> None:
+    with pytest.raises(ValueError, match="milliseconds") as caught:
+        to_duration_ms(30, "dial_timeout")
+    assert str(caught.value) == (
+        "dial_timeout=30 is 30 milliseconds; VoIPBIN takes milliseconds, "
+        "so pass 30000 or timedelta(seconds=30)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (30000, 30000),
+        (1000, 1000),
+        (timedelta(seconds=30), 30000),
+        (timedelta(milliseconds=500), 500),
+        (timedelta(hours=1), 3600000),
+        (timedelta(0), 0),
+    ],
+)
+def test_durations_become_milliseconds(value: int | timedelta, expected: int) -> None:
+    assert to_duration_ms(value, "dial_timeout") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "match"),
+    [
+        (30, ValueError, "dial_timeout=30 is 30 milliseconds"),
+        (999, ValueError, "pass 999000 or timedelta"),
+        (0, ValueError, "milliseconds"),
+        (-1, ValueError, "dial_timeout: a duration cannot be negative"),
+        (timedelta(seconds=-1), ValueError, "negative"),
+        (True, TypeError, "dial_timeout"),
+        (30.0, TypeError, "dial_timeout"),
+        ("30000", TypeError, "dial_timeout"),
+    ],
+)
+def test_bad_durations(value: Any, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=match):
+        to_duration_ms(value, "dial_timeout")
+
+
+def test_try_interval_may_be_zero_but_not_a_few_ms() -> None:
+    assert to_duration_ms(0, "try_interval", allow_zero=True) == 0
+    with pytest.raises(ValueError, match="try_interval=60 is 60 milliseconds"):
+        to_duration_ms(60, "try_interval", allow_zero=True)
+
+
+@pytest.mark.parametrize(
+    ("override", "error", "match"),
+    [
+        ({"dial_timeout": 30}, ValueError, "milliseconds"),
+        ({"try_interval": 60}, ValueError, "milliseconds"),
+        ({"dial_timeout": True}, TypeError, "dial_timeout"),
+        ({"max_try_counts": [5, 5, 5, 5]}, ValueError, "exactly 5"),
+        ({"max_try_counts": [5, 5, 5, 5, 5, 5]}, ValueError, "exactly 5"),
+        ({"max_try_counts": [5, 5, 5, 5, -1]}, ValueError, "negative"),
+        ({"max_try_counts": [5, 5, 5, 5, True]}, TypeError, "True"),
+        ({"max_try_counts": [5, 5, 5, 5, 1.5]}, TypeError, "1.5"),
+        ({"max_try_counts": "55555"}, TypeError, "max_try_counts"),
+        ({"max_try_counts": 5}, TypeError, "max_try_counts"),
+        ({"source": {"type": "tel"}}, ValueError, "'target' is missing"),
+        ({"source": "+15559876543"}, TypeError, "source must be an Address"),
+    ],
+)
+@pytest.mark.parametrize("dotted", ["outplans.create", "outplans.update_dial_info"])
+async def test_bad_dial_settings_fail_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    override: dict[str, Any],
+    error: type[Exception],
+    match: str,
+) -> None:
+    harness = await make_harness()
+    kwargs = {**GOOD_PLAN, **override}
+    args: tuple[Any, ...] = ()
+    if dotted.endswith("update_dial_info"):
+        del kwargs["name"]
+        args = (PLAN_ID,)
+
+    with pytest.raises(error, match=match):
+        await harness.call(dotted, *args, **kwargs)
+
+    assert not no_requests.called
+
+
+async def test_timedelta_and_address_objects_are_accepted(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.post("/outplans").respond(200, json=outplan())
+    harness = await make_harness()
+    source = Address(type_=AddressType.SIP, target="sip:bob@example.com")
+
+    await harness.call(
+        "outplans.create",
+        name="p",
+        source=source,
+        dial_timeout=timedelta(seconds=45),
+        try_interval=timedelta(minutes=10),
+        max_try_counts=(1, 0, 0, 0, 0),
+    )
+
+    sent = json.loads(route.calls.last.request.content)
+    assert sent["source"] == {"type": "sip", "target": "sip:bob@example.com"}
+    assert (sent["dial_timeout"], sent["try_interval"]) == (45000, 600000)
+    assert sent["detail"] == ""
+
+
+# -- ids ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "name"),
+    [
+        ("outplans.get", ("nope",), "outplan_id"),
+        ("outplans.delete", ("",), "outplan_id"),
+        ("outdials.get", ("40bea034",), "outdial_id"),
+        ("outdials.update_campaign_id", (OUTDIAL_ID, "campaign-7"), "campaign_id"),
+        ("outdialtargets.get", (OUTDIAL_ID, "x"), "target_id"),
+        ("outdialtargets.list", ("../outplans",), "outdial_id"),
+    ],
+)
+async def test_a_malformed_id_names_the_parameter(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[str, ...],
+    name: str,
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(ValueError, match=f"{name} must be a UUID"):
+        await harness.call(dotted, *args)
+
+    assert not no_requests.called
+
+
+async def test_an_id_of_the_wrong_type_is_a_type_error(
+    make_harness: MakeHarness, no_requests: respx.Route
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(TypeError, match="outplan_id must be a str or UUID, not int"):
+        await harness.call("outplans.get", 42)
+
+    assert not no_requests.called
+
+
+async def test_iter_checks_its_outdial_id_before_iterating(
+    make_harness: MakeHarness, no_requests: respx.Route
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(ValueError, match="outdial_id"):
+        harness.method("outdialtargets.iter")("not-an-id")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [PLAN_ID.upper(), "{" + PLAN_ID + "}", PLAN_ID.replace("-", ""), f"urn:uuid:{PLAN_ID}"],
+)
+async def test_ids_are_sent_in_canonical_form(
+    make_harness: MakeHarness, api: respx.MockRouter, spelling: str
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness()
+
+    await harness.call("outplans.get", spelling)
+
+    assert route.called
+
+
+# -- destinations ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("destinations", "error", "match"),
+    [
+        ([], ValueError, "1 to 5"),
+        ([TEL] * 6, ValueError, "1 to 5"),
+        ([None, None], ValueError, "at least one"),
+        ([TEL, "+8210"], TypeError, r"destinations\[1\]"),
+        ([{"target": "+8210"}], ValueError, "'type' is missing"),
+        (TEL, TypeError, "destinations must be a sequence"),
+        ("+8210", TypeError, "destinations must be a sequence"),
+    ],
+)
+async def test_bad_destinations_fail_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    destinations: Any,
+    error: type[Exception],
+    match: str,
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(error, match=match):
+        await harness.call("outdialtargets.create", OUTDIAL_ID, name="t", destinations=destinations)
+
+    assert not no_requests.called
+
+
+async def test_destinations_fill_the_slots_in_order(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.post(f"/outdials/{OUTDIAL_ID}/targets").respond(200, json=target())
+    harness = await make_harness()
+    mobile = Address(type_=AddressType.TEL, target="+821100000002")
+
+    await harness.call(
+        "outdialtargets.create",
+        UUID(OUTDIAL_ID),
+        name="Kim",
+        detail="VIP",
+        data="{}",
+        destinations=(TEL, None, mobile, None, {"type": "email", "target": "kim@example.com"}),
+    )
+
+    sent = json.loads(route.calls.last.request.content)
+    assert sent == {
+        "name": "Kim",
+        "detail": "VIP",
+        "data": "{}",
+        "destination_0": TEL,
+        "destination_1": None,
+        "destination_2": {"type": "tel", "target": "+821100000002"},
+        "destination_3": None,
+        "destination_4": {"type": "email", "target": "kim@example.com"},
+    }
+
+
+async def test_an_unknown_address_type_is_sent_as_given(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.post(f"/outdials/{OUTDIAL_ID}/targets").respond(200, json=target())
+    harness = await make_harness()
+
+    await harness.call(
+        "outdialtargets.create",
+        OUTDIAL_ID,
+        name="t",
+        destinations=[{"type": "whatsapp", "target": "+8210"}],
+    )
+
+    sent = json.loads(route.calls.last.request.content)
+    assert sent["destination_0"] == {"type": "whatsapp", "target": "+8210"}
+    assert "destination_1" not in sent

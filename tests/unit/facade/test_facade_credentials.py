@@ -1,0 +1,326 @@
+"""Credentials: how they are sent, where they come from, and that they never leak."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from facade_support import (
+    ACCESSKEY,
+    BASE,
+    LEAK,
+    PLAN_ID,
+    TOKEN,
+    Harness,
+    MakeHarness,
+    outplan,
+)
+
+from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
+from voipbin_outdial._redact import LOGGER_NAMES, RedactingFilter, redact
+from voipbin_outdial.errors import ApiError, MissingCredentialsError, VoipbinError
+
+# -- how each credential is sent ----------------------------------------------------------------
+
+
+async def test_token_is_sent_as_a_bearer_header(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(token=TOKEN)
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    request = route.calls.last.request
+    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert "accesskey" not in request.url.params
+    assert "token" not in request.url.params
+
+
+async def test_accesskey_is_sent_as_a_query_parameter(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get("/outplans").respond(200, json={"result": []})
+    harness = await make_harness(accesskey=ACCESSKEY)
+
+    await harness.call("outplans.list", page_token="2022-04-28 01:50:23.414000")
+
+    request = route.calls.last.request
+    assert request.url.params["accesskey"] == ACCESSKEY
+    assert request.url.params["page_token"] == "2022-04-28 01:50:23.414000"
+    assert "authorization" not in request.headers
+
+
+async def test_an_accesskey_with_reserved_characters_is_encoded(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(accesskey="a+b/c=d&e")
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    assert route.calls.last.request.url.params["accesskey"] == "a+b/c=d&e"
+
+
+@pytest.mark.parametrize(
+    ("env", "kwargs", "kind", "secret"),
+    [
+        ({"VOIPBIN_TOKEN": TOKEN}, {}, "token", TOKEN),
+        ({"VOIPBIN_ACCESSKEY": ACCESSKEY}, {}, "accesskey", ACCESSKEY),
+        ({"VOIPBIN_TOKEN": TOKEN, "VOIPBIN_ACCESSKEY": ACCESSKEY}, {}, "token", TOKEN),
+        ({"VOIPBIN_TOKEN": TOKEN}, {"accesskey": "explicit-key"}, "accesskey", "explicit-key"),
+        ({"VOIPBIN_ACCESSKEY": ACCESSKEY}, {"token": "explicit.jwt"}, "token", "explicit.jwt"),
+        ({"VOIPBIN_TOKEN": "", "VOIPBIN_ACCESSKEY": ACCESSKEY}, {}, "accesskey", ACCESSKEY),
+        ({"VOIPBIN_TOKEN": TOKEN}, {"token": ""}, "token", TOKEN),
+        ({}, {"token": f"  {TOKEN}\n"}, "token", TOKEN),
+    ],
+)
+async def test_where_the_credential_comes_from(
+    monkeypatch: pytest.MonkeyPatch,
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    env: dict[str, str],
+    kwargs: dict[str, str],
+    kind: str,
+    secret: str,
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(**kwargs) if kwargs else await _bare(make_harness)
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    request = route.calls.last.request
+    if kind == "token":
+        assert request.headers["Authorization"] == f"Bearer {secret}"
+    else:
+        assert request.url.params["accesskey"] == secret
+    assert f"auth='{kind}'" in repr(harness.client)
+
+
+async def _bare(make_harness: MakeHarness) -> Harness:
+    """A client given no credential at all (make_harness adds an access key otherwise)."""
+    return await make_harness(accesskey=None)
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+@pytest.mark.parametrize("kwargs", [{}, {"token": ""}, {"token": "  ", "accesskey": ""}])
+def test_no_credential_fails_before_any_request(
+    monkeypatch: pytest.MonkeyPatch,
+    api: respx.MockRouter,
+    cls: type[VoipbinClient | AsyncVoipbinClient],
+    kwargs: dict[str, str],
+) -> None:
+    monkeypatch.setenv("VOIPBIN_TOKEN", "")
+    route = api.route()
+
+    with pytest.raises(MissingCredentialsError, match="VOIPBIN_TOKEN or VOIPBIN_ACCESSKEY"):
+        cls(base_url=BASE, **kwargs)
+
+    assert not route.called
+    assert not api.calls
+
+
+def test_token_and_accesskey_together_are_refused() -> None:
+    with pytest.raises(ValueError, match="either token= or accesskey=") as caught:
+        VoipbinClient(token=TOKEN, accesskey=ACCESSKEY)
+    assert LEAK not in str(caught.value)
+
+
+@pytest.mark.parametrize("token", [f"{TOKEN}\nX-Injected: 1", f"{TOKEN} more", f"{TOKEN}é"])
+def test_a_malformed_credential_is_refused_without_quoting_it(token: str) -> None:
+    with pytest.raises(ValueError, match="token holds") as caught:
+        VoipbinClient(token=token)
+    assert LEAK not in str(caught.value)
+    assert LEAK not in repr(caught.value)
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+def test_repr_names_the_credential_kind_never_its_value(
+    cls: type[VoipbinClient | AsyncVoipbinClient], credential: dict[str, str]
+) -> None:
+    client = cls(base_url=BASE, http_client=None, **credential)
+
+    text = repr(client)
+
+    assert text == (
+        f"{cls.__name__}(base_url='{BASE}', auth='{next(iter(credential))}', max_retries=2)"
+    )
+    assert LEAK not in text
+    assert LEAK not in repr(vars(client)["_settings"])
+
+
+# -- never in errors or logs, on every error path ------------------------------------------------
+
+
+def _echo_secret(status: int) -> Callable[[httpx.Request], httpx.Response]:
+    """A server that quotes the request's URL and Authorization header back in its error."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        said = f"rejected {request.url} with {request.headers.get('authorization')}"
+        body = {"error": {"status": "X", "reason": said, "message": said, "request_id": "r"}}
+        return httpx.Response(status, json=body)
+
+    return respond
+
+
+def _echo_text(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        502, text=f"<h1>{request.url}</h1> {request.headers.get('authorization')}"
+    )
+
+
+def _echo_ok_off_schema(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(
+        200, json={"id": str(request.url), "name": request.headers.get("authorization")}
+    )
+
+
+def _raise(exc_type: type[httpx.TransportError]) -> Callable[[httpx.Request], httpx.Response]:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise exc_type(
+            f"failed {request.url} {request.headers.get('authorization')}", request=request
+        )
+
+    return fail
+
+
+ERROR_PATHS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
+    **{
+        f"http-{status}": _echo_secret(status)
+        for status in (400, 401, 403, 404, 409, 422, 429, 500, 503)
+    },
+    "non-json-502": _echo_text,
+    "off-schema-200": _echo_ok_off_schema,
+    "connect-error": _raise(httpx.ConnectError),
+    "read-error": _raise(httpx.ReadError),
+    "timeout": _raise(httpx.ReadTimeout),
+    "local-protocol-error": _raise(httpx.LocalProtocolError),
+}
+
+
+def _texts_of(exc: BaseException, records: list[logging.LogRecord], client: Any) -> list[str]:
+    texts = [str(exc), repr(exc), repr(client), "".join(traceback.format_exception(exc))]
+    texts += [repr(vars(exc))]
+    for record in records:
+        texts += [record.getMessage(), str(record.msg), repr(record.args)]
+    return texts
+
+
+@pytest.mark.parametrize("path", list(ERROR_PATHS))
+async def test_credentials_never_leak_from_an_error(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    caplog: pytest.LogCaptureFixture,
+    credential: dict[str, str],
+    path: str,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    route = api.get(f"/outplans/{PLAN_ID}").mock(side_effect=ERROR_PATHS[path])
+    harness = await make_harness(**credential)
+
+    with pytest.raises(ApiError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    exc = caught.value
+    assert route.called
+    assert exc.__cause__ is None
+    assert exc.__context__ is None
+    for text in _texts_of(exc, caplog.records, harness.client):
+        assert LEAK not in text
+    if path.startswith("http-"):
+        assert "[REDACTED]" in exc.message
+        httpx_lines = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+        assert httpx_lines, "httpx logs every request at INFO; the test must see those lines"
+        if "accesskey" in credential:
+            assert all("accesskey=[REDACTED]" in line for line in httpx_lines)
+
+
+async def test_successful_requests_log_no_secret(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    caplog: pytest.LogCaptureFixture,
+    credential: dict[str, str],
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(**credential)
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    assert any(r.name == "httpx" and "HTTP Request: GET" in r.getMessage() for r in caplog.records)
+    for record in caplog.records:
+        assert LEAK not in record.getMessage()
+
+
+def test_missing_credentials_error_is_a_voipbin_error() -> None:
+    assert issubclass(MissingCredentialsError, VoipbinError)
+
+
+# -- the redaction itself -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "GET https://h/v1.0/outplans?accesskey=abc123",
+            "GET https://h/v1.0/outplans?accesskey=[REDACTED]",
+        ),
+        (
+            "https://h/x?page_size=1&accesskey=a%2Bb&page_token=t",
+            "https://h/x?page_size=1&accesskey=[REDACTED]&page_token=t",
+        ),
+        ("https://h/x?token=eyJ.abc.def&a=1", "https://h/x?token=[REDACTED]&a=1"),
+        ("https://h/x?page_token=2022-04-28 01:50", "https://h/x?page_token=2022-04-28 01:50"),
+        ("Authorization: Bearer eyJ.abc.def", "Authorization: Bearer [REDACTED]"),
+        ("'authorization': 'bearer eyJ.abc'", "'authorization': 'bearer [REDACTED]'"),
+        ("ACCESSKEY=abc", "ACCESSKEY=[REDACTED]"),
+        ("nothing to hide", "nothing to hide"),
+    ],
+)
+def test_redact(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_redact_replaces_known_secrets_anywhere() -> None:
+    assert redact(f"echo {ACCESSKEY}!", (ACCESSKEY, "")) == "echo [REDACTED]!"
+
+
+def test_log_filters_are_installed_once_per_logger() -> None:
+    for _ in range(3):
+        VoipbinClient(token=TOKEN)
+        AsyncVoipbinClient(accesskey=ACCESSKEY)
+
+    for name in LOGGER_NAMES:
+        filters = logging.getLogger(name).filters
+        assert sum(isinstance(f, RedactingFilter) for f in filters) == 1
+
+
+def test_log_filter_redacts_message_and_args(caplog: pytest.LogCaptureFixture) -> None:
+    VoipbinClient(token=TOKEN)
+    caplog.set_level(logging.DEBUG)
+
+    logging.getLogger("httpx").info("to %s", httpx.URL(f"{BASE}/outplans?accesskey={ACCESSKEY}"))
+    logging.getLogger("httpcore.http11").debug("headers Authorization: Bearer %s", TOKEN)
+    logging.getLogger("voipbin_outdial").warning(f"?token={TOKEN}")
+
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages == [
+        f"to {BASE}/outplans?accesskey=[REDACTED]",
+        "headers Authorization: Bearer [REDACTED]",
+        "?token=[REDACTED]",
+    ]
+
+
+def test_log_filter_lets_a_malformed_record_through() -> None:
+    record = logging.makeLogRecord({"msg": "%s and %s", "args": ("only one",)})
+
+    assert RedactingFilter().filter(record) is True
+    assert record.args == ("only one",)

@@ -1,0 +1,140 @@
+"""Every operation in openapi.yaml is reachable from both clients, at the method OPERATIONS names.
+
+The routes are read from the spec itself (method and path of each operationId), so a facade
+method that sends the wrong request, or an operation the facade lacks, fails here.
+"""
+
+from __future__ import annotations
+
+import inspect
+import ssl
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from facade_support import OUTDIAL_ID, PLAN_ID, SPEC, TARGET_ID, MakeHarness, example
+
+from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient
+from voipbin_outdial._resources import OPERATIONS
+
+TLS = ssl.create_default_context()
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+SPEC_OPERATIONS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    op["operationId"]: (method.upper(), path, op)
+    for path, item in SPEC["paths"].items()
+    for method, op in item.items()
+    if method in HTTP_METHODS
+}
+
+TEL = {"type": "tel", "target": "+15559876543"}
+DIAL = {"source": TEL, "dial_timeout": 30000, "try_interval": 0, "max_try_counts": [1] * 5}
+# The arguments each operation is called with in this test; a new operation needs a row here.
+ARGUMENTS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+    "outplans_list": ((), {}),
+    "outplans_create": ((), {"name": "p", **DIAL}),
+    "outplans_get": ((PLAN_ID,), {}),
+    "outplans_update": ((PLAN_ID,), {"name": "p", "detail": "d"}),
+    "outplans_update_dial_info": ((PLAN_ID,), DIAL),
+    "outplans_delete": ((PLAN_ID,), {}),
+    "outdials_list": ((), {}),
+    "outdials_create": ((), {"name": "o"}),
+    "outdials_get": ((OUTDIAL_ID,), {}),
+    "outdials_update": ((OUTDIAL_ID,), {"name": "o", "detail": "d"}),
+    "outdials_update_campaign_id": ((OUTDIAL_ID, PLAN_ID), {}),
+    "outdials_update_data": ((OUTDIAL_ID, "data"), {}),
+    "outdials_delete": ((OUTDIAL_ID,), {}),
+    "outdialtargets_list": ((OUTDIAL_ID,), {}),
+    "outdialtargets_create": ((OUTDIAL_ID,), {"name": "t", "destinations": [TEL]}),
+    "outdialtargets_get": ((OUTDIAL_ID, TARGET_ID), {}),
+    "outdialtargets_delete": ((OUTDIAL_ID, TARGET_ID), {}),
+}
+
+
+def _ref(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` (one level is all the spec uses)."""
+    if "$ref" not in node:
+        return node
+    section, name = node["$ref"].removeprefix("#/components/").split("/")
+    resolved: dict[str, Any] = SPEC["components"][section][name]
+    return resolved
+
+
+def _success_example(op: dict[str, Any]) -> Any:
+    """The spec's own example of the operation's 200 body."""
+    content = _ref(op["responses"]["200"])["content"]["application/json"]
+    first = next(iter(content["examples"].values()))
+    return example(first["$ref"].rsplit("/", 1)[1])
+
+
+def _concrete(path: str, args: tuple[Any, ...]) -> str:
+    """The path template filled with the call's positional ids, in order."""
+    for placeholder, value in zip(("{id}", "{target_id}"), args, strict=False):
+        path = path.replace(placeholder, value)
+    return path
+
+
+@pytest.fixture(scope="module")
+def clients() -> Iterator[tuple[VoipbinClient, AsyncVoipbinClient]]:
+    """One client of each kind, only inspected (never sends)."""
+    with httpx.Client(verify=TLS) as http:
+        yield (
+            VoipbinClient(token="t", http_client=http),
+            AsyncVoipbinClient(token="t", http_client=httpx.AsyncClient(verify=TLS)),
+        )
+
+
+def test_every_spec_operation_has_a_facade_method() -> None:
+    assert set(SPEC_OPERATIONS) == set(OPERATIONS)
+    assert set(SPEC_OPERATIONS) == set(ARGUMENTS)
+
+
+def _parameters(method: Any) -> list[inspect.Parameter]:
+    return list(inspect.signature(method).parameters.values())
+
+
+@pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
+def test_method_exists_on_both_clients(
+    clients: tuple[VoipbinClient, AsyncVoipbinClient], operation_id: str
+) -> None:
+    resource, name = OPERATIONS[operation_id]
+    sync, async_ = (getattr(getattr(client, resource), name) for client in clients)
+
+    assert callable(sync)
+    assert not inspect.iscoroutinefunction(sync)
+    assert inspect.iscoroutinefunction(async_)
+    assert _parameters(sync) == _parameters(async_)
+
+
+@pytest.mark.parametrize("resource", ["outplans", "outdials", "outdialtargets"])
+def test_both_clients_have_the_same_methods(
+    clients: tuple[VoipbinClient, AsyncVoipbinClient], resource: str
+) -> None:
+    sync, async_ = (getattr(client, resource) for client in clients)
+    public = [n for n in dir(sync) if not n.startswith("_")]
+
+    assert public == [n for n in dir(async_) if not n.startswith("_")]
+    assert {"list", "iter", "get", "delete"} <= set(public)
+    for name in public:
+        assert _parameters(getattr(sync, name)) == _parameters(getattr(async_, name))
+
+
+@pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
+async def test_operation_sends_the_spec_request(
+    make_harness: MakeHarness, api: respx.MockRouter, operation_id: str
+) -> None:
+    method, path, op = SPEC_OPERATIONS[operation_id]
+    args, kwargs = ARGUMENTS[operation_id]
+    answer = _success_example(op)
+    route = api.route(method=method, path=_concrete(path, args)).respond(200, json=answer)
+    harness = await make_harness()
+    resource, name = OPERATIONS[operation_id]
+
+    result = await harness.call(f"{resource}.{name}", *args, **kwargs)
+
+    assert route.call_count == 1
+    if isinstance(result, Page):
+        assert [item.to_dict() for item in result] == answer["result"]
+    else:
+        assert result.to_dict() == answer

@@ -1,0 +1,171 @@
+"""Paging: list() is one page; iter() walks every page lazily and stops the way the server says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import respx
+from facade_support import ACCESSKEY, BASE, OUTDIAL_ID, MakeHarness, outplan, target
+
+from voipbin_outdial import Page, VoipbinClient
+from voipbin_outdial._pagination import next_token
+
+
+def plans(*names: str) -> list[dict[str, Any]]:
+    return [outplan(name=n, tm_create=f"2022-04-28 01:50:2{i}.000000") for i, n in enumerate(names)]
+
+
+def serve_pages(route: respx.Route, pages: list[dict[str, Any]]) -> None:
+    """Answer each request with the next of ``pages``."""
+    route.side_effect = [httpx.Response(200, json=page) for page in pages]
+
+
+def tokens_sent(route: respx.Route) -> list[str | None]:
+    return [call.request.url.params.get("page_token") for call in route.calls]
+
+
+async def test_iter_walks_three_pages_passing_each_token_back(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get("/outplans")
+    serve_pages(
+        route,
+        [
+            {"result": plans("a", "b"), "next_page_token": "t1"},
+            {"result": plans("c", "d"), "next_page_token": "t2"},
+            {"result": plans("e"), "next_page_token": "t3"},
+            {"result": [], "next_page_token": None},
+        ],
+    )
+    harness = await make_harness()
+
+    names = [p.name for p in await harness.collect("outplans.iter", page_size=2)]
+
+    assert names == ["a", "b", "c", "d", "e"]
+    assert tokens_sent(route) == [None, "t1", "t2", "t3"]
+    assert {call.request.url.params["page_size"] for call in route.calls} == {"2"}
+
+
+@pytest.mark.parametrize(
+    "last_page",
+    [
+        pytest.param({"result": plans("c")}, id="token-missing"),
+        pytest.param({"result": plans("c"), "next_page_token": None}, id="token-null"),
+        pytest.param({"result": plans("c"), "next_page_token": ""}, id="token-empty"),
+        pytest.param({"result": plans("c"), "next_page_token": "t1"}, id="token-repeated"),
+    ],
+)
+async def test_iter_stops_when_the_token_ends(
+    make_harness: MakeHarness, api: respx.MockRouter, last_page: dict[str, Any]
+) -> None:
+    route = api.get("/outplans")
+    serve_pages(route, [{"result": plans("a", "b"), "next_page_token": "t1"}, last_page])
+    harness = await make_harness()
+
+    names = [p.name for p in await harness.collect("outplans.iter")]
+
+    assert names == ["a", "b", "c"]
+    assert route.call_count == 2
+
+
+async def test_iter_stops_on_an_empty_page_even_with_a_token(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outdials/{OUTDIAL_ID}/targets")
+    serve_pages(
+        route,
+        [
+            {"result": [target()], "next_page_token": "t1"},
+            {"result": [], "next_page_token": "t2"},
+        ],
+    )
+    harness = await make_harness()
+
+    got = await harness.collect("outdialtargets.iter", OUTDIAL_ID)
+
+    assert len(got) == 1
+    assert route.call_count == 2
+
+
+async def test_iter_fetches_lazily(make_harness: MakeHarness, api: respx.MockRouter) -> None:
+    route = api.get("/outdials")
+    harness = await make_harness()
+
+    harness.method("outdials.iter")()
+
+    assert route.call_count == 0
+
+
+def test_sync_iter_fetches_the_next_page_only_when_needed(api: respx.MockRouter) -> None:
+    route = api.get("/outplans")
+    serve_pages(
+        route,
+        [
+            {"result": plans("a", "b"), "next_page_token": "t1"},
+            {"result": plans("c"), "next_page_token": None},
+        ],
+    )
+    with VoipbinClient(accesskey=ACCESSKEY, base_url=BASE) as client:
+        items: Iterator[Any] = client.outplans.iter()
+        assert next(items).name == "a"
+        assert next(items).name == "b"
+        assert route.call_count == 1
+        assert next(items).name == "c"
+        assert route.call_count == 2
+
+
+async def test_list_returns_one_page(make_harness: MakeHarness, api: respx.MockRouter) -> None:
+    route = api.get("/outplans").respond(200, json={"result": plans("a"), "next_page_token": "t"})
+    harness = await make_harness()
+
+    page = await harness.call("outplans.list", page_token="t0")
+
+    assert isinstance(page, Page)
+    assert [p.name for p in page] == ["a"]
+    assert (len(page), page.next_page_token) == (1, "t")
+    assert route.call_count == 1
+
+
+@pytest.mark.parametrize(
+    ("page_size", "error"),
+    [(0, ValueError), (101, ValueError), (-1, ValueError), (True, TypeError), ("10", TypeError)],
+)
+async def test_bad_page_size_is_refused_before_any_request(
+    make_harness: MakeHarness, api: respx.MockRouter, page_size: Any, error: type[Exception]
+) -> None:
+    route = api.get("/outplans")
+    harness = await make_harness()
+
+    with pytest.raises(error, match="page_size"):
+        await harness.call("outplans.list", page_size=page_size)
+    with pytest.raises(error, match="page_size"):
+        harness.method("outplans.iter")(page_size=page_size)  # eagerly, not on first next()
+    assert route.call_count == 0
+
+
+@pytest.mark.parametrize(
+    ("items", "token", "sent", "expected"),
+    [
+        (["x"], "t2", "t1", "t2"),
+        (["x"], None, "t1", None),
+        (["x"], "", None, None),
+        ([], "t2", "t1", None),
+        (["x"], "t1", "t1", None),
+    ],
+)
+def test_next_token(
+    items: list[str], token: str | None, sent: str | None, expected: str | None
+) -> None:
+    assert next_token(Page(items, token), sent) == expected
+
+
+def test_page_is_frozen_iterable_and_sized() -> None:
+    page = Page([1, 2, 3], "t")
+
+    assert list(page) == [1, 2, 3]
+    assert len(page) == 3
+    with pytest.raises(AttributeError):
+        page.next_page_token = None  # type: ignore[misc]

@@ -1,0 +1,344 @@
+"""Retries: which requests, on what, how long between them (the sleep is injected, never real)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import httpx
+import pytest
+import respx
+from facade_support import PLAN_ID, MakeHarness, outdial, outplan
+
+from voipbin_outdial._retry import backoff_delay, parse_retry_after
+from voipbin_outdial.errors import (
+    ApiConnectionError,
+    ApiTimeoutError,
+    BadRequestError,
+    InternalServerError,
+    NotFoundError,
+    RateLimitError,
+)
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+JITTER = 0.9
+BACKOFF_2 = 2.0 * (1 - 0.25 * JITTER)  # the third try's delay without a usable Retry-After
+
+
+# -- the policy, as a table ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("retry", "jitter", "expected"),
+    [
+        (0, 0.0, 0.5),
+        (1, 0.0, 1.0),
+        (2, 0.0, 2.0),
+        (3, 0.0, 4.0),
+        (4, 0.0, 8.0),
+        (5, 0.0, 8.0),
+        (10_000, 0.0, 8.0),
+        (0, 0.5, 0.4375),
+        (4, 1.0, 6.0),
+    ],
+)
+def test_exponential_backoff(retry: int, jitter: float, expected: float) -> None:
+    assert backoff_delay(retry, None, now=NOW, jitter=jitter) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("3", 3.0),
+        (" 0.25 ", 0.25),
+        ("0", 0.0),
+        ("-5", 0.0),
+        ("120", 60.0),
+        ("inf", 60.0),
+        (format_datetime(NOW + timedelta(seconds=12), usegmt=True), 12.0),
+        ("Fri, 02 Jan 2026 03:04:35 GMT", 30.0),
+        ("Fri, 02 Jan 2026 03:04:35 -0000", 30.0),
+        (format_datetime(NOW - timedelta(hours=1), usegmt=True), 0.0),
+        (format_datetime(NOW + timedelta(days=1), usegmt=True), 60.0),
+        ("soon", BACKOFF_2),
+        ("nan", BACKOFF_2),
+        ("", BACKOFF_2),
+    ],
+)
+def test_retry_after_wins_over_backoff_and_is_capped(header: str, expected: float) -> None:
+    assert backoff_delay(2, header, now=NOW, jitter=JITTER) == pytest.approx(expected)
+
+
+def test_retry_after_absent() -> None:
+    assert parse_retry_after(None, now=NOW) is None
+    assert parse_retry_after("Mon, 99 Foo 2026", now=NOW) is None
+
+
+# -- what is retried ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 502, 503, 504])
+async def test_get_is_retried_on_transient_statuses(
+    make_harness: MakeHarness, api: respx.MockRouter, status: int
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}")
+    route.side_effect = [
+        httpx.Response(status),
+        httpx.Response(status),
+        httpx.Response(200, json=outplan()),
+    ]
+    harness = await make_harness()
+
+    plan = await harness.call("outplans.get", PLAN_ID)
+
+    assert plan.name == "test outplan"
+    assert route.call_count == 3
+    assert len(harness.sleeps) == 2
+    assert 0.375 <= harness.sleeps[0] <= 0.5
+    assert 0.75 <= harness.sleeps[1] <= 1.0
+
+
+async def test_get_503_503_200_succeeds_in_three_calls(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get("/outdials")
+    route.side_effect = [
+        httpx.Response(503),
+        httpx.Response(503),
+        httpx.Response(200, json={"result": [outdial()], "next_page_token": None}),
+    ]
+    harness = await make_harness()
+
+    page = await harness.call("outdials.list")
+
+    assert len(page) == 1
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize(
+    ("dotted", "method", "path", "kwargs"),
+    [
+        ("outplans.update", "PUT", f"/outplans/{PLAN_ID}", {"name": "n", "detail": "d"}),
+        ("outplans.delete", "DELETE", f"/outplans/{PLAN_ID}", {}),
+    ],
+)
+async def test_put_and_delete_are_retried(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    dotted: str,
+    method: str,
+    path: str,
+    kwargs: dict[str, str],
+) -> None:
+    route = api.route(method=method, path=path)
+    route.side_effect = [httpx.Response(502), httpx.Response(200, json=outplan())]
+    harness = await make_harness()
+
+    await harness.call(dotted, PLAN_ID, **kwargs)
+
+    assert route.call_count == 2
+
+
+async def test_post_that_gets_503_is_sent_exactly_once(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.post("/outdials").respond(503)
+    harness = await make_harness()
+
+    with pytest.raises(InternalServerError):
+        await harness.call("outdials.create", name="leads")
+
+    assert route.call_count == 1
+    assert harness.sleeps == []
+
+
+async def test_post_is_not_retried_on_connection_errors(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.post("/outdials").mock(side_effect=httpx.ConnectError("refused"))
+    harness = await make_harness()
+
+    with pytest.raises(ApiConnectionError):
+        await harness.call("outdials.create", name="leads")
+
+    assert route.call_count == 1
+
+
+@pytest.mark.parametrize(("status", "error"), [(400, BadRequestError), (404, NotFoundError)])
+async def test_other_errors_are_not_retried(
+    make_harness: MakeHarness, api: respx.MockRouter, status: int, error: type[Exception]
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(status)
+    harness = await make_harness()
+
+    with pytest.raises(error):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 1
+
+
+async def test_retries_give_up_after_max_retries(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(503)
+    harness = await make_harness(max_retries=3)
+
+    with pytest.raises(InternalServerError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert caught.value.status_code == 503
+    assert route.call_count == 4
+    assert len(harness.sleeps) == 3
+
+
+async def test_max_retries_zero_disables_retries(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(503)
+    harness = await make_harness(max_retries=0)
+
+    with pytest.raises(InternalServerError):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 1
+
+
+# -- Retry-After through a client ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("7", 7.0), ("0.5", 0.5), ("3600", 60.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+)
+async def test_retry_after_is_honoured(
+    make_harness: MakeHarness, api: respx.MockRouter, header: str, expected: float
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}")
+    route.side_effect = [
+        httpx.Response(429, headers={"Retry-After": header}),
+        httpx.Response(200, json=outplan()),
+    ]
+    harness = await make_harness()
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [expected]
+
+
+async def test_retry_after_as_a_future_http_date(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    when = datetime.now(UTC) + timedelta(seconds=20)
+    route = api.get(f"/outplans/{PLAN_ID}")
+    route.side_effect = [
+        httpx.Response(503, headers={"Retry-After": format_datetime(when, usegmt=True)}),
+        httpx.Response(200, json=outplan()),
+    ]
+    harness = await make_harness()
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    [slept] = harness.sleeps
+    assert 17.0 <= slept <= 20.0
+
+
+async def test_rate_limit_error_after_retries(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    api.get(f"/outplans/{PLAN_ID}").respond(429, headers={"Retry-After": "2"})
+    harness = await make_harness()
+
+    with pytest.raises(RateLimitError):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [2.0, 2.0]
+
+
+# -- connection errors and timeouts -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError("refused"),
+        httpx.ReadError("reset"),
+        httpx.RemoteProtocolError("closed early"),
+        httpx.ConnectTimeout("slow"),
+    ],
+)
+async def test_get_is_retried_on_connection_errors(
+    make_harness: MakeHarness, api: respx.MockRouter, failure: Exception
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}")
+    route.side_effect = [failure, failure, httpx.Response(200, json=outplan())]
+    harness = await make_harness()
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 3
+    assert len(harness.sleeps) == 2
+
+
+async def test_connection_errors_surface_as_api_connection_error(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").mock(side_effect=httpx.ConnectError("refused"))
+    harness = await make_harness()
+
+    with pytest.raises(ApiConnectionError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    exc = caught.value
+    assert type(exc) is ApiConnectionError
+    assert route.call_count == 3
+    assert exc.status_code is None
+    assert exc.operation == "outplans_get"
+    assert "ConnectError: refused" in str(exc)
+    assert exc.__cause__ is None
+    assert exc.__context__ is None
+
+
+@pytest.mark.parametrize(
+    "failure", [httpx.ReadTimeout("late"), httpx.ConnectTimeout("late"), httpx.PoolTimeout("late")]
+)
+async def test_timeouts_surface_as_api_timeout_error(
+    make_harness: MakeHarness, api: respx.MockRouter, failure: Exception
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").mock(side_effect=failure)
+    harness = await make_harness()
+
+    with pytest.raises(ApiTimeoutError, match="timed out") as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert isinstance(caught.value, ApiConnectionError)
+    assert route.call_count == 3
+
+
+async def test_a_request_that_cannot_be_sent_is_not_retried(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").mock(side_effect=httpx.LocalProtocolError("bad"))
+    harness = await make_harness()
+
+    with pytest.raises(ApiConnectionError):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 1
+
+
+async def test_each_retry_is_logged(
+    make_harness: MakeHarness, api: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="voipbin_outdial")
+    route = api.get(f"/outplans/{PLAN_ID}")
+    route.side_effect = [httpx.Response(503), httpx.Response(200, json=outplan())]
+    harness = await make_harness()
+
+    await harness.call("outplans.get", PLAN_ID)
+
+    [record] = [r for r in caplog.records if r.name == "voipbin_outdial"]
+    assert record.levelno == logging.INFO
+    assert record.getMessage().startswith(
+        f"GET /outplans/{PLAN_ID} (outplans_get): HTTP 503; retry 1 of 2 in"
+    )
