@@ -1,0 +1,153 @@
+"""A stateful mock of VoIPBIN's outbound-calling API, for your own tests.
+
+Unlike a spec mock (Prism), it remembers: what you create can be read, listed, updated and
+deleted afterwards, and a simulated campaign dials the targets the way VoIPBIN's engine does
+(:mod:`voipbin_outdial.dialplan`), so try counts and statuses move as on the real service.
+
+In process, without sockets::
+
+    from voipbin_outdial import VoipbinClient
+    from voipbin_outdial.testing import VoipbinMock
+
+    mock = VoipbinMock()
+    with VoipbinClient(token="t", http_client=mock.client()) as client:
+        plan = client.outplans.create(name="p", source={"type": "tel", "target": "+15550100"},
+                                      dial_timeout=30_000, try_interval=60_000,
+                                      max_try_counts=[2, 0, 0, 0, 0])
+        ...
+    calls = mock.run_campaign(plan.id, outdial.id, answer=0.3, seed=1)
+
+As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``.
+
+Needs the ``testing`` extra: ``pip install "voipbin-outdial[testing]"``.
+"""
+
+from __future__ import annotations
+
+try:
+    import starlette  # noqa: F401
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "voipbin_outdial.testing needs Starlette, which comes with the 'testing' extra: "
+        'pip install "voipbin-outdial[testing]"'
+    ) from exc
+
+from collections.abc import Callable, Collection
+from datetime import datetime, timedelta
+from typing import Any, Final
+from uuid import UUID
+
+import httpx
+from starlette.applications import Starlette
+
+from ._app import API_PREFIX, create_app
+from ._campaign import Answer, CallRecord, run_campaign
+from ._store import MockStore, ResourceNotFoundError
+from ._transport import SyncASGITransport
+from ._validate import InvalidRequestError
+
+__all__ = [
+    "API_PREFIX",
+    "BASE_URL",
+    "Answer",
+    "CallRecord",
+    "InvalidRequestError",
+    "MockStore",
+    "ResourceNotFoundError",
+    "SyncASGITransport",
+    "VoipbinMock",
+    "create_app",
+]
+
+BASE_URL: Final = "https://api.voipbin.net" + API_PREFIX
+"""The base URL of :meth:`VoipbinMock.client`: the SDK's default, so it needs no change."""
+
+
+class VoipbinMock:
+    """An in-memory VoIPBIN: the ASGI app, its state, clients wired to it, and a dialer.
+
+    Args:
+        tokens: JWTs accepted as ``Authorization: Bearer`` or ``?token=``; ``None`` (the
+            default) accepts any non-empty one.
+        accesskeys: Keys accepted as ``?accesskey=``; ``None`` accepts any non-empty one.
+        clock: "Now" for ``tm_create``/``tm_update``/``tm_delete`` (an aware datetime; naive
+            means UTC); the wall clock by default. Times never repeat or go back.
+        customer_id: The ``customer_id`` on outplans and outdials (a new uuid4 by default).
+
+    Attributes:
+        app: The Starlette app (serve it with any ASGI server, or call it in process).
+        store: Its state; :class:`MockStore` reads and writes it directly.
+    """
+
+    def __init__(
+        self,
+        *,
+        tokens: Collection[str] | None = None,
+        accesskeys: Collection[str] | None = None,
+        clock: Callable[[], datetime] | None = None,
+        customer_id: str | None = None,
+    ) -> None:
+        self.store = MockStore(clock=clock, customer_id=customer_id)
+        self.app: Starlette = create_app(self.store, tokens=tokens, accesskeys=accesskeys)
+
+    def client(self, *, base_url: str = BASE_URL, **kwargs: Any) -> httpx.Client:
+        """A new :class:`httpx.Client` that sends every request to :attr:`app` in process.
+
+        ``kwargs`` go to :class:`httpx.Client` (headers, params, timeout ...). Close it when
+        done (or use it as a context manager); pass it as ``VoipbinClient(http_client=...)``.
+        """
+        return httpx.Client(transport=SyncASGITransport(self.app), base_url=base_url, **kwargs)
+
+    def async_client(self, *, base_url: str = BASE_URL, **kwargs: Any) -> httpx.AsyncClient:
+        """A new :class:`httpx.AsyncClient` on :attr:`app` (:class:`httpx.ASGITransport`)."""
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app), base_url=base_url, **kwargs
+        )
+
+    def run_campaign(
+        self,
+        outplan_id: str | UUID,
+        outdial_id: str | UUID,
+        *,
+        answer: Answer = False,
+        seed: int | None = None,
+        until: datetime | timedelta | None = None,
+        start: datetime | None = None,
+        talk_time: int | timedelta = 0,
+    ) -> list[CallRecord]:
+        """Simulate a campaign dialing ``outdial_id`` under ``outplan_id``; the calls placed.
+
+        One call at a time on a virtual clock, in the order and at the times
+        :func:`voipbin_outdial.dialplan.dial_order` gives, each result applied with
+        :func:`voipbin_outdial.dialplan.apply_result` (so the API shows the new try counts,
+        statuses and ``tm_update``). Unanswered calls last ``dial_timeout``, answered ones
+        ``talk_time``. It stops when no target is left to dial or the next call would be after
+        ``until``.
+
+        Args:
+            answer: The chance (0..1) a call is answered (``False``: never, ``True``: always),
+                drawn from ``random.Random(seed)``; or a callable taking the
+                :class:`~voipbin_outdial.dialplan.DialAttempt` and returning whether it is.
+            seed: Seed for a probability ``answer``.
+            until: The last moment a call may be placed: a datetime, or a timedelta after start.
+            start: Where the virtual clock starts (default: the mock's current time).
+            talk_time: How long an answered call lasts (milliseconds or a timedelta; default 0).
+
+        Raises:
+            ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
+            ValueError: ``answer`` is a number outside 0..1, or ``talk_time`` is negative.
+        """
+        return run_campaign(
+            self.store,
+            str(outplan_id).lower(),
+            str(outdial_id).lower(),
+            answer=answer,
+            seed=seed,
+            until=until,
+            start=start,
+            talk_time=talk_time,
+        )
+
+    def reset(self) -> None:
+        """Forget every outplan, outdial and target (the clock keeps going forward)."""
+        self.store.reset()
