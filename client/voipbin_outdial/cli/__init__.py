@@ -1,0 +1,129 @@
+"""The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan, the mock server.
+
+Every failure is one line on stderr and a non-zero exit, never a traceback:
+exit 1 for an API or network error, 2 for bad arguments, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import VoipbinError
+
+__all__ = ["main"]
+
+PROG = "voipbin-outdial"
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (the console script exits with it)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return EXIT_INTERRUPTED
+    except VoipbinError as exc:
+        _fail(str(exc))
+        return EXIT_ERROR
+    except ValueError as exc:
+        _fail(str(exc))
+        return EXIT_USAGE
+    except Exception as exc:
+        _fail(f"unexpected {type(exc).__name__}: {exc}")
+        return EXIT_ERROR
+    return status
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"{PROG}: error: {_scrub(message)}\n")
+
+
+def _scrub(text: str) -> str:
+    """Belt and braces: the SDK already redacts, but never print a credential from the env."""
+    for name in ("VOIPBIN_TOKEN", "VOIPBIN_ACCESSKEY"):
+        secret = os.environ.get(name)
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {value}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="VoIPBIN outbound dialing: demo, dial plans, mock server."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = commands.add_parser(
+        "demo", help="simulate a campaign offline on the built-in mock (no server, no credentials)"
+    )
+    demo.add_argument("--seed", type=int, default=7, help="random seed (default: 7)")
+    demo.add_argument(
+        "--targets", type=_positive_int, default=10, help="how many contacts (default: 10)"
+    )
+    demo.set_defaults(run=_run_demo)
+
+    plan = commands.add_parser(
+        "plan", help="show who a campaign dials next, from a real outdial and outplan"
+    )
+    plan.add_argument("--outdial", required=True, metavar="ID", help="the outdial's id")
+    plan.add_argument("--outplan", required=True, metavar="ID", help="the outplan's id")
+    plan.add_argument(
+        "--base-url", default=None, metavar="URL", help="API base (default: VoIPBIN's)"
+    )
+    plan.add_argument("--json", action="store_true", help="print JSON for machines")
+    plan.epilog = "Credentials come from VOIPBIN_TOKEN (a JWT) or VOIPBIN_ACCESSKEY."
+    plan.set_defaults(run=_run_plan)
+
+    mock = commands.add_parser("mock", help="serve the stateful VoIPBIN mock over HTTP")
+    mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    mock.add_argument("--port", type=_port, default=4011, help="port (default: 4011)")
+    mock.set_defaults(run=_run_mock)
+    return parser
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from ._demo import run_demo
+
+    return run_demo(seed=args.seed, n_targets=args.targets)
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    from ._plan import run_plan
+
+    return run_plan(
+        outdial_id=args.outdial, outplan_id=args.outplan, base_url=args.base_url, as_json=args.json
+    )
+
+
+def _run_mock(args: argparse.Namespace) -> int:
+    from ..testing.__main__ import main as serve_mock
+
+    serve_mock(["--host", args.host, "--port", str(args.port)])
+    return 0

@@ -1,0 +1,137 @@
+"""``voipbin-outdial plan``: who a campaign dials next, read from the live API."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from .._client import VoipbinClient
+from ..dialplan import ScheduledAttempt, dial_order
+from ..models import Address, Outdialtarget
+from ._render import render_table
+
+HEADERS = ("#", "target", "name", "dest", "address", "try", "earliest (UTC)")
+
+
+def run_plan(
+    *,
+    outdial_id: str,
+    outplan_id: str,
+    base_url: str | None,
+    as_json: bool,
+    now: datetime | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Read the outplan and every target page, then print the dial order; returns the status."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
+    with VoipbinClient(**options) as client:
+        outplan = client.outplans.get(outplan_id)
+        outdial = client.outdials.get(outdial_id)
+        progress = _Progress(err)
+        targets: list[Outdialtarget] = []
+        for target in client.outdialtargets.iter(outdial_id):
+            targets.append(target)
+            progress.update(len(targets))
+        progress.finish(len(targets))
+
+    at = now if now is not None else datetime.now(UTC)
+    order = dial_order(targets, outplan, now=at)
+    by_id = {str(t.id): t for t in targets}
+    if as_json:
+        out.write(json.dumps(_as_json(outdial_id, outplan_id, at, targets, order, by_id), indent=2))
+        out.write("\n")
+        return 0
+
+    title = (
+        f"Dial order for outdial {outdial.name!r} with outplan {outplan.name!r} at "
+        f"{_when(at)} UTC: {len(order)} of {len(targets)} targets to dial ({_summary(targets)})"
+    )
+    rows = [_row(n, s, by_id) for n, s in enumerate(order, start=1)]
+    render_table(title, HEADERS, rows, out)
+    return 0
+
+
+def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[str, Outdialtarget]) -> list[str]:
+    attempt = scheduled.attempt
+    return [
+        str(position),
+        attempt.target_id,
+        by_id[attempt.target_id].name,
+        str(attempt.index),
+        _address(attempt.address),
+        str(attempt.try_number),
+        _when(scheduled.at),
+    ]
+
+
+def _summary(targets: list[Outdialtarget]) -> str:
+    counts = Counter(str(t.status) for t in targets)
+    return ", ".join(f"{status} {counts[status]}" for status in sorted(counts)) or "none"
+
+
+def _as_json(
+    outdial_id: str,
+    outplan_id: str,
+    at: datetime,
+    targets: list[Outdialtarget],
+    order: list[ScheduledAttempt],
+    by_id: dict[str, Outdialtarget],
+) -> dict[str, Any]:
+    return {
+        "outdial_id": outdial_id,
+        "outplan_id": outplan_id,
+        "now": at.isoformat(),
+        "targets": len(targets),
+        "statuses": dict(sorted(Counter(str(t.status) for t in targets).items())),
+        "order": [
+            {
+                "position": n,
+                "target_id": s.attempt.target_id,
+                "name": by_id[s.attempt.target_id].name,
+                "destination_index": s.attempt.index,
+                "destination": _address(s.attempt.address),
+                "try_number": s.attempt.try_number,
+                "earliest": s.at.isoformat(),
+            }
+            for n, s in enumerate(order, start=1)
+        ],
+    }
+
+
+def _address(address: object) -> str:
+    if isinstance(address, Address):
+        return address.target
+    if isinstance(address, dict):
+        return str(address.get("target", ""))
+    return str(address)
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+class _Progress:
+    """``reading targets: N`` on stderr while paging, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._live = stream.isatty()
+
+    def update(self, count: int) -> None:
+        if self._live and count % 100 == 0:
+            self._stream.write(f"\rreading targets: {count}")
+            self._stream.flush()
+
+    def finish(self, count: int) -> None:
+        if self._live:
+            self._stream.write(f"\rreading targets: {count} done\n")
+            self._stream.flush()
+
+
+__all__ = ["run_plan"]

@@ -1,0 +1,54 @@
+"""Tables: rich when it is installed and stdout is a terminal, plain aligned text otherwise."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+Row = Sequence[str]
+
+
+def render_table(title: str, headers: Row, rows: Sequence[Row], out: TextIO | None = None) -> None:
+    """Print ``rows`` under ``headers``; plain aligned columns when ``out`` is not a terminal."""
+    stream = out if out is not None else sys.stdout
+    if _use_rich(stream):
+        _rich_table(title, headers, rows, stream)
+    else:
+        stream.write(plain_table(title, headers, rows))
+
+
+def plain_table(title: str, headers: Row, rows: Sequence[Row]) -> str:
+    """The table as plain text: a title line, a header, a rule, then one line a row."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Row) -> str:
+        return "  ".join(cell.ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+
+    lines = [title, line(headers), line(["-" * w for w in widths])]
+    lines += [line(row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _use_rich(stream: TextIO) -> bool:
+    if not stream.isatty():
+        return False
+    try:
+        import rich  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _rich_table(title: str, headers: Row, rows: Sequence[Row], stream: TextIO) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*row)
+    Console(file=stream).print(table)
