@@ -29,8 +29,10 @@ import copy
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from enum import Enum
+from functools import partial
 from operator import attrgetter, itemgetter
 from typing import Any, Final, TypeAlias, overload
+from uuid import UUID
 
 import attrs
 
@@ -387,7 +389,7 @@ def dial_order(
     interval = plan.try_interval
     if now is not None:
         now = _utc(now, "now")
-    # Sort keys and entries in two lists (sorted through an index), not (key, entry) pairs: a
+    # Sort keys and entries in two lists (see the sort below), not (key, entry) pairs: a
     # million fewer tuples for the garbage collector to trace.
     keys: list[str] = []
     entries: list[ScheduledAttempt] = []
@@ -401,7 +403,10 @@ def dial_order(
 
     unset, never, idle, separators = UNSET, NEVER, _IDLE, _WIRE_SEPARATORS
     fromisoformat = datetime.fromisoformat
-    model_type = Outdialtarget
+    model_type, uuid_type, to_bytes = Outdialtarget, UUID, int.to_bytes
+    new, attempt_type, scheduled_type = _new, DialAttempt, ScheduledAttempt
+    set_target_id, set_index, set_address = _set_target_id, _set_index, _set_address
+    set_try_number, set_attempt, set_at = _set_try_number, _set_attempt, _set_at
     # The loop is _entry() (the reference for what each target yields) unrolled for the common
     # shapes: a plain dict or the model, plain int counts, VoIPBIN's own timestamp form. Anything
     # else goes to _entry(), which also words the errors.
@@ -480,7 +485,14 @@ def dial_order(
                 index, m = 4, m4
             else:
                 continue
-            target_id = _target_id(target.id)  # a UUID on the model
+            uid = target.id
+            if type(uid) is uuid_type:
+                # str(uid) (lowercase 8-4-4-4-12 hex) without UUID.__str__'s '%032x' and five
+                # slices: bytes.hex groups of 2 bytes, then three dashes dropped. ~30 % faster.
+                h = to_bytes(uid.int, 16, "big").hex("-", 2)
+                target_id = h[:4] + h[5:29] + h[30:34] + h[35:]
+            else:
+                target_id = _target_id(uid)
             tm_update = target.tm_update
             tm_create = target.tm_create
         else:
@@ -534,18 +546,26 @@ def dial_order(
             continue
         if now is not None and at < now:
             at = now
-        attempt = _new(DialAttempt)
-        _set_target_id(attempt, target_id)
-        _set_index(attempt, index)
-        _set_address(attempt, d)
-        _set_try_number(attempt, c + 1)
-        scheduled = _new(ScheduledAttempt)
-        _set_attempt(scheduled, attempt)
-        _set_at(scheduled, at)
+        attempt = new(attempt_type)
+        set_target_id(attempt, target_id)
+        set_index(attempt, index)
+        set_address(attempt, d)
+        set_try_number(attempt, c + 1)
+        scheduled = new(scheduled_type)
+        set_attempt(scheduled, attempt)
+        set_at(scheduled, at)
         add_key(key + target_id)
         add(scheduled)
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    return [entries[i] for i in order]
+    # Sort the entries by their keys in place, without pairs or an index sort (about half the
+    # time of sorted(range(n), key=keys.__getitem__) and the gather it needs, measured in
+    # bench/dial_order.py): list.sort computes every key first, calling the key function once
+    # per item in list order (CPython's list_sort_impl), so the i-th entry gets next(keys), the
+    # i-th key. The sort is stable, so ties keep the input order, as before.
+    next_key = iter(keys)
+    entries.sort(key=partial(next, next_key))
+    if next(next_key, None) is not None:  # pragma: no cover - every key was taken
+        raise RuntimeError("dial_order: list.sort did not take one key per entry")
+    return entries
 
 
 def _entry(

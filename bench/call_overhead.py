@@ -1,0 +1,100 @@
+"""Call overhead: ``client.outplans.get(id)`` through the facade vs a raw ``httpx.Client.get``.
+
+Target (issue 7): the facade at most 1.10x the raw call.
+
+Both sides talk to the same standalone mock (``python -m voipbin_outdial.testing``, uvicorn on
+127.0.0.1, a subprocess), fetch the same URL ``/v1.0/outplans/<id>`` with the same bearer token,
+and keep their connection alive (one httpx.Client each, made before timing). The facade also
+turns the body into an ``Outplan`` model; the raw side reads the body and checks the status.
+Wall-clock time: most of it is the round trip to the server.
+
+A second row (no target) times the same two calls against ``httpx.MockTransport`` in CPU time:
+the facade's own cost per call, without the server in the denominator.
+
+    python -m bench.call_overhead [--calls N] [--rounds N]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import httpx
+
+from voipbin_outdial import VoipbinClient
+
+from ._report import cli
+from ._server import TOKEN, MockServer, raw_client, seed_outplan
+from ._timing import Row, compare, ratio_row
+
+BENCH = "call_overhead"
+DEFAULTS: dict[str, Any] = {"calls": 200, "rounds": 15}
+SMOKE: dict[str, Any] = {"calls": 5, "rounds": 3}
+
+
+def run(calls: int = DEFAULTS["calls"], rounds: int = DEFAULTS["rounds"]) -> list[Row]:
+    with MockServer() as server, raw_client(server.base_url) as raw:
+        plan_id = seed_outplan(raw)["id"]
+        url = f"{server.base_url}/outplans/{plan_id}"
+        with VoipbinClient(token=TOKEN, base_url=server.base_url, max_retries=0) as client:
+            got = client.outplans.get(plan_id)
+            if str(got.id) != plan_id:
+                raise AssertionError(f"the facade read {got.id}, not {plan_id}")
+
+            def facade() -> object:
+                return client.outplans.get(plan_id)
+
+            def baseline() -> object:
+                response = raw.get(url)
+                if response.status_code != 200:
+                    raise AssertionError(f"GET {url}: {response.status_code}")
+                return response
+
+            pair = compare(facade, baseline, rounds=rounds, number=calls, warmup=1)
+            body = raw.get(url).content
+    rows = [
+        ratio_row(
+            BENCH,
+            "outplans.get(id) vs httpx.Client.get(url)",
+            pair,
+            op="<=",
+            limit=1.10,
+        )
+    ]
+    rows += client_side(plan_id, body, rounds=rounds, calls=calls)
+    return rows
+
+
+def client_side(plan_id: str, body: bytes, *, rounds: int, calls: int) -> list[Row]:
+    """The same two calls without a server (httpx.MockTransport answering the same body), in
+    CPU time: what the facade adds on the client, free of the network and the server."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    base_url = "http://127.0.0.1:9/v1.0"
+    url = f"{base_url}/outplans/{plan_id}"
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    with (
+        httpx.Client(transport=httpx.MockTransport(answer), headers=headers) as raw,
+        httpx.Client(transport=httpx.MockTransport(answer)) as http,
+        VoipbinClient(token=TOKEN, base_url=base_url, http_client=http, max_retries=0) as client,
+    ):
+        pair = compare(
+            lambda: client.outplans.get(plan_id),
+            lambda: raw.get(url),
+            rounds=rounds,
+            number=calls,
+            clock="cpu",
+        )
+    row = ratio_row(
+        BENCH,
+        "the same, no server (httpx.MockTransport)",
+        pair,
+    )
+    extra = (pair.subject_median - pair.baseline_median) * 1e6
+    return [dataclasses.replace(row, detail=f"{row.detail}; the facade adds {extra:.0f} µs")]
+
+
+if __name__ == "__main__":
+    cli(run, DEFAULTS, __doc__)
