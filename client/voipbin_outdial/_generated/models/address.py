@@ -75,11 +75,11 @@ class Address:
         detail = d.pop("detail", UNSET)
 
         address = cls(
-            type_=type_,
-            target=target,
-            target_name=target_name,
-            name=name,
-            detail=detail,
+            type_,
+            target,
+            target_name,
+            name,
+            detail,
         )
 
         address.additional_properties = d

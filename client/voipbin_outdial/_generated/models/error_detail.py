@@ -64,10 +64,10 @@ class ErrorDetail:
         request_id = d.pop("request_id", UNSET)
 
         error_detail = cls(
-            status=status,
-            message=message,
-            reason=reason,
-            request_id=request_id,
+            status,
+            message,
+            reason,
+            request_id,
         )
 
         error_detail.additional_properties = d

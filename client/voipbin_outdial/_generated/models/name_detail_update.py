@@ -44,8 +44,8 @@ class NameDetailUpdate:
         detail = d.pop("detail")
 
         name_detail_update = cls(
-            name=name,
-            detail=detail,
+            name,
+            detail,
         )
 
         return name_detail_update

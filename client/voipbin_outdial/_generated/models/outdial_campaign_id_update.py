@@ -38,7 +38,7 @@ class OutdialCampaignIdUpdate:
         campaign_id = UUID(d.pop("campaign_id"))
 
         outdial_campaign_id_update = cls(
-            campaign_id=campaign_id,
+            campaign_id,
         )
 
         return outdial_campaign_id_update

@@ -59,10 +59,10 @@ class OutdialCreate:
         data = d.pop("data")
 
         outdial_create = cls(
-            campaign_id=campaign_id,
-            name=name,
-            detail=detail,
-            data=data,
+            campaign_id,
+            name,
+            detail,
+            data,
         )
 
         return outdial_create

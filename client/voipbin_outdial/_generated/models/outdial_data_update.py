@@ -37,7 +37,7 @@ class OutdialDataUpdate:
         data = d.pop("data")
 
         outdial_data_update = cls(
-            data=data,
+            data,
         )
 
         return outdial_data_update

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.outdialtarget import Outdialtarget
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.outdialtarget import Outdialtarget
-
 
 T = TypeVar("T", bound="OutdialtargetList")
 
@@ -54,8 +51,6 @@ class OutdialtargetList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.outdialtarget import Outdialtarget  # noqa: PLC0415
-
         d = dict(src_dict)
         result = []
         _result = d.pop("result")
@@ -64,18 +59,11 @@ class OutdialtargetList:
 
             result.append(result_item)
 
-        def _parse_next_page_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_page_token = _parse_next_page_token(d.pop("next_page_token", UNSET))
+        next_page_token = cast(None | str | Unset, d.pop("next_page_token", UNSET))
 
         outdialtarget_list = cls(
-            result=result,
-            next_page_token=next_page_token,
+            result,
+            next_page_token,
         )
 
         outdialtarget_list.additional_properties = d

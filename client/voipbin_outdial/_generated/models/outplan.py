@@ -1,17 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.address import Address
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.address import Address
-
 
 T = TypeVar("T", bound="Outplan")
 
@@ -128,8 +125,6 @@ class Outplan:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-
         d = dict(src_dict)
         id = UUID(d.pop("id"))
 
@@ -162,40 +157,26 @@ class Outplan:
         else:
             customer_id = UUID(_customer_id)
 
-        def _parse_tm_update(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        tm_update = cast(None | str | Unset, d.pop("tm_update", UNSET))
 
-        tm_update = _parse_tm_update(d.pop("tm_update", UNSET))
-
-        def _parse_tm_delete(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        tm_delete = _parse_tm_delete(d.pop("tm_delete", UNSET))
+        tm_delete = cast(None | str | Unset, d.pop("tm_delete", UNSET))
 
         outplan = cls(
-            id=id,
-            name=name,
-            detail=detail,
-            source=source,
-            dial_timeout=dial_timeout,
-            try_interval=try_interval,
-            max_try_count_0=max_try_count_0,
-            max_try_count_1=max_try_count_1,
-            max_try_count_2=max_try_count_2,
-            max_try_count_3=max_try_count_3,
-            max_try_count_4=max_try_count_4,
-            tm_create=tm_create,
-            customer_id=customer_id,
-            tm_update=tm_update,
-            tm_delete=tm_delete,
+            id,
+            name,
+            detail,
+            source,
+            dial_timeout,
+            try_interval,
+            max_try_count_0,
+            max_try_count_1,
+            max_try_count_2,
+            max_try_count_3,
+            max_try_count_4,
+            tm_create,
+            customer_id,
+            tm_update,
+            tm_delete,
         )
 
         outplan.additional_properties = d

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-if TYPE_CHECKING:
-    from ..models.address import Address
-
+from ..models.address import Address
 
 T = TypeVar("T", bound="OutplanCreate")
 
@@ -82,8 +80,6 @@ class OutplanCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -106,16 +102,16 @@ class OutplanCreate:
         max_try_count_4 = d.pop("max_try_count_4")
 
         outplan_create = cls(
-            name=name,
-            detail=detail,
-            source=source,
-            dial_timeout=dial_timeout,
-            try_interval=try_interval,
-            max_try_count_0=max_try_count_0,
-            max_try_count_1=max_try_count_1,
-            max_try_count_2=max_try_count_2,
-            max_try_count_3=max_try_count_3,
-            max_try_count_4=max_try_count_4,
+            name,
+            detail,
+            source,
+            dial_timeout,
+            try_interval,
+            max_try_count_0,
+            max_try_count_1,
+            max_try_count_2,
+            max_try_count_3,
+            max_try_count_4,
         )
 
         return outplan_create

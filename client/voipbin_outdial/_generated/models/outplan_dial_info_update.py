@@ -1,13 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-if TYPE_CHECKING:
-    from ..models.address import Address
-
+from ..models.address import Address
 
 T = TypeVar("T", bound="OutplanDialInfoUpdate")
 
@@ -72,8 +70,6 @@ class OutplanDialInfoUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.address import Address  # noqa: PLC0415
-
         d = dict(src_dict)
         source = Address.from_dict(d.pop("source"))
 
@@ -92,14 +88,14 @@ class OutplanDialInfoUpdate:
         max_try_count_4 = d.pop("max_try_count_4")
 
         outplan_dial_info_update = cls(
-            source=source,
-            dial_timeout=dial_timeout,
-            try_interval=try_interval,
-            max_try_count_0=max_try_count_0,
-            max_try_count_1=max_try_count_1,
-            max_try_count_2=max_try_count_2,
-            max_try_count_3=max_try_count_3,
-            max_try_count_4=max_try_count_4,
+            source,
+            dial_timeout,
+            try_interval,
+            max_try_count_0,
+            max_try_count_1,
+            max_try_count_2,
+            max_try_count_3,
+            max_try_count_4,
         )
 
         return outplan_dial_info_update
