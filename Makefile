@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 NODE_BIN := mock/node_modules/.bin
+# pytest workers (pytest-xdist): the machine has 2 cores; each worker starts its own Prism servers.
+PYTEST_WORKERS ?= 2
 
 .PHONY: all demo test lint typecheck spec-lint drift pytest bench generate venv node clean
 
@@ -45,7 +47,7 @@ drift: venv
 	VENV=$(VENV) scripts/check-generated.sh
 
 pytest: venv node
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## the rest --------------------------------------------------------------------------------
 bench: venv
