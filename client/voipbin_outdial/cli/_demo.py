@@ -17,7 +17,7 @@ from .._client import VoipbinClient
 from ..dialplan import dial_order, next_attempt
 from ..models import Outdialtarget, OutdialtargetStatus, Outplan
 from ..testing import CallRecord, VoipbinMock
-from ._render import render_table
+from ._render import address_text, render_table, utc_text
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 MAX_TRIES = (3, 2, 1, 0, 0)
@@ -90,9 +90,9 @@ def _print_order(
             str(n),
             names[s.attempt.target_id],
             str(s.attempt.index),
-            _target(s.attempt.address),
+            address_text(s.attempt.address),
             str(s.attempt.try_number),
-            _clock(s.at),
+            utc_text(s.at),
         ]
         for n, s in enumerate(order, start=1)
     ]
@@ -103,7 +103,7 @@ def _print_order(
 def _print_calls(calls: list[CallRecord], names: dict[str, str], out: TextIO) -> None:
     rows = [
         [
-            _clock(c.at),
+            utc_text(c.at),
             names[c.target_id],
             str(c.index),
             c.address_target,
@@ -133,13 +133,3 @@ def _summary(targets: list[Outdialtarget], outplan: Outplan, calls: list[CallRec
         f"{done} targets done, {exhausted} exhausted (every try used), "
         f"{len(targets) - done - exhausted} still to dial; campaign took {duration}."
     )
-
-
-def _target(address: object) -> str:
-    if isinstance(address, dict):
-        return str(address.get("target", ""))
-    return str(getattr(address, "target", address))
-
-
-def _clock(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")

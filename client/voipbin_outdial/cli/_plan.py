@@ -10,8 +10,8 @@ from typing import Any, TextIO
 
 from .._client import VoipbinClient
 from ..dialplan import ScheduledAttempt, dial_order
-from ..models import Address, Outdialtarget
-from ._render import render_table
+from ..models import Outdialtarget
+from ._render import address_text, render_table, utc_text
 
 HEADERS = ("#", "target", "name", "dest", "address", "try", "earliest (UTC)")
 
@@ -50,7 +50,7 @@ def run_plan(
 
     title = (
         f"Dial order for outdial {outdial.name!r} with outplan {outplan.name!r} at "
-        f"{_when(at)} UTC: {len(order)} of {len(targets)} targets to dial ({_summary(targets)})"
+        f"{utc_text(at)} UTC: {len(order)} of {len(targets)} targets to dial ({_summary(targets)})"
     )
     rows = [_row(n, s, by_id) for n, s in enumerate(order, start=1)]
     render_table(title, HEADERS, rows, out)
@@ -64,9 +64,9 @@ def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[str, Outdialtar
         attempt.target_id,
         by_id[attempt.target_id].name,
         str(attempt.index),
-        _address(attempt.address),
+        address_text(attempt.address),
         str(attempt.try_number),
-        _when(scheduled.at),
+        utc_text(scheduled.at),
     ]
 
 
@@ -95,25 +95,13 @@ def _as_json(
                 "target_id": s.attempt.target_id,
                 "name": by_id[s.attempt.target_id].name,
                 "destination_index": s.attempt.index,
-                "destination": _address(s.attempt.address),
+                "destination": address_text(s.attempt.address),
                 "try_number": s.attempt.try_number,
                 "earliest": s.at.isoformat(),
             }
             for n, s in enumerate(order, start=1)
         ],
     }
-
-
-def _address(address: object) -> str:
-    if isinstance(address, Address):
-        return address.target
-    if isinstance(address, dict):
-        return str(address.get("target", ""))
-    return str(address)
-
-
-def _when(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 class _Progress:

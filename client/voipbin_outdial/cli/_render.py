@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
 from typing import TextIO
+
+from ..models import Address
 
 Row = Sequence[str]
 
@@ -30,6 +33,20 @@ def plain_table(title: str, headers: Row, rows: Sequence[Row]) -> str:
     lines = [title, line(headers), line(["-" * w for w in widths])]
     lines += [line(row) for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def address_text(address: Address | Mapping[str, object] | None) -> str:
+    """The dialed address itself (a destination's ``target``), from a model or a dict."""
+    if isinstance(address, Address):
+        return address.target
+    if isinstance(address, Mapping):
+        return str(address.get("target", ""))
+    return ""
+
+
+def utc_text(at: datetime) -> str:
+    """``YYYY-MM-DD HH:MM:SS`` in UTC."""
+    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _use_rich(stream: TextIO) -> bool:
