@@ -7,6 +7,7 @@ become :class:`~voipbin_outdial.models.Address`. ``bool`` is refused wherever an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any, Final
@@ -22,6 +23,7 @@ __all__ = [
     "to_address",
     "to_destinations",
     "to_duration_ms",
+    "to_id_text",
     "to_max_try_counts",
     "to_page_size",
     "to_uuid",
@@ -47,6 +49,20 @@ def to_uuid(value: str | UUID, name: str) -> UUID:
         raise ValueError(
             f"{name} must be a UUID such as {str(NIL_UUID)!r}, got {value!r}"
         ) from None
+
+
+_CANONICAL_UUID: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def to_id_text(value: str | UUID, name: str) -> str:
+    """``value`` as the canonical text of a UUID (lowercase ``8-4-4-4-12``), as a URL holds it.
+
+    The same as ``str(to_uuid(value, name))``, with the same errors; an id already in that form
+    (as the API returns them) is taken as it is, without a round trip through :class:`UUID`.
+    """
+    if type(value) is str and _CANONICAL_UUID.fullmatch(value):
+        return value
+    return str(to_uuid(value, name))
 
 
 def _is_int(value: object) -> bool:

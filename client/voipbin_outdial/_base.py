@@ -46,15 +46,14 @@ class _Sender(Generic[H, S]):
     """Everything about sending a call except the I/O itself.
 
     ``http`` is the httpx client to send through; ``sleep`` waits between retries (tests replace
-    it with a recorder, so nothing really sleeps).
+    it with a recorder, so nothing really sleeps). ``defaults_set`` says that ``http`` already
+    carries the credential header and the client's timeout as its own defaults (a client we
+    made, :func:`~voipbin_outdial._client._setup`), so requests need not pass them: httpx merges
+    per-request headers and timeouts anew on every request. A caller's ``http_client`` gets them
+    per request instead, and is never changed.
     """
 
-    def __init__(
-        self,
-        http: H,
-        sleep: S,
-        settings: Settings,
-    ) -> None:
+    def __init__(self, http: H, sleep: S, settings: Settings, *, defaults_set: bool) -> None:
         self.http: H = http
         self.sleep: S = sleep
         self.base_url = settings.base_url
@@ -62,7 +61,9 @@ class _Sender(Generic[H, S]):
         self.max_retries = settings.max_retries
         credentials = settings.credentials
         self._auth_query = urlencode(credentials.params, quote_via=quote)
-        self._auth_headers = credentials.headers or None
+        self._defaults: dict[str, Any] = {}
+        if not defaults_set:
+            self._defaults = {"headers": credentials.headers or None, "timeout": self.timeout}
         self._redact = partial(redact, secrets=(credentials.secret,))
 
     def _prepare(self, call: Call[Any]) -> tuple[str, dict[str, Any]]:
@@ -77,11 +78,11 @@ class _Sender(Generic[H, S]):
             query = f"{query}&{self._auth_query}" if query else self._auth_query
         if query:
             url = f"{url}?{query}"
-        kwargs = {
-            "headers": self._auth_headers,
-            "json": call.json,
-            "timeout": self.timeout if call.timeout is None else call.timeout,
-        }
+        kwargs = self._defaults
+        if call.json is not None or call.timeout is not None:
+            kwargs = {**kwargs, "json": call.json}
+            if call.timeout is not None:
+                kwargs["timeout"] = call.timeout
         return url, kwargs
 
     def _on_exception(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
-from typing import Any, Generic, Protocol, TypeAlias, TypeVar
+from typing import Any, Final, Generic, Protocol, TypeAlias, TypeVar
 from uuid import UUID
 
 import httpx
@@ -20,6 +20,7 @@ from ._args import (
     to_address,
     to_destinations,
     to_duration_ms,
+    to_id_text,
     to_max_try_counts,
     to_page_size,
     to_uuid,
@@ -75,26 +76,50 @@ Duration: TypeAlias = int | timedelta
 
 
 class Call(Generic[T]):
-    """One request to make, built from a generated ``_get_kwargs``, and the parser of its body."""
+    """One request to make (method, path below the base URL, query, JSON body) and the parser of
+    its 2xx body; :meth:`from_request` builds one from a generated ``_get_kwargs``."""
 
     __slots__ = ("json", "method", "operation", "params", "parse", "path", "retryable", "timeout")
 
     def __init__(
         self,
         operation: str,
+        method: str,
+        path: str,
+        parse: Callable[[dict[str, Any]], T],
+        timeout: TimeoutArg,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+    ) -> None:
+        self.operation = operation
+        self.method = method
+        self.path = path
+        self.params = params
+        self.json = json
+        self.parse = parse
+        self.timeout = timeout
+        self.retryable = method != "POST"
+
+    @classmethod
+    def from_request(
+        cls,
+        operation: str,
         request: dict[str, Any],
         parse: Callable[[dict[str, Any]], T],
         timeout: TimeoutArg,
-    ) -> None:
-        self.operation = operation
-        self.method: str = request["method"].upper()
-        self.path: str = request["url"]
-        self.params: dict[str, Any] | None = request.get("params")
-        # The generated kwargs also carry a Content-Type header; httpx sets it for json= itself.
-        self.json: Any = request.get("json")
-        self.parse = parse
-        self.timeout = timeout
-        self.retryable = self.method != "POST"
+    ) -> Call[T]:
+        """The call for the keyword arguments a generated ``_get_kwargs`` returned. They also
+        carry a Content-Type header, which is dropped: httpx sets it for ``json=`` itself."""
+        return cls(
+            operation,
+            request["method"].upper(),
+            request["url"],
+            parse,
+            timeout,
+            params=request.get("params"),
+            json=request.get("json"),
+        )
 
     def __repr__(self) -> str:
         return f"Call({self.operation!r}, {self.method} {self.path})"
@@ -122,16 +147,51 @@ _outdial_page = _pages(OutdialList.from_dict)
 _outdialtarget_page = _pages(OutdialtargetList.from_dict)
 
 
+# Two ids no real resource has: they mark where a generated _get_kwargs puts each path id.
+_PLACEHOLDERS: Final = (UUID(int=0x0F1E2D3C4B5A69788796A5B4C3D2E1F0), UUID(int=0x0A1B2C3D))
+
+
+def _by_ids(
+    operation: str,
+    get_kwargs: Callable[..., dict[str, Any]],
+    id_names: tuple[str, ...],
+    parse: Callable[[dict[str, Any]], T],
+) -> Callable[[Sequence[str | UUID], TimeoutArg], Call[T]]:
+    """A builder for an operation that takes only path ids (get, delete).
+
+    The generated ``_get_kwargs`` is asked once, with placeholder ids, for the method and the
+    path; each call then puts the ids into that path (no query, no body). The builder checks
+    each id as :func:`to_id_text` does, naming it (``id_names``) in any error.
+    """
+    placeholders = _PLACEHOLDERS[: len(id_names)]
+    keywords = ("id", "target_id")[: len(id_names)]
+    request = get_kwargs(**dict(zip(keywords, placeholders, strict=True)))
+    if set(request) != {"method", "url"}:  # pragma: no cover - a spec change would show here
+        raise RuntimeError(f"{operation}: expected only a method and a path, got {request}")
+    method, pattern = request["method"].upper(), request["url"].replace("%", "%%")
+    for placeholder in placeholders:
+        if pattern.count(str(placeholder)) != 1:  # pragma: no cover - as above
+            raise RuntimeError(f"{operation}: {placeholder} is not once in {request['url']}")
+        pattern = pattern.replace(str(placeholder), "%s")
+
+    def build(ids: Sequence[str | UUID], timeout: TimeoutArg) -> Call[T]:
+        texts = tuple(map(to_id_text, ids, id_names))
+        return Call(operation, method, pattern % texts, parse, timeout)
+
+    return build
+
+
 def _one_by_id(
     operation: str,
     get_kwargs: Callable[..., dict[str, Any]],
     id_name: str,
     parse: Callable[[dict[str, Any]], T],
 ) -> Callable[[str | UUID, TimeoutArg], Call[T]]:
-    """A builder for an operation on one resource by its id (get, delete)."""
+    """A builder for an operation on one top-level resource by its id (get, delete)."""
+    build_by_ids = _by_ids(operation, get_kwargs, (id_name,), parse)
 
     def build(resource_id: str | UUID, timeout: TimeoutArg) -> Call[T]:
-        return Call(operation, get_kwargs(id=to_uuid(resource_id, id_name)), parse, timeout)
+        return build_by_ids((resource_id,), timeout)
 
     return build
 
@@ -143,7 +203,7 @@ def _one_page(
 
     def build(page_size: int | None, page_token: str | None, timeout: TimeoutArg) -> Call[Page[T]]:
         request = get_kwargs(page_size=to_page_size(page_size), page_token=page_token or UNSET)
-        return Call(operation, request, parse, timeout)
+        return Call.from_request(operation, request, parse, timeout)
 
     return build
 
@@ -189,7 +249,7 @@ def outplans_create_call(
 ) -> Call[Outplan]:
     info = _dial_info(source, dial_timeout, try_interval, max_try_counts)
     body = OutplanCreate(name=name, detail=detail, **info)
-    return Call(
+    return Call.from_request(
         "outplans_create", outplans_create._get_kwargs(body=body), Outplan.from_dict, timeout
     )
 
@@ -200,7 +260,7 @@ def outplans_update_call(
     request = outplans_update._get_kwargs(
         id=to_uuid(outplan_id, "outplan_id"), body=NameDetailUpdate(name=name, detail=detail)
     )
-    return Call("outplans_update", request, Outplan.from_dict, timeout)
+    return Call.from_request("outplans_update", request, Outplan.from_dict, timeout)
 
 
 def outplans_update_dial_info_call(
@@ -214,7 +274,7 @@ def outplans_update_dial_info_call(
     uuid = to_uuid(outplan_id, "outplan_id")
     body = OutplanDialInfoUpdate(**_dial_info(source, dial_timeout, try_interval, max_try_counts))
     request = outplans_update_dial_info._get_kwargs(id=uuid, body=body)
-    return Call("outplans_update_dial_info", request, Outplan.from_dict, timeout)
+    return Call.from_request("outplans_update_dial_info", request, Outplan.from_dict, timeout)
 
 
 # -- outdials ---------------------------------------------------------------------------------
@@ -234,7 +294,7 @@ def outdials_create_call(
     body = OutdialCreate(
         campaign_id=to_uuid(campaign_id, "campaign_id"), name=name, detail=detail, data=data
     )
-    return Call(
+    return Call.from_request(
         "outdials_create", outdials_create._get_kwargs(body=body), Outdial.from_dict, timeout
     )
 
@@ -245,7 +305,7 @@ def outdials_update_call(
     request = outdials_update._get_kwargs(
         id=to_uuid(outdial_id, "outdial_id"), body=NameDetailUpdate(name=name, detail=detail)
     )
-    return Call("outdials_update", request, Outdial.from_dict, timeout)
+    return Call.from_request("outdials_update", request, Outdial.from_dict, timeout)
 
 
 def outdials_update_campaign_id_call(
@@ -254,7 +314,7 @@ def outdials_update_campaign_id_call(
     uuid = to_uuid(outdial_id, "outdial_id")
     body = OutdialCampaignIdUpdate(campaign_id=to_uuid(campaign_id, "campaign_id"))
     request = outdials_update_campaign_id._get_kwargs(id=uuid, body=body)
-    return Call("outdials_update_campaign_id", request, Outdial.from_dict, timeout)
+    return Call.from_request("outdials_update_campaign_id", request, Outdial.from_dict, timeout)
 
 
 def outdials_update_data_call(
@@ -263,7 +323,7 @@ def outdials_update_data_call(
     request = outdials_update_data._get_kwargs(
         id=to_uuid(outdial_id, "outdial_id"), body=OutdialDataUpdate(data=data)
     )
-    return Call("outdials_update_data", request, Outdial.from_dict, timeout)
+    return Call.from_request("outdials_update_data", request, Outdial.from_dict, timeout)
 
 
 # -- outdialtargets ---------------------------------------------------------------------------
@@ -277,7 +337,7 @@ def outdialtargets_list_call(
         page_size=to_page_size(page_size),
         page_token=page_token or UNSET,
     )
-    return Call("outdialtargets_list", request, _outdialtarget_page, timeout)
+    return Call.from_request("outdialtargets_list", request, _outdialtarget_page, timeout)
 
 
 def outdialtargets_create_call(
@@ -293,25 +353,35 @@ def outdialtargets_create_call(
     slots: dict[str, Address | None] = {f"destination_{n}": d for n, d in enumerate(rest, 1)}
     body = OutdialtargetCreate(name=name, detail=detail, data=data, destination_0=first, **slots)
     request = outdialtargets_create._get_kwargs(id=uuid, body=body)
-    return Call("outdialtargets_create", request, Outdialtarget.from_dict, timeout)
+    return Call.from_request("outdialtargets_create", request, Outdialtarget.from_dict, timeout)
+
+
+_outdialtargets_get_by_ids = _by_ids(
+    "outdialtargets_get",
+    outdialtargets_get._get_kwargs,
+    ("outdial_id", "target_id"),
+    Outdialtarget.from_dict,
+)
 
 
 def outdialtargets_get_call(
     outdial_id: str | UUID, target_id: str | UUID, timeout: TimeoutArg
 ) -> Call[Outdialtarget]:
-    request = outdialtargets_get._get_kwargs(
-        id=to_uuid(outdial_id, "outdial_id"), target_id=to_uuid(target_id, "target_id")
-    )
-    return Call("outdialtargets_get", request, Outdialtarget.from_dict, timeout)
+    return _outdialtargets_get_by_ids((outdial_id, target_id), timeout)
+
+
+_outdialtargets_delete_by_ids = _by_ids(
+    "outdialtargets_delete",
+    outdialtargets_delete._get_kwargs,
+    ("outdial_id", "target_id"),
+    Outdialtarget.from_dict,
+)
 
 
 def outdialtargets_delete_call(
     outdial_id: str | UUID, target_id: str | UUID, timeout: TimeoutArg
 ) -> Call[Outdialtarget]:
-    request = outdialtargets_delete._get_kwargs(
-        id=to_uuid(outdial_id, "outdial_id"), target_id=to_uuid(target_id, "target_id")
-    )
-    return Call("outdialtargets_delete", request, Outdialtarget.from_dict, timeout)
+    return _outdialtargets_delete_by_ids((outdial_id, target_id), timeout)
 
 
 __all__ = [

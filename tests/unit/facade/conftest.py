@@ -46,6 +46,7 @@ async def make_harness(kind: str, api: respx.MockRouter) -> AsyncIterator[MakeHa
         if "token" not in kwargs:
             kwargs.setdefault("accesskey", ACCESSKEY)
         http_type = httpx.AsyncClient if kind == "async" else httpx.Client
+        # A user's http_client unless the test passes http_client=None (the client makes its own).
         http = kwargs.setdefault("http_client", http_type(verify=TLS))
         cls = AsyncVoipbinClient if kind == "async" else VoipbinClient
         harness = Harness(cls(**kwargs))
@@ -55,7 +56,8 @@ async def make_harness(kind: str, api: respx.MockRouter) -> AsyncIterator[MakeHa
     yield make
     for harness, http in made:
         await harness.close()
-        await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+        if http is not None:
+            await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
 
 
 @pytest.fixture(params=["token", "accesskey"])

@@ -30,6 +30,11 @@ CAMPAIGN_ID = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
 
 Client = VoipbinClient | AsyncVoipbinClient
 
+HTTP_CLIENT_OWNERS: list[dict[str, Any]] = [{}, {"http_client": None}]
+"""``make_harness`` keyword arguments for a user's ``http_client`` (credentials and timeouts
+passed per request) and for the client's own (both set as that httpx client's defaults)."""
+OWNER_IDS = ["user-http", "own-http"]
+
 
 def example(name: str) -> dict[str, Any]:
     """A fresh copy of ``components/examples/<name>`` of openapi.yaml."""

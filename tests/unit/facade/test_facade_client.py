@@ -11,6 +11,8 @@ import respx
 from facade_support import (
     ACCESSKEY,
     BASE,
+    HTTP_CLIENT_OWNERS,
+    OWNER_IDS,
     PLAN_ID,
     TOKEN,
     MakeHarness,
@@ -33,11 +35,15 @@ def timeouts(request: httpx.Request) -> dict[str, float | None]:
 # -- timeouts -----------------------------------------------------------------------------------
 
 
+OWNERS = pytest.mark.parametrize("http_client", HTTP_CLIENT_OWNERS, ids=OWNER_IDS)
+
+
+@OWNERS
 async def test_default_timeout_is_30_seconds(
-    make_harness: MakeHarness, api: respx.MockRouter
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
 ) -> None:
     route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
-    harness = await make_harness()
+    harness = await make_harness(**http_client)
 
     await harness.call("outplans.get", PLAN_ID)
 
@@ -46,30 +52,54 @@ async def test_default_timeout_is_30_seconds(
     )
 
 
+@OWNERS
 async def test_timeout_per_client_and_per_call(
-    make_harness: MakeHarness, api: respx.MockRouter
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
 ) -> None:
     route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
-    harness = await make_harness(timeout=httpx.Timeout(5.0, connect=2.0))
+    harness = await make_harness(timeout=httpx.Timeout(5.0, connect=2.0), **http_client)
 
     await harness.call("outplans.get", PLAN_ID)
     per_client = timeouts(route.calls.last.request)
     await harness.call("outplans.get", PLAN_ID, timeout=1.5)
     per_call = timeouts(route.calls.last.request)
+    await harness.call("outplans.get", PLAN_ID)
+    per_client_again = timeouts(route.calls.last.request)
 
     assert per_client == {"connect": 2.0, "read": 5.0, "write": 5.0, "pool": 5.0}
     assert per_call == dict.fromkeys(("connect", "read", "write", "pool"), 1.5)
+    assert per_client_again == per_client
 
 
+@OWNERS
+async def test_a_per_call_timeout_on_a_call_with_a_body(
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
+) -> None:
+    route = api.put(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(**http_client)
+
+    await harness.call("outplans.update", PLAN_ID, name="n", detail="d", timeout=2.5)
+    await harness.call("outplans.update", PLAN_ID, name="n2", detail="d2")
+
+    first, second = (call.request for call in route.calls)
+    assert timeouts(first)["read"] == 2.5
+    assert timeouts(second)["read"] == 30.0
+    assert (first.read(), second.read()) == (
+        b'{"name":"n","detail":"d"}',
+        b'{"name":"n2","detail":"d2"}',
+    )
+
+
+@OWNERS
 async def test_iter_passes_its_timeout_to_every_page(
-    make_harness: MakeHarness, api: respx.MockRouter
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
 ) -> None:
     route = api.get("/outplans")
     route.side_effect = [
         httpx.Response(200, json={"result": [outplan()], "next_page_token": "t"}),
         httpx.Response(200, json={"result": []}),
     ]
-    harness = await make_harness()
+    harness = await make_harness(**http_client)
 
     await harness.collect("outplans.iter", timeout=4.0)
 

@@ -13,7 +13,9 @@ import respx
 from facade_support import (
     ACCESSKEY,
     BASE,
+    HTTP_CLIENT_OWNERS,
     LEAK,
+    OWNER_IDS,
     PLAN_ID,
     TOKEN,
     Harness,
@@ -27,26 +29,30 @@ from voipbin_outdial.errors import ApiError, MissingCredentialsError, VoipbinErr
 
 # -- how each credential is sent ----------------------------------------------------------------
 
+OWNERS = pytest.mark.parametrize("http_client", HTTP_CLIENT_OWNERS, ids=OWNER_IDS)
 
+
+@OWNERS
 async def test_token_is_sent_as_a_bearer_header(
-    make_harness: MakeHarness, api: respx.MockRouter
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
 ) -> None:
     route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
-    harness = await make_harness(token=TOKEN)
+    harness = await make_harness(token=TOKEN, **http_client)
 
     await harness.call("outplans.get", PLAN_ID)
 
     request = route.calls.last.request
-    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert request.headers.get_list("Authorization") == [f"Bearer {TOKEN}"]
     assert "accesskey" not in request.url.params
     assert "token" not in request.url.params
 
 
+@OWNERS
 async def test_accesskey_is_sent_as_a_query_parameter(
-    make_harness: MakeHarness, api: respx.MockRouter
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
 ) -> None:
     route = api.get("/outplans").respond(200, json={"result": []})
-    harness = await make_harness(accesskey=ACCESSKEY)
+    harness = await make_harness(accesskey=ACCESSKEY, **http_client)
 
     await harness.call("outplans.list", page_token="2022-04-28 01:50:23.414000")
 
@@ -207,12 +213,13 @@ ERROR_PATHS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
 
 def _texts_of(exc: BaseException, records: list[logging.LogRecord], client: Any) -> list[str]:
     texts = [str(exc), repr(exc), repr(client), "".join(traceback.format_exception(exc))]
-    texts += [repr(vars(exc))]
+    texts += [repr(vars(exc)), repr(client._sender.http.headers)]
     for record in records:
         texts += [record.getMessage(), str(record.msg), repr(record.args)]
     return texts
 
 
+@OWNERS
 @pytest.mark.parametrize("path", list(ERROR_PATHS))
 async def test_credentials_never_leak_from_an_error(
     make_harness: MakeHarness,
@@ -220,10 +227,11 @@ async def test_credentials_never_leak_from_an_error(
     caplog: pytest.LogCaptureFixture,
     credential: dict[str, str],
     path: str,
+    http_client: dict[str, Any],
 ) -> None:
     caplog.set_level(logging.DEBUG)
     route = api.get(f"/outplans/{PLAN_ID}").mock(side_effect=ERROR_PATHS[path])
-    harness = await make_harness(**credential)
+    harness = await make_harness(**credential, **http_client)
 
     with pytest.raises(ApiError) as caught:
         await harness.call("outplans.get", PLAN_ID)
@@ -242,15 +250,17 @@ async def test_credentials_never_leak_from_an_error(
             assert all("accesskey=[REDACTED]" in line for line in httpx_lines)
 
 
+@OWNERS
 async def test_successful_requests_log_no_secret(
     make_harness: MakeHarness,
     api: respx.MockRouter,
     caplog: pytest.LogCaptureFixture,
     credential: dict[str, str],
+    http_client: dict[str, Any],
 ) -> None:
     caplog.set_level(logging.DEBUG)
     api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
-    harness = await make_harness(**credential)
+    harness = await make_harness(**credential, **http_client)
 
     await harness.call("outplans.get", PLAN_ID)
 
