@@ -122,6 +122,22 @@ def test_unknown_fields_are_kept_not_lost() -> None:
     assert plan.to_dict() == data
 
 
+def test_without_unknown_fields_each_model_has_its_own_empty_extras() -> None:
+    first, second = (Outdialtarget.from_dict(seed("outdialtarget")) for _ in range(2))
+
+    assert first.additional_properties == second.additional_properties == {}
+    assert first.destination_0 is not None
+    assert first.destination_0.additional_properties == {}
+    first.additional_properties["later"] = 1
+    first.destination_0["note"] = "x"
+    assert second.additional_properties == {}
+    assert second.destination_0 is not None
+    assert second.destination_0.additional_properties == {}
+    assert first.to_dict() == seed("outdialtarget") | {"later": 1} | {
+        "destination_0": seed("outdialtarget")["destination_0"] | {"note": "x"}
+    }
+
+
 def test_outdial_example_parses() -> None:
     value = SPEC["components"]["examples"]["OutdialValue"]["value"]
 

@@ -82,7 +82,8 @@ class Address:
             detail,
         )
 
-        address.additional_properties = d
+        if d:
+            address.additional_properties = d
         return address
 
     @property

@@ -70,7 +70,8 @@ class ErrorDetail:
             request_id,
         )
 
-        error_detail.additional_properties = d
+        if d:
+            error_detail.additional_properties = d
         return error_detail
 
     @property

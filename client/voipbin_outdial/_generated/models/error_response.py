@@ -44,7 +44,8 @@ class ErrorResponse:
             error,
         )
 
-        error_response.additional_properties = d
+        if d:
+            error_response.additional_properties = d
         return error_response
 
     @property

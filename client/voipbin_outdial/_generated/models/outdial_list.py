@@ -66,7 +66,8 @@ class OutdialList:
             next_page_token,
         )
 
-        outdial_list.additional_properties = d
+        if d:
+            outdial_list.additional_properties = d
         return outdial_list
 
     @property

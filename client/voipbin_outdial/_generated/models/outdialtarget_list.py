@@ -66,7 +66,8 @@ class OutdialtargetList:
             next_page_token,
         )
 
-        outdialtarget_list.additional_properties = d
+        if d:
+            outdialtarget_list.additional_properties = d
         return outdialtarget_list
 
     @property
