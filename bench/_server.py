@@ -20,7 +20,16 @@ from typing import IO, Any, Final
 
 import httpx
 
-__all__ = ["TOKEN", "MockServer", "raw_client", "seed_outdial", "seed_outplan"]
+from voipbin_outdial import VoipbinClient
+
+__all__ = [
+    "TOKEN",
+    "MockServer",
+    "facade_without_server",
+    "raw_client",
+    "seed_outdial",
+    "seed_outplan",
+]
 
 TOKEN: Final = "bench-token"
 HEADERS: Final = {"Authorization": f"Bearer {TOKEN}"}
@@ -151,3 +160,15 @@ def raw_client(base_url: str) -> Iterator[httpx.Client]:
     """A keep-alive httpx.Client on the mock with the bench credentials."""
     with httpx.Client(base_url=base_url, headers=HEADERS, timeout=30.0) as client:
         yield client
+
+
+def facade_without_server(
+    transport: httpx.MockTransport, base_url: str
+) -> contextlib.AbstractContextManager[VoipbinClient]:
+    """A client set up as in the server rows (its own httpx.Client, with the credential and the
+    timeout as that client's defaults), whose requests ``transport`` answers instead of a
+    server. Passing ``http_client=`` would time the other path, where the facade passes the
+    credential and the timeout with every request."""
+    client = VoipbinClient(token=TOKEN, base_url=base_url, max_retries=0)
+    client._sender.http._transport = transport  # private to httpx: benchmarks only
+    return client

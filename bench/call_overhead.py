@@ -24,7 +24,7 @@ import httpx
 from voipbin_outdial import VoipbinClient
 
 from ._report import cli
-from ._server import TOKEN, MockServer, raw_client, seed_outplan
+from ._server import TOKEN, MockServer, facade_without_server, raw_client, seed_outplan
 from ._timing import Row, compare, ratio_row
 
 BENCH = "call_overhead"
@@ -77,8 +77,7 @@ def client_side(plan_id: str, body: bytes, *, rounds: int, calls: int) -> list[R
     headers = {"Authorization": f"Bearer {TOKEN}"}
     with (
         httpx.Client(transport=httpx.MockTransport(answer), headers=headers) as raw,
-        httpx.Client(transport=httpx.MockTransport(answer)) as http,
-        VoipbinClient(token=TOKEN, base_url=base_url, http_client=http, max_retries=0) as client,
+        facade_without_server(httpx.MockTransport(answer), base_url) as client,
     ):
         pair = compare(
             lambda: client.outplans.get(plan_id),

@@ -25,7 +25,7 @@ import httpx
 from voipbin_outdial import VoipbinClient
 
 from ._report import cli
-from ._server import TOKEN, MockServer, raw_client, seed_outdial
+from ._server import TOKEN, MockServer, facade_without_server, raw_client, seed_outdial
 from ._timing import Row, compare, ratio_row
 
 BENCH = "paging"
@@ -134,8 +134,7 @@ def client_side(
         httpx.Client(
             transport=httpx.MockTransport(answer), base_url=base_url, headers=headers
         ) as raw,
-        httpx.Client(transport=httpx.MockTransport(answer)) as http,
-        VoipbinClient(token=TOKEN, base_url=base_url, http_client=http, max_retries=0) as client,
+        facade_without_server(httpx.MockTransport(answer), base_url) as client,
     ):
         pair = compare(
             lambda: list(client.outdialtargets.iter(outdial_id, page_size=page_size)),
