@@ -190,7 +190,7 @@ def test_dial_order_is_sorted_and_holds_exactly_the_available_targets(
     order = dial_order(campaign, plan, now)
 
     by_id = {t["id"]: t for t in campaign}
-    chosen = [by_id[entry.attempt.target_id] for entry in order]
+    chosen = [by_id[entry.target_id] for entry in order]
     assert sorted(t["id"] for t in chosen) == sorted(
         t["id"] for t in campaign if is_available(t, plan)
     )
@@ -204,6 +204,6 @@ def test_dial_order_is_sorted_and_holds_exactly_the_available_targets(
     models = dial_order(
         [Outdialtarget.from_dict(t) for t in campaign], Outplan.from_dict(plan), now
     )
-    assert [(e.attempt.target_id, e.attempt.index, e.attempt.try_number, e.at) for e in models] == [
-        (e.attempt.target_id, e.attempt.index, e.attempt.try_number, e.at) for e in order
+    assert [(e.target_id, e.index, e.try_number, e.at) for e in models] == [
+        (e.target_id, e.index, e.try_number, e.at) for e in order
     ]

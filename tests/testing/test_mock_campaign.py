@@ -59,12 +59,12 @@ def _replay(
         order = dial_order(list(state.values()), plan, now=now)
         due = [s for s in order if s.at <= now]
         first = due[0] if due else min(order, key=lambda s: s.at)
-        assert (first.attempt.target_id, first.attempt.index) == (call.target_id, call.index)
-        assert first.attempt.try_number == call.try_number
-        assert first.attempt.address == call.address
+        assert (first.target_id, first.index) == (call.target_id, call.index)
+        assert first.try_number == call.try_number
+        assert first.address == call.address
         assert first.at == call.at
         state[call.target_id] = apply_result(
-            state[call.target_id], first.attempt, call.answered, call.ended_at
+            state[call.target_id], first, call.answered, call.ended_at
         )
         now = call.ended_at
     assert dial_order(list(state.values()), plan, now=now) == [] or calls == []

@@ -8,6 +8,7 @@ run twice, on the dicts and on the generated models built from them (``shape``).
 import copy
 import enum
 import types
+import weakref
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -144,7 +145,7 @@ def number(destination: Any) -> str:
     return str(destination.target if isinstance(destination, Address) else destination["target"])
 
 
-def brief(attempt: DialAttempt | None) -> tuple[int, int, str] | None:
+def brief(attempt: DialAttempt | ScheduledAttempt | None) -> tuple[int, int, str] | None:
     return None if attempt is None else (attempt.index, attempt.try_number, number(attempt.address))
 
 
@@ -214,7 +215,7 @@ def test_absent_destinations_are_null(shape: str) -> None:
     assert brief(next_attempt(chosen, make_outplan())) == (4, 1, address(4)["target"])
     assert [a.index for a in remaining_attempts(chosen, make_outplan())] == [4, 4]
     (entry,) = dial_order([chosen], make_outplan())
-    assert brief(entry.attempt) == (4, 1, address(4)["target"])
+    assert brief(entry) == (4, 1, address(4)["target"])
 
 
 # --- remaining_attempts ------------------------------------------------------------------------
@@ -412,7 +413,7 @@ def test_is_dialable_needs_a_datetime() -> None:
 
 
 def ids(entries: list[ScheduledAttempt]) -> list[str]:
-    return [entry.attempt.target_id for entry in entries]
+    return [entry.target_id for entry in entries]
 
 
 def tried_at(n: int, tm_update: str, **overrides: Any) -> dict[str, Any]:
@@ -511,7 +512,7 @@ def test_dial_order_entries_carry_next_attempt(shape: str) -> None:
     order = dial_order(targets, outplan)
 
     assert [entry.attempt for entry in order] == [next_attempt(t, outplan) for t in targets]
-    assert [brief(entry.attempt) for entry in order] == [
+    assert [brief(entry) for entry in order] == [
         (1, 2, address(1)["target"]),
         (4, 1, address(4)["target"]),
     ]
@@ -545,7 +546,7 @@ def test_dial_order_takes_mixed_shapes_and_any_iterable() -> None:
     ]
     order = dial_order((t for t in targets), Outplan.from_dict(make_outplan()))
     assert ids(order) == [target_uuid(3), target_uuid(2), target_uuid(1)]
-    assert isinstance(order[1].attempt.address, Address)
+    assert isinstance(order[1].address, Address)
     assert dial_order([], make_outplan()) == []
 
 
@@ -576,8 +577,8 @@ def test_dial_order_takes_other_ints_through_the_checked_path() -> None:
     # An int subclass is still a count (bool is not); an int id is written as a str.
     target = make_target(id=7, try_count_0=Count.ONE)
     (entry,) = dial_order([target], make_outplan())
-    assert (entry.attempt.target_id, entry.attempt.try_number) == ("7", 2)
-    assert type(entry.attempt.try_number) is int
+    assert (entry.target_id, entry.try_number) == ("7", 2)
+    assert type(entry.try_number) is int
     assert entry.attempt == next_attempt(target, make_outplan())
 
 
@@ -586,28 +587,47 @@ def test_dial_order_needs_a_datetime_now() -> None:
         dial_order([make_target()], make_outplan(), now="2022-04-30")  # type: ignore[arg-type]
 
 
-def test_dial_order_builds_real_frozen_instances() -> None:
-    # dial_order builds its results without attrs' __init__; they must be the real thing.
-    target = make_target(**TRIED)
+@pytest.mark.parametrize("shape", SHAPES)
+def test_dial_order_builds_real_frozen_instances(shape: str) -> None:
+    # dial_order builds its results without attrs' __init__ (it fills the slots, then sets
+    # __class__); they must be the real thing.
+    target = shaped(shape, make_target(**TRIED))
     (entry,) = dial_order([target], make_outplan())
-    expected = ScheduledAttempt(DialAttempt(target_uuid(1), 0, target["destination_0"], 2), READY)
+    destination = target["destination_0"] if shape == "dict" else target.destination_0
+    expected = ScheduledAttempt(target_uuid(1), 0, destination, 2, READY)
 
     assert entry == expected
     assert type(entry) is ScheduledAttempt
-    assert type(entry.attempt) is DialAttempt
+    assert type(entry.target_id) is str
     assert repr(entry) == repr(expected)
     assert attrs.asdict(entry, recurse=False) == attrs.asdict(expected, recurse=False)
+    assert attrs.evolve(entry) == entry
+    assert copy.copy(entry) == entry
+    assert copy.deepcopy(entry) == entry
+    assert weakref.ref(entry)() is entry
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         entry.at = T0  # type: ignore[misc]
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        entry.attempt.try_number = 9  # type: ignore[misc]
+        entry.try_number = 9  # type: ignore[misc]
+
+
+def test_scheduled_attempt_has_its_base_classes_layout() -> None:
+    # What makes dial_order's `entry.__class__ = ScheduledAttempt` legal: attrs reused the base
+    # class's slots and added none (a new attrs version that did would fail here, not at run time).
+    from voipbin_outdial.dialplan import _ScheduledAttemptSlots
+
+    assert ScheduledAttempt.__dict__["__slots__"] == ()
+    assert ScheduledAttempt.__basicsize__ == _ScheduledAttemptSlots.__basicsize__
+    names = [f.name for f in attrs.fields(ScheduledAttempt)]
+    assert names == ["target_id", "index", "address", "try_number", "at"]
+    assert set(_ScheduledAttemptSlots.__slots__) == {*names, "__weakref__"}
 
 
 def test_dial_order_reads_only_what_it_needs() -> None:
     # Slots after the one picked are not looked at (next_attempt checks all five).
     target = make_target(destination_1=None, try_count_1=-1)
     (entry,) = dial_order([target], make_outplan())
-    assert entry.attempt.index == 0
+    assert entry.index == 0
     with pytest.raises(ValueError, match="'try_count_1'"):
         next_attempt(target, make_outplan())
 
@@ -636,11 +656,83 @@ def test_dial_order_on_a_campaign_agrees_with_the_single_target_functions() -> N
     assert len(order) == len(available) > 10
     by_id = {t["id"]: t for t in targets}
     for entry in order:
-        target = by_id[entry.attempt.target_id]
+        target = by_id[entry.target_id]
         assert entry.attempt == next_attempt(target, outplan)
         dial_time = next_dial_time(target, outplan)
         assert dial_time is not None
         assert entry.at == max(now, dial_time)
+
+
+# --- ScheduledAttempt --------------------------------------------------------------------------
+
+
+def test_scheduled_attempt_is_the_dial_attempt_fields_and_at() -> None:
+    fields = [f.name for f in attrs.fields(ScheduledAttempt)]
+    assert fields == [f.name for f in attrs.fields(DialAttempt)] + ["at"]
+    entry = ScheduledAttempt(target_uuid(1), 2, address(2), 1, READY)
+    assert entry.attempt == DialAttempt(target_uuid(1), 2, address(2), 1)
+    assert type(entry.attempt) is DialAttempt
+    # One object, not a tuple: no unpacking, not equal to its fields.
+    assert entry != (target_uuid(1), 2, address(2), 1, READY)
+    with pytest.raises(TypeError):
+        iter(entry)  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_each_entry_attempt_is_the_targets_next_attempt(shape: str) -> None:
+    rows = [
+        ("A....", (0, 0, 0, 0, 0)),
+        ("A....", (1, 0, 0, 0, 0)),
+        ("AB...", (2, 1, 0, 0, 0)),
+        (".B.D.", (0, 2, 0, 1, 0)),
+        ("....E", (0, 0, 0, 0, 1)),
+        ("AB...", (2, 2, 0, 0, 0)),  # exhausted: left out
+    ]
+    dicts = [
+        make_target(
+            id=target_uuid(n),
+            tm_update=[NEVER, "2022-04-30 18:00:00.000000"][n % 2],
+            **slots(dests, counts)[0],
+        )
+        for n, (dests, counts) in enumerate(rows)
+    ]
+    targets = [shaped(shape, t) for t in dicts]
+    by_id = dict(zip((t["id"] for t in dicts), targets, strict=True))
+    outplan = shaped_plan(shape, make_outplan())
+
+    order = dial_order(targets, outplan, T0)
+
+    assert len(order) == 5
+    for entry in order:
+        attempt = next_attempt(by_id[entry.target_id], outplan)
+        assert entry.attempt == attempt
+        assert attrs.astuple(entry, recurse=False) == (
+            *attrs.astuple(attempt, recurse=False),
+            entry.at,
+        )
+
+
+@pytest.mark.parametrize("built", ["init", "dial_order", "schedule"])
+def test_scheduled_attempt_is_frozen(built: str) -> None:
+    target, outplan = make_target(), make_outplan()
+    if built == "init":
+        entry = ScheduledAttempt(target_uuid(1), 0, address(0), 1, T0)
+    elif built == "dial_order":
+        (entry,) = dial_order([target], outplan)
+    else:
+        entry = schedule(target, outplan, T0)[0]
+    assert entry == ScheduledAttempt(target_uuid(1), 0, address(0), 1, T0)
+
+    for field in attrs.fields(ScheduledAttempt):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(entry, field.name, getattr(entry, field.name))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(entry, field.name)
+    with pytest.raises(AttributeError):
+        entry.attempt = entry.attempt  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        setattr(entry, "note", "no new attributes")  # noqa: B010
+    assert entry == ScheduledAttempt(target_uuid(1), 0, address(0), 1, T0)
 
 
 # --- schedule ----------------------------------------------------------------------------------
@@ -762,6 +854,24 @@ def test_apply_result_failed_call_waits_try_interval() -> None:
     assert not is_available(answered, outplan)
 
 
+@pytest.mark.parametrize("answered", [False, True])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_apply_result_takes_a_scheduled_attempt(shape: str, answered: bool) -> None:
+    target = shaped(shape, make_target(**TRIED, destination_1=address(1)))
+    outplan = shaped_plan(shape, make_outplan())
+    (entry,) = dial_order([target], outplan, T0)
+
+    updated = apply_result(target, entry, answered, ENDED, outplan=outplan)
+
+    assert updated == apply_result(target, entry.attempt, answered, ENDED, outplan=outplan)
+    assert brief(next_attempt(updated, outplan)) == (1, 1, address(1)["target"])
+    with pytest.raises(ValueError, match="'status' is done" if answered else "'try_number'"):
+        apply_result(updated, entry, answered, ENDED)  # already applied
+    # schedule()'s entries too; their time is not used.
+    first = schedule(target, outplan, ENDED + MINUTE)[0]
+    assert apply_result(target, first, answered, ENDED) == updated
+
+
 def good_attempt(**changes: Any) -> DialAttempt:
     return attrs.evolve(DialAttempt(target_uuid(1), 0, address(0), 1), **changes)
 
@@ -807,7 +917,7 @@ def test_apply_result_accepts_the_next_attempt_with_outplan() -> None:
 
 
 def test_apply_result_needs_a_dial_attempt() -> None:
-    with pytest.raises(TypeError, match="DialAttempt"):
+    with pytest.raises(TypeError, match="a DialAttempt or a ScheduledAttempt, not tuple"):
         apply_result(make_target(), (target_uuid(1), 0), False, ENDED)  # type: ignore[call-overload]
 
 

@@ -88,10 +88,10 @@ def _print_order(
     rows = [
         [
             str(n),
-            names[s.attempt.target_id],
-            str(s.attempt.index),
-            address_text(s.attempt.address),
-            str(s.attempt.try_number),
+            names[s.target_id],
+            str(s.index),
+            address_text(s.address),
+            str(s.try_number),
             utc_text(s.at),
         ]
         for n, s in enumerate(order, start=1)

@@ -58,14 +58,13 @@ def run_plan(
 
 
 def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[str, Outdialtarget]) -> list[str]:
-    attempt = scheduled.attempt
     return [
         str(position),
-        attempt.target_id,
-        by_id[attempt.target_id].name,
-        str(attempt.index),
-        address_text(attempt.address),
-        str(attempt.try_number),
+        scheduled.target_id,
+        by_id[scheduled.target_id].name,
+        str(scheduled.index),
+        address_text(scheduled.address),
+        str(scheduled.try_number),
         utc_text(scheduled.at),
     ]
 
@@ -92,11 +91,11 @@ def _as_json(
         "order": [
             {
                 "position": n,
-                "target_id": s.attempt.target_id,
-                "name": by_id[s.attempt.target_id].name,
-                "destination_index": s.attempt.index,
-                "destination": address_text(s.attempt.address),
-                "try_number": s.attempt.try_number,
+                "target_id": s.target_id,
+                "name": by_id[s.target_id].name,
+                "destination_index": s.index,
+                "destination": address_text(s.address),
+                "try_number": s.try_number,
                 "earliest": s.at.isoformat(),
             }
             for n, s in enumerate(order, start=1)

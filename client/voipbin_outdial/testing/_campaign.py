@@ -145,12 +145,9 @@ def run_campaign(
             # The engine dials the least recently updated target among those it may dial now;
             # only when none is due yet does the clock move on, to the earliest one.
             first = next((s for s in order if s.at <= now), None) or min(order, key=_when)
-            target_before = store.get_target(outdial_id, first.attempt.target_id)
+            target_before = store.get_target(outdial_id, first.target_id)
             attempt = DialAttempt(
-                first.attempt.target_id,
-                first.attempt.index,
-                _address_dict(first.attempt.address),
-                first.attempt.try_number,
+                first.target_id, first.index, _address_dict(first.address), first.try_number
             )
         at = first.at
         if limit is not None and at > limit:
