@@ -91,7 +91,8 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         "paging": [
             f"iter() over {paging['targets']:,} targets, pages of {paging['page_size']}"
             " vs raw httpx loop",
-            "facade: time per page",
+            "the same, whole walks alternating",
+            "facade: time per page (lockstep)",
             "the same, no server (httpx.MockTransport)",
         ],
         "test_suite": [f"pytest -q -p no:cacheprovider {suite}: wall time"],
