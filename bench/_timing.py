@@ -22,7 +22,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Clock", "Op", "Pair", "Row", "compare", "ratio_row", "time_once"]
+__all__ = [
+    "Clock",
+    "Op",
+    "Pair",
+    "Row",
+    "compare",
+    "compare_interleaved",
+    "ratio_row",
+    "time_once",
+]
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,42 @@ def compare(
         else:
             baseline_times.append(time_once(baseline, number, gc_off=gc_off, clock=clock))
             subject_times.append(time_once(subject, number, gc_off=gc_off, clock=clock))
+    return Pair(tuple(subject_times), tuple(baseline_times))
+
+
+def compare_interleaved(
+    subject: Callable[[], object],
+    baseline: Callable[[], object],
+    *,
+    rounds: int,
+    number: int,
+    warmup: int = 1,
+) -> Pair:
+    """Like :func:`compare` (wall time), but within a round the two sides take turns call by
+    call (which goes first swaps every call), so a slow moment of a shared machine or of a
+    server hits both alike. For calls of a millisecond or so: the clock is read around each one.
+    """
+    if rounds < 1 or number < 1:
+        raise ValueError("rounds and number must be at least 1")
+    for _ in range(warmup):
+        subject()
+        baseline()
+    now = time.perf_counter
+    subject_times: list[float] = []
+    baseline_times: list[float] = []
+    for r in range(rounds):
+        gc.collect()
+        spent = [0.0, 0.0]
+        for i in range(number):
+            order = (
+                ((0, subject), (1, baseline)) if (r + i) % 2 == 0 else ((1, baseline), (0, subject))
+            )
+            for side, fn in order:
+                start = now()
+                fn()
+                spent[side] += now() - start
+        subject_times.append(spent[0] / number)
+        baseline_times.append(spent[1] / number)
     return Pair(tuple(subject_times), tuple(baseline_times))
 
 

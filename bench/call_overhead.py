@@ -6,7 +6,8 @@ Both sides talk to the same standalone mock (``python -m voipbin_outdial.testing
 127.0.0.1, a subprocess), fetch the same URL ``/v1.0/outplans/<id>`` with the same bearer token,
 and keep their connection alive (one httpx.Client each, made before timing). The facade also
 turns the body into an ``Outplan`` model; the raw side reads the body and checks the status.
-Wall-clock time: most of it is the round trip to the server.
+Wall-clock time: most of it is the round trip to the server. The two sides take turns call by
+call (``compare_interleaved``), so the shared machine's slow moments fall on both alike.
 
 A second row (no target) times the same two calls against ``httpx.MockTransport`` in CPU time:
 the facade's own cost per call, without the server in the denominator.
@@ -25,7 +26,7 @@ from voipbin_outdial import VoipbinClient
 
 from ._report import cli
 from ._server import TOKEN, MockServer, facade_without_server, raw_client, seed_outplan
-from ._timing import Row, compare, ratio_row
+from ._timing import Row, compare, compare_interleaved, ratio_row
 
 BENCH = "call_overhead"
 DEFAULTS: dict[str, Any] = {"calls": 200, "rounds": 15}
@@ -50,7 +51,7 @@ def run(calls: int = DEFAULTS["calls"], rounds: int = DEFAULTS["rounds"]) -> lis
                     raise AssertionError(f"GET {url}: {response.status_code}")
                 return response
 
-            pair = compare(facade, baseline, rounds=rounds, number=calls, warmup=1)
+            pair = compare_interleaved(facade, baseline, rounds=rounds, number=calls)
             body = raw.get(url).content
     rows = [
         ratio_row(
