@@ -43,18 +43,23 @@ DEFAULTS: dict[str, Any] = {"targets": 10_000, "page_size": 100, "rounds": 7}
 SMOKE: dict[str, Any] = {"targets": 30, "page_size": 10, "rounds": 3}
 
 
+def raw_page(client: httpx.Client, path: str, page_size: int, token: str | None) -> Any:
+    """One page, decoded, with httpx alone."""
+    params: dict[str, Any] = {"page_size": page_size}
+    if token:
+        params["page_token"] = token
+    response = client.get(path, params=params)
+    if response.status_code != 200:
+        raise AssertionError(f"GET {path}: {response.status_code}")
+    return response.json()
+
+
 def raw_walk(client: httpx.Client, path: str, page_size: int) -> list[dict[str, Any]]:
     """The baseline: every target, page by page, with httpx alone."""
     items: list[dict[str, Any]] = []
     token: str | None = None
     while True:
-        params: dict[str, Any] = {"page_size": page_size}
-        if token:
-            params["page_token"] = token
-        response = client.get(path, params=params)
-        if response.status_code != 200:
-            raise AssertionError(f"GET {path}: {response.status_code}")
-        page = response.json()
+        page = raw_page(client, path, page_size, token)
         items.extend(page["result"])
         sent, token = token, page.get("next_page_token")
         if not page["result"] or not token or token == sent:
@@ -95,13 +100,7 @@ def lockstep_walks(
     def raw_step() -> None:
         nonlocal raw_s, raw_done, token
         start = time.perf_counter()
-        params: dict[str, Any] = {"page_size": page_size}
-        if token:
-            params["page_token"] = token
-        response = raw.get(path, params=params)
-        if response.status_code != 200:
-            raise AssertionError(f"GET {path}: {response.status_code}")
-        page = response.json()
+        page = raw_page(raw, path, page_size, token)
         raw_s += time.perf_counter() - start
         raw_ids.extend(t["id"] for t in page["result"])
         sent, token = token, page.get("next_page_token")
