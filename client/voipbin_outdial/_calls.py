@@ -2,8 +2,9 @@
 
 Every builder here is named after its operationId, checks and converts the caller's arguments,
 and asks the generated endpoint module's ``_get_kwargs`` for the method, path, query and JSON
-body. The result is a :class:`Call`; a sync or an async sender (``_base``) executes it, so the
-request building and parsing exist once for both clients.
+body (the builders for get and delete by id ask it once, at import, for the method and the path
+pattern: see :func:`_by_ids`). The result is a :class:`Call`; a sync or an async sender
+(``_base``) executes it, so the request building and parsing exist once for both clients.
 """
 
 from __future__ import annotations
