@@ -13,11 +13,11 @@ from datetime import timedelta
 from typing import Any, Final
 from uuid import UUID
 
+from ._slots import SLOTS
 from .models import Address
 from .timeutil import to_milliseconds
 
 __all__ = [
-    "MAX_DESTINATIONS",
     "MAX_PAGE_SIZE",
     "NIL_UUID",
     "to_address",
@@ -33,7 +33,6 @@ NIL_UUID: Final = UUID(int=0)
 """The nil UUID: an outdial's ``campaign_id`` when no campaign dials it."""
 
 MAX_PAGE_SIZE: Final = 100
-MAX_DESTINATIONS: Final = 5
 _SMALLEST_LIKELY_MS: Final = 1000
 
 
@@ -102,7 +101,7 @@ def to_max_try_counts(value: Sequence[int]) -> tuple[int, int, int, int, int]:
     """Exactly five non-negative ints: the most tries on ``destination_0`` .. ``destination_4``."""
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
         raise TypeError(f"max_try_counts must be a sequence of 5 ints, not {value!r}")
-    if len(value) != MAX_DESTINATIONS:
+    if len(value) != SLOTS:
         raise ValueError(
             f"max_try_counts needs exactly 5 numbers (one per destination), got {value!r}"
         )
@@ -136,8 +135,8 @@ def to_destinations(
     """One to five destinations in dial order, ``None`` for an empty slot, at least one set."""
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
         raise TypeError(f"destinations must be a sequence of addresses, not {type(value).__name__}")
-    if not 1 <= len(value) <= MAX_DESTINATIONS:
-        raise ValueError(f"destinations holds 1 to {MAX_DESTINATIONS} items, got {len(value)}")
+    if not 1 <= len(value) <= SLOTS:
+        raise ValueError(f"destinations holds 1 to {SLOTS} items, got {len(value)}")
     result = [
         None if item is None else to_address(item, f"destinations[{n}]")
         for n, item in enumerate(value)

@@ -37,8 +37,9 @@ from uuid import UUID
 import attrs
 
 from ._generated.types import UNSET, Unset
+from ._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, SLOTS, TRY_COUNT_FIELDS
 from .models import Address, Outdialtarget, OutdialtargetStatus, Outplan
-from .timeutil import EPOCH, NEVER, _as_utc, format_timestamp, parse_timestamp, to_timedelta
+from .timeutil import EPOCH, NEVER, as_utc, format_timestamp, parse_timestamp, to_timedelta
 
 __all__ = [
     "DialAttempt",
@@ -59,9 +60,6 @@ OutplanLike: TypeAlias = Mapping[str, Any] | Outplan
 """An outplan: a JSON dict as the API returns it, or the model."""
 AddressLike: TypeAlias = Address | Mapping[str, Any]
 """A destination as the target holds it: an address dict or the Address model."""
-
-_SLOTS: Final = 5
-"""How many destinations a target has (``destination_0`` .. ``destination_4``)."""
 
 
 @attrs.frozen
@@ -119,10 +117,7 @@ def _scheduled(attempt: DialAttempt, at: datetime) -> ScheduledAttempt:
 
 # --- reading the inputs -----------------------------------------------------------------------
 
-_MAX_FIELDS: Final = tuple(f"max_try_count_{i}" for i in range(_SLOTS))
-_TRY_FIELDS: Final = tuple(f"try_count_{i}" for i in range(_SLOTS))
-_DEST_FIELDS: Final = tuple(f"destination_{i}" for i in range(_SLOTS))
-_PLAN_FIELDS: Final = ("dial_timeout", "try_interval", *_MAX_FIELDS)
+_PLAN_FIELDS: Final = ("dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)
 
 # One C call reads every field the rules look at, in this order.
 _ROW_FIELDS: Final = (
@@ -130,7 +125,7 @@ _ROW_FIELDS: Final = (
     "id",
     "tm_update",
     "tm_create",
-    *(name for pair in zip(_DEST_FIELDS, _TRY_FIELDS, strict=True) for name in pair),
+    *(name for pair in zip(DESTINATION_FIELDS, TRY_COUNT_FIELDS, strict=True) for name in pair),
 )
 _dict_row = itemgetter(*_ROW_FIELDS)
 _model_row = attrgetter(*_ROW_FIELDS)
@@ -202,7 +197,7 @@ def _present(destination: object) -> bool:
 
 def _count(label: str, index: int, value: object, maximum: int | None) -> int:
     """Check ``try_count_<index>`` (against ``maximum`` unless None); the message names it."""
-    name = _TRY_FIELDS[index]
+    name = TRY_COUNT_FIELDS[index]
     if value is None or isinstance(value, Unset):
         raise ValueError(f"outdialtarget {label} is missing {name!r}")
     if isinstance(value, bool) or not isinstance(value, int):
@@ -212,7 +207,7 @@ def _count(label: str, index: int, value: object, maximum: int | None) -> int:
     if maximum is not None and value > maximum:
         raise ValueError(
             f"outdialtarget {label}: {name!r} is {value}, above the outplan's"
-            f" {_MAX_FIELDS[index]!r} of {maximum}"
+            f" {MAX_TRY_COUNT_FIELDS[index]!r} of {maximum}"
         )
     return int(value)
 
@@ -225,7 +220,7 @@ def _slots(row: _Row, maxes: tuple[int, ...]) -> list[tuple[AddressLike | None, 
     """Every slot as (destination or None, checked try count)."""
     label = _label(row[1])
     slots: list[tuple[AddressLike | None, int]] = []
-    for i in range(_SLOTS):
+    for i in range(SLOTS):
         destination = row[4 + 2 * i]
         count = _count(label, i, row[5 + 2 * i], maxes[i])
         slots.append((destination if _present(destination) else None, count))
@@ -295,12 +290,6 @@ def _base(row: _Row, interval: timedelta) -> tuple[datetime, str]:
     return created
 
 
-def _utc(value: datetime, name: str) -> datetime:
-    if not isinstance(value, datetime):
-        raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
-    return _as_utc(value, value)
-
-
 # --- the public functions ---------------------------------------------------------------------
 
 
@@ -362,7 +351,7 @@ def is_dialable(target: TargetLike, outplan: OutplanLike, now: datetime) -> bool
 
     ``now`` is an aware datetime (a naive one is taken to be UTC).
     """
-    now = _utc(now, "now")
+    now = as_utc(now, "now")
     at = next_dial_time(target, outplan)
     return at is not None and at <= now
 
@@ -374,7 +363,7 @@ def schedule(target: TargetLike, outplan: OutplanLike, start: datetime) -> list[
     after the previous (the call rings out, then the campaign waits). Empty if the target is not
     available (not idle, or exhausted). ``start`` naive is taken to be UTC.
     """
-    start = _utc(start, "start")
+    start = as_utc(start, "start")
     plan = _read_plan(outplan)
     first = next_dial_time(target, outplan)
     if first is None:
@@ -421,7 +410,7 @@ def dial_order(
     m0, m1, m2, m3, m4 = plan.maxes
     interval = plan.try_interval
     if now is not None:
-        now = _utc(now, "now")
+        now = as_utc(now, "now")
     # Sort keys and entries in two lists (see the sort below), not (key, entry) pairs: a
     # million fewer tuples for the garbage collector to trace.
     keys: list[str] = []
@@ -663,12 +652,12 @@ def apply_result(
         raise TypeError(
             f"attempt must be a DialAttempt or a ScheduledAttempt, not {type(attempt).__name__}"
         )
-    at_text = format_timestamp(_utc(at, "at"))
+    at_text = format_timestamp(as_utc(at, "at"))
     row = _row(target)
     target_id = _target_id(row[1])
     index = attempt.index
-    if type(index) is not int or not 0 <= index < _SLOTS:
-        raise ValueError(f"attempt 'index' must be 0..{_SLOTS - 1}, got {index!r}")
+    if type(index) is not int or not 0 <= index < SLOTS:
+        raise ValueError(f"attempt 'index' must be 0..{SLOTS - 1}, got {index!r}")
     if attempt.target_id != target_id:
         raise ValueError(
             f"attempt 'target_id' {attempt.target_id!r} is not the target's 'id' {target_id!r}"
@@ -682,7 +671,7 @@ def apply_result(
                 f"attempt (index {index}, try_number {attempt.try_number}) is not the next"
                 f" attempt of outdialtarget {target_id!r}: {expected!r}"
             )
-    dest_field, count_field = _DEST_FIELDS[index], _TRY_FIELDS[index]
+    dest_field, count_field = DESTINATION_FIELDS[index], TRY_COUNT_FIELDS[index]
     if not _present(row[4 + 2 * index]):
         raise ValueError(f"outdialtarget {target_id!r}: {dest_field!r} is null")
     count = _count(repr(target_id), index, row[5 + 2 * index], None)

@@ -23,6 +23,7 @@ from ._generated.types import Unset
 __all__ = [
     "EPOCH",
     "NEVER",
+    "as_utc",
     "format_timestamp",
     "is_deleted",
     "parse_timestamp",
@@ -76,10 +77,25 @@ def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
         raise TypeError(f"a timestamp must be a str or a datetime, not {type(value).__name__}")
     if dt.year == _NEVER_YEAR:
         return None
-    return _as_utc(dt, value)
+    return _to_utc(dt, value)
 
 
-def _as_utc(dt: datetime, original: object) -> datetime:
+def as_utc(value: datetime, name: str = "value") -> datetime:
+    """``value`` as an aware UTC datetime: the one place a naive datetime is taken to be UTC.
+
+    VoIPBIN's own times are UTC, so a naive datetime passed to this SDK means UTC, never local
+    time. An aware one is converted.
+
+    Raises:
+        TypeError: ``value`` is not a datetime (the message names ``name``).
+        ValueError: ``value`` cannot be written in UTC (before year 1 or after 9999 there).
+    """
+    if not isinstance(value, datetime):
+        raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
+    return _to_utc(value, value)
+
+
+def _to_utc(dt: datetime, original: object) -> datetime:
     tz = dt.tzinfo
     if tz is UTC:
         return dt
@@ -104,7 +120,7 @@ def format_timestamp(dt: datetime) -> str:
     if not isinstance(dt, datetime):
         raise TypeError(f"format_timestamp needs a datetime, not {type(dt).__name__}")
     if dt.tzinfo is not None and dt.tzinfo is not UTC:
-        dt = _as_utc(dt, dt)
+        dt = _to_utc(dt, dt)
     # isoformat always writes a 4-digit year and "YYYY-MM-DD HH:MM:SS.ffffff" is 26 characters;
     # the slice drops the "+00:00" of an aware value.
     return dt.isoformat(" ", "microseconds")[:26]

@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeAlias
 
 import attrs
 
 from ..dialplan import DialAttempt, ScheduledAttempt, apply_result, dial_order
 from ..models import Address
-from ..timeutil import to_timedelta
+from ..timeutil import as_utc, to_timedelta
 from ._store import MockStore, ResourceNotFoundError
 
 __all__ = ["Answer", "CallRecord", "run_campaign"]
@@ -72,12 +72,6 @@ class CallRecord:
 
 def _address_dict(address: Mapping[str, Any] | Address) -> dict[str, Any]:
     return dict(address) if isinstance(address, Mapping) else address.to_dict()
-
-
-def _utc(value: datetime, name: str) -> datetime:
-    if not isinstance(value, datetime):
-        raise TypeError(f"{name} must be a datetime, not {type(value).__name__}")
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _when(scheduled: ScheduledAttempt) -> datetime:
@@ -126,12 +120,12 @@ def run_campaign(
     talk = talk_time if isinstance(talk_time, timedelta) else to_timedelta(talk_time)
     if talk < timedelta(0):
         raise ValueError(f"talk_time cannot be negative, got {talk_time!r}")
-    now = store.current_time() if start is None else _utc(start, "start")
+    now = store.current_time() if start is None else as_utc(start, "start")
     limit: datetime | None
     if isinstance(until, timedelta):
         limit = now + until
     else:
-        limit = None if until is None else _utc(until, "until")
+        limit = None if until is None else as_utc(until, "until")
 
     calls: list[CallRecord] = []
     store.get("outplan", outplan_id)

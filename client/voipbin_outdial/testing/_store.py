@@ -34,7 +34,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, Literal, TypeAlias
 
-from ..timeutil import NEVER, format_timestamp
+from .._slots import DESTINATION_FIELDS, TRY_COUNT_FIELDS
+from ..timeutil import NEVER, as_utc, format_timestamp
 from . import _validate as check
 
 __all__ = ["Kind", "MockStore", "ResourceNotFoundError"]
@@ -107,10 +108,7 @@ class MockStore:
             return now if self._last is None or now > self._last else self._last
 
     def _read_clock(self) -> datetime:
-        now = self._clock()
-        if now.tzinfo is None:
-            return now.replace(tzinfo=UTC)
-        return now.astimezone(UTC)
+        return as_utc(self._clock(), "clock()")
 
     def _stamp(self) -> str:
         """A new time in VoIPBIN's form, strictly after every time handed out before."""
@@ -122,7 +120,7 @@ class MockStore:
 
     def advance_to(self, when: datetime) -> None:
         """Move the store's clock forward to ``when`` (no-op if it is already later)."""
-        when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+        when = as_utc(when, "when")
         with self._lock:
             if self._last is None or when > self._last:
                 self._last = when
@@ -254,8 +252,8 @@ class MockStore:
                     "detail": fields["detail"],
                     "data": fields["data"],
                     "status": "idle",
-                    **{f"destination_{i}": fields[f"destination_{i}"] for i in range(5)},
-                    **{f"try_count_{i}": 0 for i in range(5)},
+                    **{name: fields[name] for name in DESTINATION_FIELDS},
+                    **dict.fromkeys(TRY_COUNT_FIELDS, 0),
                 },
             )
             self._targets_by_outdial[outdial_id].add(record)
@@ -340,6 +338,6 @@ class MockStore:
             current = self._live_target(record["outdial_id"], record["id"])
             current["status"] = record["status"]
             current["tm_update"] = record["tm_update"]
-            for i in range(5):
-                current[f"try_count_{i}"] = record[f"try_count_{i}"]
+            for name in TRY_COUNT_FIELDS:
+                current[name] = record[name]
             return copy.deepcopy(current)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final
 
+from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS
+
 __all__ = [
     "ADDRESS_TYPES",
     "InvalidRequestError",
@@ -38,9 +40,7 @@ ADDRESS_TYPES: Final = frozenset(
 """``components/schemas/AddressType``: the address types a request may use."""
 
 _ADDRESS_TEXT: Final = ("target_name", "name", "detail")
-_MAX_FIELDS: Final = tuple(f"max_try_count_{i}" for i in range(5))
-_DIAL_INFO: Final = ("source", "dial_timeout", "try_interval", *_MAX_FIELDS)
-_DESTINATIONS: Final = tuple(f"destination_{i}" for i in range(5))
+_DIAL_INFO: Final = ("source", "dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)
 # format: uuid as JSON Schema checks it (jsonschema's checker): 8-4-4-4-12 hex digits.
 _UUID: Final = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 _DIGITS: Final = re.compile(r"-?[0-9]+")
@@ -217,13 +217,13 @@ def outdial_data_update(body: Mapping[str, Any]) -> dict[str, Any]:
 def outdialtarget_create(body: Mapping[str, Any]) -> dict[str, Any]:
     """``OutdialtargetCreate``: name, detail, data, destination_0 (an address or null) and the
     optional destination_1..4 (absent means null)."""
-    _keys(body, ("name", "detail", "data", "destination_0"), _DESTINATIONS[1:])
+    _keys(body, ("name", "detail", "data", "destination_0"), DESTINATION_FIELDS[1:])
     fields: dict[str, Any] = {
         "name": _string(body["name"], "name"),
         "detail": _string(body["detail"], "detail"),
         "data": _string(body["data"], "data"),
     }
-    for name in _DESTINATIONS:
+    for name in DESTINATION_FIELDS:
         value = body.get(name)
         fields[name] = None if value is None else _address(value, name)
     return fields
