@@ -12,6 +12,7 @@ import random
 import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
+from uuid import UUID
 
 from .._client import VoipbinClient
 from ..dialplan import dial_order, next_attempt
@@ -50,7 +51,7 @@ def run_demo(*, seed: int, n_targets: int, out: TextIO | None = None) -> int:
             f"{outplan.try_interval} ms, max tries {'/'.join(map(str, MAX_TRIES))}; "
             f"{len(targets)} targets, answer rate {ANSWER_RATE:.0%}\n\n"
         )
-        names = {str(t.id): t.name for t in targets}
+        names = {t.id: t.name for t in targets}
         _print_order(targets, outplan, names, out)
 
         calls = mock.run_campaign(
@@ -82,7 +83,7 @@ def _number(rng: random.Random) -> dict[str, Any]:
 
 
 def _print_order(
-    targets: list[Outdialtarget], outplan: Outplan, names: dict[str, str], out: TextIO
+    targets: list[Outdialtarget], outplan: Outplan, names: dict[UUID, str], out: TextIO
 ) -> None:
     order = dial_order(targets, outplan, now=START)
     rows = [
@@ -100,7 +101,7 @@ def _print_order(
     render_table("Dial order before the campaign starts", headers, rows, out)
 
 
-def _print_calls(calls: list[CallRecord], names: dict[str, str], out: TextIO) -> None:
+def _print_calls(calls: list[CallRecord], names: dict[UUID, str], out: TextIO) -> None:
     rows = [
         [
             utc_text(c.at),

@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from datetime import UTC, datetime
 from typing import Any, TextIO
+from uuid import UUID
 
 from .._client import VoipbinClient
 from ..dialplan import ScheduledAttempt, dial_order
@@ -42,7 +43,7 @@ def run_plan(
 
     at = now if now is not None else datetime.now(UTC)
     order = dial_order(targets, outplan, now=at)
-    by_id = {str(t.id): t for t in targets}
+    by_id = {t.id: t for t in targets}
     if as_json:
         out.write(json.dumps(_as_json(outdial_id, outplan_id, at, targets, order, by_id), indent=2))
         out.write("\n")
@@ -57,10 +58,10 @@ def run_plan(
     return 0
 
 
-def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[str, Outdialtarget]) -> list[str]:
+def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[UUID, Outdialtarget]) -> list[str]:
     return [
         str(position),
-        scheduled.target_id,
+        str(scheduled.target_id),
         by_id[scheduled.target_id].name,
         str(scheduled.index),
         address_text(scheduled.address),
@@ -80,7 +81,7 @@ def _as_json(
     at: datetime,
     targets: list[Outdialtarget],
     order: list[ScheduledAttempt],
-    by_id: dict[str, Outdialtarget],
+    by_id: dict[UUID, Outdialtarget],
 ) -> dict[str, Any]:
     return {
         "outdial_id": outdial_id,
@@ -91,7 +92,7 @@ def _as_json(
         "order": [
             {
                 "position": n,
-                "target_id": s.target_id,
+                "target_id": str(s.target_id),
                 "name": by_id[s.target_id].name,
                 "destination_index": s.index,
                 "destination": address_text(s.address),

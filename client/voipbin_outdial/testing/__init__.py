@@ -34,14 +34,22 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Any, Final, Unpack
 from uuid import UUID
 
 import httpx
 from starlette.applications import Starlette
 
 from ._app import API_PREFIX, create_app
-from ._campaign import Answer, CallRecord, run_campaign
+from ._campaign import (
+    Answer,
+    CallOutcome,
+    CallRecord,
+    Campaign,
+    CampaignOptions,
+    EndHandle,
+    StopReason,
+)
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
 from ._validate import InvalidRequestError
@@ -50,10 +58,15 @@ __all__ = [
     "API_PREFIX",
     "BASE_URL",
     "Answer",
+    "CallOutcome",
     "CallRecord",
+    "Campaign",
+    "CampaignOptions",
+    "EndHandle",
     "InvalidRequestError",
     "MockStore",
     "ResourceNotFoundError",
+    "StopReason",
     "SyncASGITransport",
     "VoipbinMock",
     "create_app",
@@ -104,50 +117,53 @@ class VoipbinMock:
             transport=httpx.ASGITransport(app=self.app), base_url=base_url, **kwargs
         )
 
+    def campaign(
+        self, outplan_id: str | UUID, outdial_id: str | UUID, **options: Unpack[CampaignOptions]
+    ) -> Campaign:
+        """A campaign dialing ``outdial_id`` under ``outplan_id``, to run step by step.
+
+        ``campaign.run_until(when)`` moves its virtual clock on; in between, the API shows what
+        VoIPBIN would show then (targets ``progressing`` with their new try count while their
+        call is live). ``campaign.run()`` runs it to the end. The options are
+        :class:`~voipbin_outdial.testing.Campaign`'s: ``answer``, ``seed``, ``start``,
+        ``talk_time``, ``ring_time``, ``outcome``, ``end_handle``.
+
+        Raises:
+            ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
+            ValueError: an option is out of range (see :class:`Campaign`).
+        """
+        return Campaign(self.store, _id(outplan_id), _id(outdial_id), **options)
+
     def run_campaign(
         self,
         outplan_id: str | UUID,
         outdial_id: str | UUID,
         *,
-        answer: Answer = False,
-        seed: int | None = None,
         until: datetime | timedelta | None = None,
-        start: datetime | None = None,
-        talk_time: int | timedelta = 0,
+        **options: Unpack[CampaignOptions],
     ) -> list[CallRecord]:
-        """Simulate a campaign dialing ``outdial_id`` under ``outplan_id``; the calls placed.
+        """Simulate a campaign dialing ``outdial_id`` under ``outplan_id`` to its end; the calls.
 
-        One call at a time on a virtual clock, in the order and at the times
-        :func:`voipbin_outdial.dialplan.dial_order` gives, each result applied with
-        :func:`voipbin_outdial.dialplan.apply_result` (so the API shows the new try counts,
-        statuses and ``tm_update``). Unanswered calls last ``dial_timeout``, answered ones
-        ``talk_time``. It stops when no target is left to dial or the next call would be after
-        ``until``.
+        As VoIPBIN's engine does it (see :class:`~voipbin_outdial.testing.Campaign`): one
+        available target at a time, least recently updated first, 500 ms between calls, which
+        overlap; each call's start and hangup change the target in the mock, so the API shows
+        the new try counts, statuses and ``tm_update``. No call is placed after ``until`` (a
+        datetime, or a timedelta after the start); calls live then still hang up.
 
-        Args:
-            answer: The chance (0..1) a call is answered (``False``: never, ``True``: always),
-                drawn from ``random.Random(seed)``; or a callable taking the
-                :class:`~voipbin_outdial.dialplan.DialAttempt` and returning whether it is.
-            seed: Seed for a probability ``answer``.
-            until: The last moment a call may be placed: a datetime, or a timedelta after start.
-            start: Where the virtual clock starts (default: the mock's current time).
-            talk_time: How long an answered call lasts (milliseconds or a timedelta; default 0).
+        ``answer=`` (default ``False``: nobody answers) is a probability drawn with ``seed=``, or
+        a callable per attempt; ``outcome=`` gives each call's hangup reason and length instead.
 
         Raises:
             ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
-            ValueError: ``answer`` is a number outside 0..1, or ``talk_time`` is negative.
+            ValueError: an option is out of range (see :class:`Campaign`).
         """
-        return run_campaign(
-            self.store,
-            str(outplan_id).lower(),
-            str(outdial_id).lower(),
-            answer=answer,
-            seed=seed,
-            until=until,
-            start=start,
-            talk_time=talk_time,
-        )
+        return self.campaign(outplan_id, outdial_id, **options).run(until=until)
 
     def reset(self) -> None:
         """Forget every outplan, outdial and target (the clock keeps going forward)."""
         self.store.reset()
+
+
+def _id(value: str | UUID) -> str:
+    """An id as the store keys it: the lowercase text of the UUID."""
+    return str(value).lower()

@@ -1,179 +1,145 @@
-"""The dialer simulation: a campaign dials an outdial under an outplan, on a virtual clock.
+"""The mock's campaign: VoIPBIN's engine dialing an outdial under an outplan, on a virtual clock.
 
-The dial rules are not restated here: every decision comes from :mod:`voipbin_outdial.dialplan`,
-the helpers the SDK documents as VoIPBIN's engine. One step of the simulation:
+:class:`Campaign` runs it step by step (what the API shows between two steps is what VoIPBIN
+would show at that moment, live calls included); :func:`run_campaign` runs it to the end. The
+engine's loop is in :mod:`._simulation`, its rules in :mod:`voipbin_outdial.dialplan`.
 
-1. ``dial_order(live targets, outplan, now=virtual now)``; stop if it is empty (no target is
-   idle with an attempt left).
-2. Take its first entry that is due now (``at <= now``), as the engine takes the least recently
-   updated target among those it may dial. If none is due, take the earliest and move the clock
-   forward to it (the engine waits out the ``try_interval``). Stop if it is after ``until``.
-3. The call rings. Whether it is answered comes from ``answer`` (a probability or a callable).
-   An unanswered call ends at ``at + dial_timeout`` (it rang out); an answered one at
-   ``at + talk_time`` (``talk_time`` is 0 unless given: the answer itself ends the attempt).
-4. ``apply_result(target, attempt, answered, at=call end)`` gives the target's new state (try
-   count + 1, ``done`` or ``idle``, ``tm_update`` = call end), which is written to the store, so
-   the API shows it afterwards. The clock is now the call's end.
-
-One call at a time: the next step starts when the previous call has ended. The ``progressing``
-state is not visible through the API (each call is placed and finished in one step). Afterwards
-the mock's own clock is moved forward to the simulation's end, so later ``tm_create`` and
-``tm_update`` values come after the calls.
+What is modeled: one available target at a time, least recently updated first, waiting for a
+target that is not due (runs every 5 s), 500 ms between calls so calls overlap, ``progressing``
+and the new try count from a call's start, ``done`` only on a ``normal`` hangup, a refused
+destination stopping the campaign, ``end_handle``. What is not: queues (a campaign with a queue
+dials only while agents are free), flow campaigns, the 1 s between starting a campaign and its
+first run (``start`` is the first run).
 """
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Any, TypeAlias
+from typing import TypedDict, get_args
 
-import attrs
+from ..dialplan import RING_TIME
+from ..timeutil import as_utc
+from ._outcomes import Answer, CallOutcome, CallRecord, Decide, decider
+from ._simulation import EndHandle, Simulation, StopReason
+from ._store import MockStore
 
-from ..dialplan import DialAttempt, ScheduledAttempt, apply_result, dial_order
-from ..models import Address
-from ..timeutil import as_utc, to_timedelta
-from ._store import MockStore, ResourceNotFoundError
-
-__all__ = ["Answer", "CallRecord", "run_campaign"]
-
-Answer: TypeAlias = float | Callable[[DialAttempt], bool]
-"""Whether a call is answered: a probability in 0..1 (``True``/``False`` are 1 and 0), or a
-callable given the :class:`~voipbin_outdial.dialplan.DialAttempt` that returns a bool."""
-
-
-@attrs.frozen
-class CallRecord:
-    """One call the simulated campaign placed.
-
-    Attributes:
-        at: When it was dialed (aware UTC).
-        target_id: The outdialtarget's id.
-        index: Which destination (``destination_<index>``) was dialed.
-        address: That destination, as the target holds it (an Address dict).
-        try_number: Which try on that destination this was (1-based).
-        answered: Whether it was answered.
-        ended_at: When it ended: ``at + dial_timeout`` unanswered, ``at + talk_time`` answered.
-    """
-
-    at: datetime
-    target_id: str
-    index: int
-    address: dict[str, Any] = attrs.field(hash=False)
-    try_number: int
-    answered: bool
-    ended_at: datetime
-
-    @property
-    def address_target(self) -> str:
-        """The dialed address itself (the destination's ``target``, such as ``+15551230001``)."""
-        return str(self.address.get("target", ""))
+__all__ = [
+    "Answer",
+    "CallOutcome",
+    "CallRecord",
+    "Campaign",
+    "CampaignOptions",
+    "EndHandle",
+    "StopReason",
+]
 
 
-def _address_dict(address: Mapping[str, Any] | Address) -> dict[str, Any]:
-    return dict(address) if isinstance(address, Mapping) else address.to_dict()
-
-
-def _when(scheduled: ScheduledAttempt) -> datetime:
-    return scheduled.at
-
-
-def _decider(answer: Answer, seed: int | None) -> Callable[[DialAttempt], bool]:
-    if callable(answer):
-        return answer
-    if not isinstance(answer, int | float) or not 0 <= answer <= 1:
-        raise ValueError(f"answer must be a probability from 0 to 1 or a callable, not {answer!r}")
-    probability = float(answer)
-    rng = random.Random(seed)
-    return lambda _attempt: rng.random() < probability
-
-
-def run_campaign(
-    store: MockStore,
-    outplan_id: str,
-    outdial_id: str,
-    *,
-    answer: Answer = False,
-    seed: int | None = None,
-    until: datetime | timedelta | None = None,
-    start: datetime | None = None,
-    talk_time: int | timedelta = 0,
-) -> list[CallRecord]:
-    """Dial ``outdial_id``'s targets under ``outplan_id`` until none is left or time is up.
-
-    See the module's docstring for the steps. Returns the calls in the order they were placed.
+class Campaign:
+    """A campaign being simulated on the mock's store; nothing happens until it is run.
 
     Args:
-        store: The mock's state; the targets' try counts, status and ``tm_update`` change in it.
+        store: The mock's state: the targets' status, try counts and ``tm_update`` change in it
+            as the engine changes them.
         answer: The chance (0..1) that a call is answered, drawn from ``random.Random(seed)``,
-            or a callable deciding each :class:`~voipbin_outdial.dialplan.DialAttempt`.
+            or a callable deciding each :class:`~voipbin_outdial.dialplan.DialAttempt`. An
+            answered call hangs up ``normal`` after ``talk_time``, an unanswered one
+            ``noanswer`` after ``ring_time``.
         seed: The seed for a probability ``answer`` (same seed, same calls).
-        until: No call is placed after this time (a datetime, or a timedelta after ``start``).
-        start: The virtual clock's start; the mock's current time if not given.
+        start: When the engine first runs (aware; naive means UTC); the mock's current time if
+            not given.
         talk_time: How long an answered call lasts (milliseconds or a timedelta).
+        ring_time: How long an unanswered call rings: 60 s, as VoIPBIN's call manager dials
+            (the outplan's ``dial_timeout`` is not used by the engine).
+        outcome: A callable giving each call's :class:`CallOutcome` (hangup reason and
+            length); it replaces ``answer``, ``talk_time`` and ``ring_time``.
+        end_handle: The campaign's ``end_handle``: ``stop`` ends it the first time no target
+            is available (even with calls live), ``continue`` keeps it polling; the simulation
+            then ends when no target is available and no call is live.
 
     Raises:
         ResourceNotFoundError: the outplan or the outdial is not there (or deleted).
-        ValueError: ``answer`` is a number outside 0..1, or a duration is negative.
+        ValueError: ``answer`` is a number outside 0..1, a duration is negative, or
+            ``end_handle`` is neither ``stop`` nor ``continue``.
     """
-    decide = _decider(answer, seed)
-    talk = talk_time if isinstance(talk_time, timedelta) else to_timedelta(talk_time)
-    if talk < timedelta(0):
-        raise ValueError(f"talk_time cannot be negative, got {talk_time!r}")
-    now = store.current_time() if start is None else as_utc(start, "start")
-    limit: datetime | None
-    if isinstance(until, timedelta):
-        limit = now + until
-    else:
-        limit = None if until is None else as_utc(until, "until")
 
-    calls: list[CallRecord] = []
-    store.get("outplan", outplan_id)
-    store.get("outdial", outdial_id)
-    while True:
-        with store.locked():
-            outplan = store.get("outplan", outplan_id)
-            order = dial_order(store._live_targets(outdial_id), outplan, now=now)
-            if not order:
-                break
-            # The engine dials the least recently updated target among those it may dial now;
-            # only when none is due yet does the clock move on, to the earliest one.
-            first = next((s for s in order if s.at <= now), None) or min(order, key=_when)
-            target_before = store.get_target(outdial_id, first.target_id)
-            attempt = DialAttempt(
-                first.target_id, first.index, _address_dict(first.address), first.try_number
-            )
-        at = first.at
-        if limit is not None and at > limit:
-            break
-        # Outside the lock: the callable may use the mock's API itself.
-        answered = bool(decide(attempt))
-        ended = at + (talk if answered else to_timedelta(outplan["dial_timeout"]))
-        with store.locked():
-            try:
-                target = store.get_target(outdial_id, attempt.target_id)
-            except ResourceNotFoundError:
-                target = None
-            if (
-                target is None
-                or target != target_before
-                or store.get("outplan", outplan_id) != outplan
-            ):
-                # The target or the outplan changed (or went) while the call rang: the call is
-                # not counted, and the next step starts from the new state.
-                continue
-            store.replace_target(apply_result(target, attempt, answered, ended, outplan=outplan))
-        calls.append(
-            CallRecord(
-                at=at,
-                target_id=attempt.target_id,
-                index=attempt.index,
-                address=_address_dict(attempt.address),
-                try_number=attempt.try_number,
-                answered=answered,
-                ended_at=ended,
-            )
+    def __init__(
+        self,
+        store: MockStore,
+        outplan_id: str,
+        outdial_id: str,
+        *,
+        answer: Answer = False,
+        seed: int | None = None,
+        start: datetime | None = None,
+        talk_time: int | timedelta = 0,
+        ring_time: int | timedelta = RING_TIME,
+        outcome: Decide | None = None,
+        end_handle: EndHandle = "continue",
+    ) -> None:
+        if end_handle not in get_args(EndHandle):
+            raise ValueError(f"end_handle must be 'stop' or 'continue', not {end_handle!r}")
+        decide = decider(answer, seed, talk_time, ring_time, outcome)
+        self.start = store.current_time() if start is None else as_utc(start, "start")
+        self._store = store
+        self._simulation = Simulation(
+            store, outplan_id, outdial_id, decide=decide, start=self.start, end_handle=end_handle
         )
-        now = ended
-    store.advance_to(now)
-    return calls
+
+    @property
+    def now(self) -> datetime:
+        """The virtual clock: the time of the last event run, or the time run up to."""
+        return self._simulation.now
+
+    @property
+    def calls(self) -> list[CallRecord]:
+        """Every call placed so far, in the order placed."""
+        return list(self._simulation.calls)
+
+    @property
+    def live_calls(self) -> list[CallRecord]:
+        """The calls placed and not hung up yet (their targets are ``progressing``)."""
+        return list(self._simulation.live.values())
+
+    @property
+    def stop_reason(self) -> StopReason | None:
+        """Why the engine stopped placing calls, or ``None`` while it runs: ``exhausted`` (no
+        target left to dial and no call live), ``no_target`` (``end_handle`` ``stop`` and no
+        target available), ``refused`` (the call manager refused a destination), ``until``
+        (:meth:`run`'s limit), ``deleted`` (the outplan or the outdial went)."""
+        return self._simulation.stop_reason
+
+    def run_until(self, when: datetime | timedelta) -> list[CallRecord]:
+        """Run every event up to ``when`` (a datetime, or a timedelta after :attr:`start`);
+        calls live then stay live. The calls placed in this step. The mock's clock moves on to
+        ``when``."""
+        before = len(self._simulation.calls)
+        self._simulation.run_until(self._limit(when))
+        self._store.advance_to(self._simulation.now)
+        return self._simulation.calls[before:]
+
+    def run(self, *, until: datetime | timedelta | None = None) -> list[CallRecord]:
+        """Run to the end: no call is placed after ``until`` (a datetime, or a timedelta after
+        :attr:`start`); calls live then still hang up, as when VoIPBIN stops a campaign. The
+        calls placed in this step. The mock's clock moves on to the last event."""
+        before = len(self._simulation.calls)
+        if until is not None:
+            self._simulation.run_until(self._limit(until))
+            self._simulation.stop("until")
+        self._simulation.run_until(None)
+        self._store.advance_to(self._simulation.now)
+        return self._simulation.calls[before:]
+
+    def _limit(self, when: datetime | timedelta) -> datetime:
+        return self.start + when if isinstance(when, timedelta) else as_utc(when, "until")
+
+
+class CampaignOptions(TypedDict, total=False):
+    """The keyword arguments of :class:`Campaign` after the ids (for ``**options``)."""
+
+    answer: Answer
+    seed: int | None
+    start: datetime | None
+    talk_time: int | timedelta
+    ring_time: int | timedelta
+    outcome: Decide | None
+    end_handle: EndHandle

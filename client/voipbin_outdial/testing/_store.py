@@ -335,9 +335,38 @@ class MockStore:
             ResourceNotFoundError: the target or its outdial is not live.
         """
         with self._lock:
+            self.write_target_state(record)
+            return copy.deepcopy(self._live_target(record["outdial_id"], record["id"]))
+
+    # --- for the campaign simulation --------------------------------------------------------
+
+    def live_targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
+        """The live targets a live outdial was given from the ``start``-th on (creation order),
+        not copies, and how many targets it was given in all (deleted ones included).
+
+        For the campaign simulation, which reads an outdial's targets once and afterwards only
+        the ones added since. Read the records only while holding :meth:`locked`.
+
+        Raises:
+            ResourceNotFoundError: the outdial is not live.
+        """
+        with self._lock:
+            self._live("outdial", outdial_id)
+            ids = self._targets_by_outdial[outdial_id].ids
+            by_id = self._tables["outdialtarget"].by_id
+            records = [by_id[target_id] for target_id in ids[start:]]
+            return [r for r in records if r["tm_delete"] == NEVER], len(ids)
+
+    def write_target_state(self, record: Mapping[str, Any]) -> None:
+        """:meth:`replace_target` without handing back a copy (the simulation writes twice a
+        call, and a copy costs more than the rest of the write).
+
+        Raises:
+            ResourceNotFoundError: the target or its outdial is not live.
+        """
+        with self._lock:
             current = self._live_target(record["outdial_id"], record["id"])
             current["status"] = record["status"]
             current["tm_update"] = record["tm_update"]
             for name in TRY_COUNT_FIELDS:
                 current[name] = record[name]
-            return copy.deepcopy(current)

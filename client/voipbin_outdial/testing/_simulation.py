@@ -1,0 +1,216 @@
+"""The campaign engine's loop, run on the mock's state as events on a virtual clock.
+
+The engine (``bin-campaign-manager/pkg/campaignhandler/execute.go``, ``Execute``) is a chain of
+runs. Each run asks for the first available target (least recently updated; the rules are
+:mod:`voipbin_outdial.dialplan`'s) and then:
+
+* none: with ``end_handle`` ``stop`` the campaign stops; with ``continue`` it runs again 5 s
+  later (the simulation ends instead when no call is live either: nothing can change);
+* one not due yet: it runs again 5 s later; nobody behind that target is dialed first;
+* one that is due: the call starts (the target turns ``progressing``, its count goes up, in the
+  store at once) and the engine runs again 500 ms later. The call hangs up later, as an event of
+  its own; there is no cap on live calls.
+
+A destination the call manager refuses (``{}``, or not tel/sip) fails at once: the target is
+``idle`` again and the campaign stops; calls already live still hang up. Events wait in a heap by
+due time; events due at the same time run in the order they were scheduled. Available targets
+wait in a heap by the engine's order, checked against the store when they reach the front, so
+what the API does meanwhile (a target deleted or added, the outplan changed) is seen by the next
+run, as the engine's next query would see it.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from datetime import datetime
+from typing import Any, Literal, TypeAlias
+from uuid import UUID
+
+from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
+from ..dialplan._read import Plan, read_plan, read_target
+from ..dialplan._rules import Candidate, candidate, is_refused
+from ..timeutil import is_deleted
+from ._outcomes import CallRecord, Decide, address_dict
+from ._store import MockStore, ResourceNotFoundError
+
+__all__ = ["EndHandle", "Simulation", "StopReason"]
+
+EndHandle: TypeAlias = Literal["stop", "continue"]
+StopReason: TypeAlias = Literal["exhausted", "no_target", "refused", "until", "deleted"]
+
+_Record: TypeAlias = dict[str, Any]
+_EXECUTE, _HANGUP = "execute", "hangup"
+_REFUSED_REASON = "failed"  # executeCall marks the campaigncall failed: the target turns idle
+
+
+class Simulation:
+    """One campaign on the mock's store: :meth:`run_until` moves the virtual clock on."""
+
+    def __init__(
+        self,
+        store: MockStore,
+        outplan_id: str,
+        outdial_id: str,
+        *,
+        decide: Decide,
+        start: datetime,
+        end_handle: EndHandle,
+    ) -> None:
+        self.now = start
+        self.calls: list[CallRecord] = []
+        self.live: dict[str, CallRecord] = {}  # store id of the target -> its call in progress
+        self.stop_reason: StopReason | None = None
+        self._store, self._outplan_id, self._outdial_id = store, outplan_id, outdial_id
+        self._decide, self._end_handle = decide, end_handle
+        self._events: list[tuple[datetime, int, str, str]] = []
+        self._order = itertools.count()
+        self._queue: list[tuple[datetime, UUID, str]] = []  # available: engine order, store id
+        self._records: dict[str, _Record] = {}  # the store's own records, read under its lock
+        self._seen = 0
+        self._outplan: _Record | None = None
+        self._plan: Plan
+        with store.locked():
+            self._current_plan()
+            self._take_new_targets()
+        self._schedule(start, _EXECUTE)
+
+    def run_until(self, limit: datetime | None) -> None:
+        """Run every event due at or before ``limit`` (``None``: until none is left)."""
+        while self._events and (limit is None or self._events[0][0] <= limit):
+            at, _, kind, target = heapq.heappop(self._events)
+            if kind == _EXECUTE and self.stop_reason is not None:
+                continue  # stopped: the engine runs no more
+            self.now = at
+            if kind == _HANGUP:
+                self._hang_up(at, target)
+            else:
+                self._execute(at)
+        if limit is not None and limit > self.now:
+            self.now = limit
+
+    def stop(self, reason: StopReason) -> None:
+        """Place no more calls (the engine's stop); calls already live still hang up."""
+        if self.stop_reason is None:
+            self.stop_reason = reason
+
+    # --- the engine's run ------------------------------------------------------------------
+
+    def _execute(self, at: datetime) -> None:
+        try:
+            with self._store.locked():
+                plan = self._current_plan()
+                self._take_new_targets()
+                head = self._head(plan)
+                if head is None:
+                    self._nothing_available(at)
+                    return
+                found, target = head
+                if found.due > at:
+                    self._poll(at, found.due)
+                    return
+                heapq.heappop(self._queue)
+                slot = found.slot
+                attempt = DialAttempt(found.target_id, slot.n, slot.address, slot.tries + 1)
+                self._write(apply_call_start(self._records[target], attempt, at))
+        except ResourceNotFoundError:
+            self.stop("deleted")  # the outplan or the outdial is gone
+            return
+        self._place(at, target, attempt)
+
+    def _place(self, at: datetime, target: str, attempt: DialAttempt) -> None:
+        address = address_dict(attempt.address)
+        dialed = DialAttempt(attempt.target_id, attempt.index, address, attempt.try_number)
+        reason: str | None = None  # refused: no call, no hangup reason
+        ended = at
+        if not is_refused(attempt.address):
+            # Outside the lock: the callable may use the mock's API, which shows the call live.
+            outcome = self._decide(dialed)
+            reason, ended = outcome.hangup_reason, at + outcome.duration
+        tid, index, number = dialed.target_id, dialed.index, dialed.try_number
+        call = CallRecord(at, tid, index, address, number, reason, ended)
+        self.calls.append(call)
+        if reason is None:
+            with self._store.locked():
+                self._end(target, _REFUSED_REASON, at)
+            self.stop("refused")
+            return
+        self.live[target] = call
+        self._schedule(ended, _HANGUP, target)
+        self._schedule(at + PLACEMENT_DELAY, _EXECUTE)
+
+    def _nothing_available(self, at: datetime) -> None:
+        if self._end_handle == "stop":
+            self.stop("no_target")
+        elif not self.live:
+            self.stop("exhausted")
+        else:
+            self._poll(at, None)
+
+    def _poll(self, at: datetime, due: datetime | None) -> None:
+        """Run again 5 s later; polls before ``due`` or the next event would change nothing,
+        so the next one is the first poll at or after the earlier of the two."""
+        horizon = [t for t in (due, self._events[0][0] if self._events else None) if t is not None]
+        later = max(1, -((at - min(horizon)) // POLL_DELAY)) if horizon else 1
+        self._schedule(at + later * POLL_DELAY, _EXECUTE)
+
+    def _hang_up(self, at: datetime, target: str) -> None:
+        reason = self.live.pop(target).hangup_reason
+        if reason is not None:  # (a refused call has no hangup)
+            with self._store.locked():
+                self._end(target, reason, at)
+
+    def _end(self, target: str, reason: str, at: datetime) -> None:
+        record = self._records[target]
+        if is_deleted(record) or record.get("status") != "progressing":
+            return  # deleted, or changed outside the engine while the call was live
+        try:
+            self._write(apply_hangup(record, reason, at))
+        except ResourceNotFoundError:
+            return  # the outdial went while the call was live
+        self._enqueue(target, candidate(read_target(record), self._plan))
+
+    # --- the engine's view of the store ----------------------------------------------------
+
+    def _head(self, plan: Plan) -> tuple[Candidate, str] | None:
+        """The first available target, its entry checked against the store's record."""
+        while self._queue:
+            changed, target_id, target = self._queue[0]
+            record = self._records[target]
+            found = None if is_deleted(record) else candidate(read_target(record), plan)
+            if found is None:
+                heapq.heappop(self._queue)
+            elif (found.changed, found.target_id) != (changed, target_id):
+                heapq.heapreplace(self._queue, (found.changed, found.target_id, target))
+            else:
+                return found, target
+        return None
+
+    def _current_plan(self) -> Plan:
+        """The outplan as the engine reads it on each run; all targets re-read if it changed."""
+        outplan = self._store.get("outplan", self._outplan_id)
+        if outplan != self._outplan:
+            self._plan = read_plan(outplan)
+            if self._outplan is not None:
+                self._queue = []
+                for target, record in self._records.items():
+                    if target not in self.live and not is_deleted(record):
+                        self._enqueue(target, candidate(read_target(record), self._plan))
+            self._outplan = outplan
+        return self._plan
+
+    def _take_new_targets(self) -> None:
+        records, self._seen = self._store.live_targets_from(self._outdial_id, self._seen)
+        for record in records:
+            self._records[record["id"]] = record
+            self._enqueue(record["id"], candidate(read_target(record), self._plan))
+
+    def _enqueue(self, target: str, found: Candidate | None) -> None:
+        if found is not None:
+            heapq.heappush(self._queue, (found.changed, found.target_id, target))
+
+    def _write(self, record: _Record) -> None:
+        self._store.write_target_state(record)
+
+    def _schedule(self, at: datetime, kind: str, target: str = "") -> None:
+        heapq.heappush(self._events, (at, next(self._order), kind, target))
