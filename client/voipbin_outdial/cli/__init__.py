@@ -1,7 +1,9 @@
-"""The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan, the mock server.
+"""The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan and preflight
+check, the mock server.
 
 Every failure is one line on stderr and a non-zero exit, never a traceback:
-exit 1 for an API or network error, 2 for bad arguments, 130 when interrupted.
+exit 1 for an API or network error, 2 for bad arguments, 130 when interrupted. ``check`` exits 3
+when it finds an error.
 """
 
 from __future__ import annotations
@@ -92,20 +94,32 @@ def _parser() -> argparse.ArgumentParser:
     plan = commands.add_parser(
         "plan", help="show who a campaign dials next, from a real outdial and outplan"
     )
-    plan.add_argument("--outdial", required=True, metavar="ID", help="the outdial's id")
-    plan.add_argument("--outplan", required=True, metavar="ID", help="the outplan's id")
-    plan.add_argument(
-        "--base-url", default=None, metavar="URL", help="API base (default: VoIPBIN's)"
-    )
-    plan.add_argument("--json", action="store_true", help="print JSON for machines")
-    plan.epilog = "Credentials come from VOIPBIN_TOKEN (a JWT) or VOIPBIN_ACCESSKEY."
+    _live_campaign_arguments(plan)
     plan.set_defaults(run=_run_plan)
+
+    check = commands.add_parser(
+        "check", help="find what in a real outdial and outplan will trip VoIPBIN's engine"
+    )
+    _live_campaign_arguments(check, "Exit status 3 when a finding is an error.")
+    check.set_defaults(run=_run_check)
 
     mock = commands.add_parser("mock", help="serve the stateful VoIPBIN mock over HTTP")
     mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     mock.add_argument("--port", type=_port, default=4011, help="port (default: 4011)")
     mock.set_defaults(run=_run_mock)
     return parser
+
+
+def _live_campaign_arguments(command: argparse.ArgumentParser, note: str = "") -> None:
+    """The arguments of the commands that read a campaign from the API (plan, check)."""
+    command.add_argument("--outdial", required=True, metavar="ID", help="the outdial's id")
+    command.add_argument("--outplan", required=True, metavar="ID", help="the outplan's id")
+    command.add_argument(
+        "--base-url", default=None, metavar="URL", help="API base (default: VoIPBIN's)"
+    )
+    command.add_argument("--json", action="store_true", help="print JSON for machines")
+    credentials = "Credentials come from VOIPBIN_TOKEN (a JWT) or VOIPBIN_ACCESSKEY."
+    command.epilog = f"{credentials} {note}".strip()
 
 
 def _run_demo(args: argparse.Namespace) -> int:
@@ -118,6 +132,14 @@ def _run_plan(args: argparse.Namespace) -> int:
     from ._plan import run_plan
 
     return run_plan(
+        outdial_id=args.outdial, outplan_id=args.outplan, base_url=args.base_url, as_json=args.json
+    )
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from ._check import run_check
+
+    return run_check(
         outdial_id=args.outdial, outplan_id=args.outplan, base_url=args.base_url, as_json=args.json
     )
 

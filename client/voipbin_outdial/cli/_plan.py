@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 from uuid import UUID
 
-from .._client import VoipbinClient
 from ..dialplan import ScheduledAttempt, dial_order
 from ..models import Outdialtarget
+from ._fetch import fetch_campaign
 from ._render import address_text, render_table, utc_text
 
 HEADERS = ("#", "target", "name", "dest", "address", "try", "earliest (UTC)")
@@ -29,17 +29,13 @@ def run_plan(
 ) -> int:
     """Read the outplan and every target page, then print the dial order; returns the status."""
     out = out if out is not None else sys.stdout
-    err = err if err is not None else sys.stderr
-    options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
-    with VoipbinClient(**options) as client:
-        outplan = client.outplans.get(outplan_id)
-        outdial = client.outdials.get(outdial_id)
-        progress = _Progress(err)
-        targets: list[Outdialtarget] = []
-        for target in client.outdialtargets.iter(outdial_id):
-            targets.append(target)
-            progress.update(len(targets))
-        progress.finish(len(targets))
+    campaign = fetch_campaign(
+        outdial_id=outdial_id,
+        outplan_id=outplan_id,
+        base_url=base_url,
+        err=err if err is not None else sys.stderr,
+    )
+    outplan, outdial, targets = campaign.outplan, campaign.outdial, campaign.targets
 
     at = now if now is not None else datetime.now(UTC)
     order = dial_order(targets, outplan, now=at)
@@ -102,24 +98,6 @@ def _as_json(
             for n, s in enumerate(order, start=1)
         ],
     }
-
-
-class _Progress:
-    """``reading targets: N`` on stderr while paging, only when stderr is a terminal."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        self._live = stream.isatty()
-
-    def update(self, count: int) -> None:
-        if self._live and count % 100 == 0:
-            self._stream.write(f"\rreading targets: {count}")
-            self._stream.flush()
-
-    def finish(self, count: int) -> None:
-        if self._live:
-            self._stream.write(f"\rreading targets: {count} done\n")
-            self._stream.flush()
 
 
 __all__ = ["run_plan"]

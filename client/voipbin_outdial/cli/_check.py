@@ -1,0 +1,91 @@
+"""``voipbin-outdial check``: what in a real outdial and outplan will trip VoIPBIN's engine."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from typing import Any, TextIO
+from uuid import UUID
+
+from ..dialplan import Finding, Severity, check
+from ._fetch import fetch_campaign
+from ._render import render_table
+
+__all__ = ["EXIT_FINDINGS", "run_check"]
+
+EXIT_FINDINGS = 3
+"""The exit status when a finding is an ``error`` (1 and 2 are failures and bad arguments)."""
+
+HEADERS = ("severity", "target", "name", "field", "finding")
+_SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+def run_check(
+    *,
+    outdial_id: str,
+    outplan_id: str,
+    base_url: str | None,
+    as_json: bool,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Read the outplan and every target, print :func:`~voipbin_outdial.dialplan.check`'s
+    findings; 0, or :data:`EXIT_FINDINGS` when one is an error."""
+    out = out if out is not None else sys.stdout
+    campaign = fetch_campaign(
+        outdial_id=outdial_id,
+        outplan_id=outplan_id,
+        base_url=base_url,
+        err=err if err is not None else sys.stderr,
+    )
+    findings = check(campaign.outplan, campaign.targets)
+    names = {t.id: t.name for t in campaign.targets}
+    counts = Counter(f.severity for f in findings)
+    if as_json:
+        report = _as_json(outdial_id, outplan_id, len(campaign.targets), findings, names)
+        out.write(json.dumps(report, indent=2) + "\n")
+    else:
+        summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES)
+        title = (
+            f"Check of outdial {campaign.outdial.name!r} with outplan {campaign.outplan.name!r}:"
+            f" {len(campaign.targets)} targets; {summary}"
+        )
+        render_table(title, HEADERS, [_row(f, names) for f in findings], out)
+    return EXIT_FINDINGS if counts["error"] else 0
+
+
+def _row(finding: Finding, names: dict[UUID, str]) -> list[str]:
+    target = finding.target_id
+    return [
+        finding.severity,
+        "-" if target is None else str(target),
+        "-" if target is None else names.get(target, "-"),
+        finding.field or "-",
+        finding.message,
+    ]
+
+
+def _as_json(
+    outdial_id: str,
+    outplan_id: str,
+    targets: int,
+    findings: list[Finding],
+    names: dict[UUID, str],
+) -> dict[str, Any]:
+    return {
+        "outdial_id": outdial_id,
+        "outplan_id": outplan_id,
+        "targets": targets,
+        "counts": {s: sum(f.severity == s for f in findings) for s in _SEVERITIES},
+        "findings": [
+            {
+                "severity": f.severity,
+                "target_id": None if f.target_id is None else str(f.target_id),
+                "name": None if f.target_id is None else names.get(f.target_id),
+                "field": f.field,
+                "message": f.message,
+            }
+            for f in findings
+        ],
+    }

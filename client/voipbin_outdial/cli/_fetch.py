@@ -1,0 +1,57 @@
+"""Reading a campaign's outplan, outdial and every target from the live API (plan and check)."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+import attrs
+
+from .._client import VoipbinClient
+from ..models import Outdial, Outdialtarget, Outplan
+
+__all__ = ["Campaign", "fetch_campaign"]
+
+
+@attrs.frozen
+class Campaign:
+    """What a campaign dials: its outplan, its outdial and the outdial's targets."""
+
+    outplan: Outplan
+    outdial: Outdial
+    targets: list[Outdialtarget]
+
+
+def fetch_campaign(
+    *, outdial_id: str, outplan_id: str, base_url: str | None, err: TextIO
+) -> Campaign:
+    """Read the outplan, the outdial and every page of targets (credentials from the
+    environment), showing ``reading targets: N`` on ``err`` when it is a terminal."""
+    options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
+    with VoipbinClient(**options) as client:
+        outplan = client.outplans.get(outplan_id)
+        outdial = client.outdials.get(outdial_id)
+        progress = _Progress(err)
+        targets: list[Outdialtarget] = []
+        for target in client.outdialtargets.iter(outdial_id):
+            targets.append(target)
+            progress.update(len(targets))
+        progress.finish(len(targets))
+    return Campaign(outplan, outdial, targets)
+
+
+class _Progress:
+    """``reading targets: N`` on stderr while paging, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._live = stream.isatty()
+
+    def update(self, count: int) -> None:
+        if self._live and count % 100 == 0:
+            self._stream.write(f"\rreading targets: {count}")
+            self._stream.flush()
+
+    def finish(self, count: int) -> None:
+        if self._live:
+            self._stream.write(f"\rreading targets: {count} done\n")
+            self._stream.flush()
