@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from datetime import datetime, timedelta
 
 from .conftest import cli
 
 CALL_ROW = re.compile(
-    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\s+(\S+ \d+)\s+(\d)\s+(\+\d+)\s+(\d)\s+(yes|no)$"
+    r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d{3})?)\s+(\S+ \d+)\s+(\d)\s+(\+\d+)\s+(\d)"
+    r"\s+(\w+)\s+(yes|no)$"
 )
+ANSWERED = {"normal", "amd", "timeout"}
+MAX_TRIES = (3, 2, 0, 0, 0)
 
 
 def call_rows(output: str) -> list[tuple[str, ...]]:
@@ -29,17 +34,30 @@ def test_demo_prints_the_order_the_calls_and_a_summary_that_agree() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     out = result.stdout
-    assert "Dial order before the campaign starts" in out
+    assert "Preflight (dialplan.check): no findings" in out
+    assert "Dial order before the campaign starts\n" in out
     calls = call_rows(out)
-    answered = sum(row[4] == "yes" for row in calls)
+    successes = sum(row[6] == "yes" for row in calls)
+    answered = sum(row[5] in ANSWERED for row in calls)
     summary = out.strip().splitlines()[-1]
-    assert f"{len(calls)} calls placed, {answered} answered" in summary
-    assert f"{answered} targets done" in summary
-    # The third contact has no destination_0, so every call to it is on destination 1 or later.
-    assert all(row[1] != "0" for row in calls if row[0] == "Chloe 3")
-    assert any(row[0] == "Chloe 3" for row in calls)
-    # Try numbers never exceed the plan's maxes (3/2/1/0/0).
-    assert all(int(row[3]) <= (3, 2, 1, 0, 0)[int(row[1])] for row in calls)
+    assert f"{len(calls)} calls placed, {successes} successes" in summary
+    assert f"{answered - successes} answered but not a success" in summary
+    assert f"{successes} targets done" in summary
+    assert summary.endswith("(stopped: exhausted).")
+    assert all((row[5] == "normal") == (row[6] == "yes") for row in calls)
+    # Try numbers never exceed the plan's maxes, and calls are at least 500 ms apart.
+    assert all(int(row[4]) <= MAX_TRIES[int(row[2])] for row in calls)
+    times = [datetime.fromisoformat(row[0]) for row in calls]
+    assert all(b - a >= timedelta(milliseconds=500) for a, b in itertools.pairwise(times))
+
+
+def test_demo_shows_the_first_rows_of_a_long_table() -> None:
+    out = cli("demo", "--targets", "40").stdout
+
+    assert "Dial order before the campaign starts (the first 30 of 40)" in out
+    assert "call by call" in out
+    assert re.search(r"unanswered calls ring 60 s \(the first 30 of \d+\)", out)
+    assert len(call_rows(out)) == 30
 
 
 def test_demo_plain_output_has_no_terminal_codes() -> None:

@@ -1,30 +1,38 @@
 """``voipbin-outdial demo``: a whole campaign, offline, on the stateful mock.
 
 It drives the mock through the real SDK client (in process, no sockets), so what it prints is what
-the API answers; the campaign itself is the mock's simulation, which applies
+the API answers; the campaign itself is the mock's simulation of VoIPBIN's engine, which applies
 :mod:`voipbin_outdial.dialplan`. The virtual clock starts at a fixed time, so a seed gives the same
-output every run.
+output every run. Long tables show their first rows only, so ``--targets 100000`` stays readable.
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 from uuid import UUID
 
 from .._client import VoipbinClient
-from ..dialplan import dial_order, next_attempt
+from ..dialplan import DialAttempt, Finding, check, dial_order, next_attempt
 from ..models import Outdialtarget, OutdialtargetStatus, Outplan
-from ..testing import CallRecord, VoipbinMock
-from ._render import address_text, render_table, utc_text
+from ..testing import CallOutcome, CallRecord, Campaign, VoipbinMock
+from ._render import Row, address_text, duration_text, render_table, utc_text
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-MAX_TRIES = (3, 2, 1, 0, 0)
-ANSWER_RATE = 0.3
-TALK_TIME = timedelta(minutes=2)
+MAX_TRIES = (3, 2, 0, 0, 0)
 NAMES = ("Ada", "Ben", "Chloe", "Dmitri", "Eun-ji", "Farah", "Goro", "Hana", "Ines", "Jonas")
+SHOWN_ROWS = 30
+# How the demo's calls end: (share, hangup reason, how long after it was placed).
+OUTCOMES = (
+    (0.25, CallOutcome("normal", timedelta(minutes=2))),  # answered: a success
+    (0.05, CallOutcome("amd", timedelta(seconds=20))),  # a machine answered: not a success
+    (0.10, CallOutcome("busy", timedelta(seconds=8))),
+    (0.60, CallOutcome("noanswer", timedelta(seconds=60))),  # rang out (the engine's 60 s)
+)
 
 
 def run_demo(*, seed: int, n_targets: int, out: TextIO | None = None) -> int:
@@ -34,7 +42,7 @@ def run_demo(*, seed: int, n_targets: int, out: TextIO | None = None) -> int:
     with VoipbinClient(token="demo", http_client=mock.client()) as client:
         outplan = client.outplans.create(
             name="demo sales",
-            detail="30 s to answer, retry after an hour, tries 3/2/1/0/0",
+            detail="retry after an hour, tries 3/2/0/0/0",
             source={"type": "tel", "target": "+15559876543"},
             dial_timeout=timedelta(seconds=30),
             try_interval=timedelta(hours=1),
@@ -47,45 +55,63 @@ def run_demo(*, seed: int, n_targets: int, out: TextIO | None = None) -> int:
 
         out.write(
             f"voipbin-outdial demo (seed {seed}): an offline campaign on the built-in mock\n"
-            f"Outplan {outplan.name!r}: dial_timeout {outplan.dial_timeout} ms, try_interval "
-            f"{outplan.try_interval} ms, max tries {'/'.join(map(str, MAX_TRIES))}; "
-            f"{len(targets)} targets, answer rate {ANSWER_RATE:.0%}\n\n"
+            f"Outplan {outplan.name!r}: try_interval {outplan.try_interval} ms, max tries "
+            f"{'/'.join(map(str, MAX_TRIES))}; {len(targets):,} targets with a mobile and an "
+            "office number\n\n"
         )
         names = {t.id: t.name for t in targets}
-        _print_order(targets, outplan, names, out)
+        _print_findings(check(outplan, targets), names, out)
+        start = mock.store.current_time()  # the campaign starts once the contacts are in
+        _print_order(targets, outplan, names, start, out)
 
-        calls = mock.run_campaign(
-            outplan.id, outdial.id, answer=ANSWER_RATE, seed=seed, start=START, talk_time=TALK_TIME
-        )
+        campaign = mock.campaign(outplan.id, outdial.id, outcome=_outcomes(seed), start=start)
+        calls = campaign.run()
         out.write("\n")
         _print_calls(calls, names, out)
         after = list(client.outdialtargets.iter(outdial.id))
-    out.write("\n" + _summary(after, outplan, calls) + "\n")
+    out.write("\n" + _summary(after, outplan, calls, campaign) + "\n")
     return 0
 
 
+def _outcomes(seed: int) -> Callable[[DialAttempt], CallOutcome]:
+    """Each call's outcome, drawn from :data:`OUTCOMES` with ``random.Random(seed)``."""
+    rng = random.Random(seed)
+    shares = [share for share, _ in OUTCOMES]
+    choices = [outcome for _, outcome in OUTCOMES]
+    return lambda _attempt: rng.choices(choices, shares)[0]
+
+
 def _contacts(rng: random.Random, count: int) -> list[tuple[str, list[dict[str, Any] | None]]]:
-    """Names and destinations: most with one number, some with three, one with no destination_0."""
-    contacts: list[tuple[str, list[dict[str, Any] | None]]] = []
-    for i in range(count):
-        name = f"{NAMES[i % len(NAMES)]} {i + 1}"
-        if i == 2:  # a contact whose first slot is empty: dialing starts at destination_1
-            contacts.append((name, [None, _number(rng)]))
-        elif rng.random() < 0.4:
-            contacts.append((name, [_number(rng), _number(rng), _number(rng)]))
-        else:
-            contacts.append((name, [_number(rng)]))
-    return contacts
+    """Names and two numbers each (a mobile, then an office): every slot the outplan dials is
+    set, so no slot is empty (VoIPBIN's engine dials an empty one and stops the campaign)."""
+    names = (f"{NAMES[i % len(NAMES)]} {i + 1}" for i in range(count))
+    return [(name, [_number(rng), _number(rng)]) for name in names]
 
 
 def _number(rng: random.Random) -> dict[str, Any]:
     return {"type": "tel", "target": f"+1555{rng.randrange(10**7):07d}"}
 
 
+def _print_findings(findings: list[Finding], names: dict[UUID, str], out: TextIO) -> None:
+    if not findings:
+        out.write("Preflight (dialplan.check): no findings\n\n")
+        return
+    rows = [
+        [f.severity, names.get(f.target_id, "") if f.target_id else "", f.field or "", f.message]
+        for f in findings
+    ]
+    _table("Preflight (dialplan.check)", ("severity", "target", "field", "finding"), rows, out)
+    out.write("\n")
+
+
 def _print_order(
-    targets: list[Outdialtarget], outplan: Outplan, names: dict[UUID, str], out: TextIO
+    targets: list[Outdialtarget],
+    outplan: Outplan,
+    names: dict[UUID, str],
+    start: datetime,
+    out: TextIO,
 ) -> None:
-    order = dial_order(targets, outplan, now=START)
+    order = dial_order(targets, outplan, now=start)
     rows = [
         [
             str(n),
@@ -95,10 +121,10 @@ def _print_order(
             str(s.try_number),
             utc_text(s.at),
         ]
-        for n, s in enumerate(order, start=1)
+        for n, s in enumerate(order[:SHOWN_ROWS], start=1)
     ]
     headers = ("#", "target", "dest", "number", "try", "earliest")
-    render_table("Dial order before the campaign starts", headers, rows, out)
+    _table("Dial order before the campaign starts", headers, rows, out, len(order))
 
 
 def _print_calls(calls: list[CallRecord], names: dict[UUID, str], out: TextIO) -> None:
@@ -109,28 +135,42 @@ def _print_calls(calls: list[CallRecord], names: dict[UUID, str], out: TextIO) -
             str(c.index),
             c.address_target,
             str(c.try_number),
-            "yes" if c.answered else "no",
+            c.hangup_reason or "refused",
+            "yes" if c.success else "no",
         ]
-        for c in calls
+        for c in calls[:SHOWN_ROWS]
     ]
-    headers = ("time", "target", "dest", "number", "try", "answered")
-    render_table(
-        "The campaign, call by call (unanswered calls ring 30 s, answered ones last 2 min)",
-        headers,
-        rows,
-        out,
+    headers = ("placed", "target", "dest", "number", "try", "hangup", "success")
+    title = (
+        "The campaign, call by call: 500 ms apart while targets are due, overlapping; "
+        "unanswered calls ring 60 s"
     )
+    _table(title, headers, rows, out, len(calls))
 
 
-def _summary(targets: list[Outdialtarget], outplan: Outplan, calls: list[CallRecord]) -> str:
-    done = sum(t.status == OutdialtargetStatus.DONE for t in targets)
+def _table(
+    title: str, headers: Row, rows: Sequence[Row], out: TextIO, total: int | None = None
+) -> None:
+    """A table, with how many rows there are in all when it shows only the first ones."""
+    if total is not None and total > len(rows):
+        title += f" (the first {len(rows):,} of {total:,})"
+    render_table(title, headers, rows, out)
+
+
+def _summary(
+    targets: list[Outdialtarget], outplan: Outplan, calls: list[CallRecord], campaign: Campaign
+) -> str:
+    statuses = Counter(t.status for t in targets)
+    done = statuses[OutdialtargetStatus.DONE]
     exhausted = sum(
         t.status == OutdialtargetStatus.IDLE and next_attempt(t, outplan) is None for t in targets
     )
-    answered = sum(c.answered for c in calls)
-    duration = (calls[-1].ended_at - calls[0].at) if calls else timedelta(0)
+    successes = sum(c.success for c in calls)
+    answered = sum(c.answered for c in calls) - successes
+    took = duration_text((campaign.now - calls[0].at) if calls else timedelta(0))
     return (
-        f"Summary: {len(calls)} calls placed, {answered} answered; "
-        f"{done} targets done, {exhausted} exhausted (every try used), "
-        f"{len(targets) - done - exhausted} still to dial; campaign took {duration}."
+        f"Summary: {len(calls):,} calls placed, {successes:,} successes, {answered:,} answered "
+        f"but not a success; {done:,} targets done, {exhausted:,} exhausted (every try used), "
+        f"{len(targets) - done - exhausted:,} still to dial; campaign took {took} "
+        f"(stopped: {campaign.stop_reason})."
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
 from ..models import Address
@@ -45,8 +45,19 @@ def address_text(address: Address | Mapping[str, object] | None) -> str:
 
 
 def utc_text(at: datetime) -> str:
-    """``YYYY-MM-DD HH:MM:SS`` in UTC."""
-    return at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    """``YYYY-MM-DD HH:MM:SS`` in UTC, and ``.mmm`` when there are milliseconds."""
+    utc = at.astimezone(UTC)
+    text = utc.strftime("%Y-%m-%d %H:%M:%S")
+    milliseconds = utc.microsecond // 1000
+    return f"{text}.{milliseconds:03d}" if milliseconds else text
+
+
+def duration_text(span: timedelta) -> str:
+    """``H:MM:SS``, and ``.mmm`` when there are milliseconds (``timedelta`` prints microseconds)."""
+    milliseconds = round(span / timedelta(milliseconds=1))
+    seconds, rest = divmod(milliseconds, 1000)
+    text = str(timedelta(seconds=seconds))
+    return f"{text}.{rest:03d}" if rest else text
 
 
 def _use_rich(stream: TextIO) -> bool:
