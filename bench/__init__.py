@@ -15,6 +15,7 @@ from types import ModuleType
 
 BENCHMARKS: dict[str, str] = {
     "dial_order": "bench.dial_order",
+    "simulation": "bench.simulation",
     "parsing": "bench.parsing",
     "call_overhead": "bench.call_overhead",
     "paging": "bench.paging",

@@ -54,22 +54,35 @@ def smoke(bench: ModuleType, name: str) -> dict[str, Any]:
 def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
     """benchmark -> the measurements its quick run reports, in order."""
     dial = [
-        "dicts: throughput (GC on)",
-        "dicts: vs tuple loop (GC on)",
-        "tuple loop: throughput (GC on)",
-        "dicts: throughput (GC off)",
-        "dicts: vs tuple loop (GC off)",
-        "tuple loop: throughput (GC off)",
-        "models: throughput (GC on)",
-        "models: vs tuple loop (GC on)",
-        "models: throughput (GC off)",
-        "models: vs tuple loop (GC off)",
+        f"{shape}: {row}"
+        for shape in ("dicts, RFC 3339", "models, RFC 3339")
+        for row in (
+            "vs plain loop (GC on)",
+            "throughput (GC on)",
+            "plain loop (GC on)",
+            "vs plain loop (GC off)",
+        )
     ]
+    dial += [
+        "dicts, older form: vs plain loop (GC on)",
+        "dicts, older form: throughput (GC on)",
+        "dicts, older form: plain loop (GC on)",
+        "available targets",
+    ]
+    simulation = smoke(bench, "simulation")
+    small, large = simulation["targets"], 4 * simulation["targets"]
     parsing = smoke(bench, "parsing")["targets"]
     paging = smoke(bench, "paging")
     suite = smoke(bench, "test_suite")["args"]
     return {
-        "dial_order": [*dial, "available targets"],
+        "dial_order": dial,
+        "simulation": [
+            f"{small:,} targets: time per simulated call",
+            f"{large:,} targets: time per simulated call",
+            f"{large:,} vs {small:,} targets: time",
+            f"{large:,} targets: campaign time",
+            f"voipbin-outdial demo --targets {simulation['demo_targets']:,}",
+        ],
         "parsing": [
             f"{parsing}-target page: bytes -> models vs json.loads",
             "from_dict share of bytes -> models",

@@ -109,7 +109,7 @@ def dial_order(
     found = [c for c in (candidate(read_target(t), plan) for t in targets) if c is not None]
     found.sort(key=order_key)
     entries: list[ScheduledAttempt] = []
-    for _, tid, slot, due in found:
+    for _, _, tid, slot, due in found:
         at = due if earliest is None or due > earliest else earliest
         entries.append(ScheduledAttempt(tid, slot.n, slot.address, slot.tries + 1, at))
         earliest = at + PLACEMENT_DELAY

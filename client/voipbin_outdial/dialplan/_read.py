@@ -64,7 +64,6 @@ _POSITIONS: Final = {name: position for position, name in enumerate(ROW_FIELDS)}
 _from_dict = itemgetter(*ROW_FIELDS)
 _from_model = attrgetter(*ROW_FIELDS)
 
-_INT_ONLY: Final = {int}
 _PLAN_FIELDS: Final = ("dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)
 
 
@@ -124,6 +123,8 @@ def label(row: Row) -> str:
 def target_id(row: Row) -> UUID:
     """The target's ``id`` as a :class:`~uuid.UUID` (as the models hold it)."""
     raw = row[ID]
+    if type(raw) is UUID:  # a model's
+        return raw
     if not present(raw):
         raise ValueError("outdialtarget is missing 'id'")
     parsed = _parse_id(raw)
@@ -134,6 +135,8 @@ def target_id(row: Row) -> UUID:
 
 def as_uuid(value: str | UUID) -> UUID:
     """An id given as text or a UUID, as a UUID (the converter of the results' ``target_id``)."""
+    if type(value) is UUID:  # as dialplan builds them
+        return value
     parsed = _parse_id(value)
     if parsed is None:
         raise ValueError(f"'target_id' must be a UUID, got {value!r}")
@@ -169,9 +172,10 @@ def try_count(row: Row, index: int) -> int:
 def try_counts(row: Row) -> tuple[int, ...]:
     """The five try counts, each checked as :func:`try_count` checks it."""
     counts: tuple[int, ...] = row[TRY_COUNT:]
-    if set(map(type, counts)) == _INT_ONLY and min(counts) >= 0:
-        return counts  # the usual case, checked in one pass
-    return tuple(try_count(row, i) for i in range(SLOTS))
+    for count in counts:
+        if type(count) is not int or count < 0:
+            return tuple(try_count(row, i) for i in range(SLOTS))  # raises, naming the field
+    return counts
 
 
 def timestamp(row: Row, name: str) -> datetime | None:

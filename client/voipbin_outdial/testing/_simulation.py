@@ -25,7 +25,6 @@ import heapq
 import itertools
 from datetime import datetime
 from typing import Any, Literal, TypeAlias
-from uuid import UUID
 
 from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
 from ..dialplan._read import Plan, read_plan, read_target
@@ -65,7 +64,7 @@ class Simulation:
         self._decide, self._end_handle = decide, end_handle
         self._events: list[tuple[datetime, int, str, str]] = []
         self._order = itertools.count()
-        self._queue: list[tuple[datetime, UUID, str]] = []  # available: engine order, store id
+        self._queue: list[tuple[datetime, int, str]] = []  # available: engine order, store id
         self._records: dict[str, _Record] = {}  # the store's own records, read under its lock
         self._seen = 0
         self._outplan: _Record | None = None
@@ -175,13 +174,13 @@ class Simulation:
     def _head(self, plan: Plan) -> tuple[Candidate, str] | None:
         """The first available target, its entry checked against the store's record."""
         while self._queue:
-            changed, target_id, target = self._queue[0]
+            changed, tiebreak, target = self._queue[0]
             record = self._records[target]
             found = None if is_deleted(record) else candidate(read_target(record), plan)
             if found is None:
                 heapq.heappop(self._queue)
-            elif (found.changed, found.target_id) != (changed, target_id):
-                heapq.heapreplace(self._queue, (found.changed, found.target_id, target))
+            elif (found.changed, found.tiebreak) != (changed, tiebreak):
+                heapq.heapreplace(self._queue, (found.changed, found.tiebreak, target))
             else:
                 return found, target
         return None
@@ -207,7 +206,7 @@ class Simulation:
 
     def _enqueue(self, target: str, found: Candidate | None) -> None:
         if found is not None:
-            heapq.heappush(self._queue, (found.changed, found.target_id, target))
+            heapq.heappush(self._queue, (found.changed, found.tiebreak, target))
 
     def _write(self, record: _Record) -> None:
         self._store.write_target_state(record)
