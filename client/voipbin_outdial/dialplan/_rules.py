@@ -44,6 +44,7 @@ __all__ = [
     "first_slot",
     "hangup_status",
     "is_idle",
+    "is_open",
     "is_refused",
     "last_change",
     "open_slots",
@@ -123,27 +124,33 @@ def is_idle(status: object) -> bool:
 
 
 def open_slots(row: Row, maxes: tuple[int, ...]) -> list[Slot]:
-    """Every slot the engine would still dial, in index order: its destination is not null and
-    its count is below its max (``execute.go``, ``getTargetDestination``; the query's ``des_N``).
-
-    ``{}`` is a destination (the query tests only ``is null``). A count at or above the max
-    skips the slot, as when PUT dial_info lowers a max. All five counts are checked.
-    """
+    """Every slot the engine would still dial, in index order (see :func:`is_open`).
+    All five counts are checked first."""
     counts = try_counts(row)
     return [
         Slot(i, row[DESTINATION + i], counts[i])
         for i in range(SLOTS)
-        if counts[i] < maxes[i] and present(row[DESTINATION + i])
+        if is_open(row, counts, maxes, i)
     ]
 
 
 def first_slot(row: Row, maxes: tuple[int, ...]) -> Slot | None:
-    """The slot the engine dials next: the first of :func:`open_slots` (without the others)."""
+    """The slot the engine dials next: the first of :func:`open_slots`, without the others."""
     counts = try_counts(row)
     for i in range(SLOTS):
-        if counts[i] < maxes[i] and present(row[DESTINATION + i]):
+        if is_open(row, counts, maxes, i):
             return Slot(i, row[DESTINATION + i], counts[i])
     return None
+
+
+def is_open(row: Row, counts: tuple[int, ...], maxes: tuple[int, ...], i: int) -> bool:
+    """Whether the engine may dial slot ``i``: its destination is not null and its count is
+    below its max (``execute.go``, ``getTargetDestination``; the available query's ``des_N``).
+
+    ``{}`` is a destination (the query tests only ``is null``). A count at or above the max
+    skips the slot, as when PUT dial_info lowers a max.
+    """
+    return counts[i] < maxes[i] and present(row[DESTINATION + i])
 
 
 def last_change(row: Row) -> tuple[datetime, bool]:
