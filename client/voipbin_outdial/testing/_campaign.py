@@ -9,7 +9,10 @@ target that is not due (runs every 5 s), 500 ms between calls so calls overlap, 
 and the new try count from a call's start, ``done`` only on a ``normal`` hangup, a refused
 destination stopping the campaign, ``end_handle``. What is not: queues (a campaign with a queue
 dials only while agents are free), flow campaigns, the 1 s between starting a campaign and its
-first run (``start`` is the first run).
+first run (``start`` is the first run). Deleting differs on purpose: VoIPBIN's engine keeps
+dialing a deleted target, the targets of a deleted outdial and under a deleted outplan (its
+queries do not look at ``tm_delete``); the mock dials no deleted target and stops when the
+outplan or the outdial is deleted, as the API it shows says they are gone.
 """
 
 from __future__ import annotations

@@ -31,8 +31,26 @@ def _duration(value: int | timedelta) -> timedelta:
     return to_timedelta(value)
 
 
+class _Ending:
+    """``answered`` and ``success``, read from a ``hangup_reason`` (see :class:`CallOutcome`)."""
+
+    __slots__ = ()
+    hangup_reason: str | None
+
+    @property
+    def answered(self) -> bool:
+        """Whether the call was answered (``normal``, ``timeout``, ``amd``); not the same as a
+        success."""
+        return self.hangup_reason in ANSWERED_REASONS
+
+    @property
+    def success(self) -> bool:
+        """Whether the engine counts it a success (``normal``): the target becomes ``done``."""
+        return self.hangup_reason == SUCCESS_REASON
+
+
 @attrs.frozen
-class CallOutcome:
+class CallOutcome(_Ending):
     """How a call ends: its hangup reason, and how long after it was placed.
 
     ``hangup_reason`` is one of the call manager's: ``normal`` (answered, then hung up: the only
@@ -45,22 +63,12 @@ class CallOutcome:
     hangup_reason: str
     duration: timedelta = attrs.field(converter=_duration)
 
-    @property
-    def answered(self) -> bool:
-        """Whether the call was answered (``normal``, ``timeout``, ``amd``)."""
-        return self.hangup_reason in ANSWERED_REASONS
-
-    @property
-    def success(self) -> bool:
-        """Whether the engine counts it a success (``normal``): the target becomes ``done``."""
-        return self.hangup_reason == SUCCESS_REASON
-
 
 Decide: TypeAlias = Callable[[DialAttempt], CallOutcome]
 
 
 @attrs.frozen
-class CallRecord:
+class CallRecord(_Ending):
     """One call the simulated campaign placed.
 
     Attributes:
@@ -87,16 +95,6 @@ class CallRecord:
     def refused(self) -> bool:
         """Whether the call manager refused the call (the campaign stopped on it)."""
         return self.hangup_reason is None
-
-    @property
-    def answered(self) -> bool:
-        """Whether the call was answered (which is not the same as a success)."""
-        return self.hangup_reason in ANSWERED_REASONS
-
-    @property
-    def success(self) -> bool:
-        """Whether the engine counted it a success (``normal``) and made the target ``done``."""
-        return self.hangup_reason == SUCCESS_REASON
 
     @property
     def address_target(self) -> str:
