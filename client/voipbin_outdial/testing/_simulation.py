@@ -21,6 +21,7 @@ run, as the engine's next query would see it.
 
 from __future__ import annotations
 
+import copy
 import heapq
 import itertools
 from datetime import datetime
@@ -187,8 +188,9 @@ class Simulation:
 
     def _current_plan(self) -> Plan:
         """The outplan as the engine reads it on each run; all targets re-read if it changed."""
-        outplan = self._store.get("outplan", self._outplan_id)
+        outplan = self._store.live_record("outplan", self._outplan_id)
         if outplan != self._outplan:
+            outplan = copy.deepcopy(outplan)
             self._plan = read_plan(outplan)
             if self._outplan is not None:
                 self._queue = []

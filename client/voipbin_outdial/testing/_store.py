@@ -357,6 +357,16 @@ class MockStore:
             records = [by_id[target_id] for target_id in ids[start:]]
             return [r for r in records if r["tm_delete"] == NEVER], len(ids)
 
+    def live_record(self, kind: Kind, resource_id: str) -> Record:
+        """:meth:`get` without the copy: the live record itself, to read only while holding
+        :meth:`locked` (the simulation reads the outplan on every run of the engine).
+
+        Raises:
+            ResourceNotFoundError: there is none.
+        """
+        with self._lock:
+            return self._live(kind, resource_id)
+
     def write_target_state(self, record: Mapping[str, Any]) -> None:
         """:meth:`replace_target` without handing back a copy (the simulation writes twice a
         call, and a copy costs more than the rest of the write).
