@@ -26,11 +26,14 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 MAX_TRIES = (3, 2, 0, 0, 0)
 NAMES = ("Ada", "Ben", "Chloe", "Dmitri", "Eun-ji", "Farah", "Goro", "Hana", "Ines", "Jonas")
 SHOWN_ROWS = 30
-# How the demo's calls end: (share, hangup reason, how long after it was placed).
+# How the demo's calls end: (share, hangup reason and how long after it was placed). The
+# failures' lengths differ modulo the 500 ms between calls, so no two failed calls hang up at
+# the same instant: the next run would take such targets in id order, and the mock's ids are
+# random, so the output would not repeat for a seed.
 OUTCOMES = (
     (0.25, CallOutcome("normal", timedelta(minutes=2))),  # answered: a success
-    (0.05, CallOutcome("amd", timedelta(seconds=20))),  # a machine answered: not a success
-    (0.10, CallOutcome("busy", timedelta(seconds=8))),
+    (0.05, CallOutcome("amd", timedelta(seconds=21.3))),  # a machine answered: not a success
+    (0.10, CallOutcome("busy", timedelta(seconds=7.9))),
     (0.60, CallOutcome("noanswer", timedelta(seconds=60))),  # rang out (the engine's 60 s)
 )
 

@@ -59,6 +59,10 @@ class Campaign:
             is available (even with calls live), ``continue`` keeps it polling; the simulation
             then ends when no target is available and no call is live.
 
+    Targets last updated at the same instant are taken in id order (VoIPBIN's query leaves
+    their order open); the mock's ids are random, so where two calls hang up at the same instant
+    a seed does not fix which target goes next.
+
     Raises:
         ResourceNotFoundError: the outplan or the outdial is not there (or deleted).
         ValueError: ``answer`` is a number outside 0..1, a duration is negative, or
