@@ -16,7 +16,7 @@ from uuid import UUID
 
 import attrs
 
-from .._generated.types import Unset, parse_uuid
+from .._generated.types import Unset
 from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, SLOTS, TRY_COUNT_FIELDS
 from ..models import Address, Outdialtarget, Outplan
 from ..timeutil import parse_timestamp, to_timedelta
@@ -148,7 +148,7 @@ def _parse_id(value: object) -> UUID | None:
         return value
     if isinstance(value, str):
         try:
-            return parse_uuid(value)
+            return UUID(value)
         except ValueError:
             return None
     return None
