@@ -22,7 +22,7 @@ from ._calls import Call
 from ._config import Settings
 from ._redact import redact
 from ._responses import error_from_response, parse_success
-from ._retry import RETRYABLE_STATUSES, backoff_delay
+from ._retry import backoff_delay, should_retry
 from .errors import ApiConnectionError, ApiTimeoutError
 
 __all__ = ["AsyncSender", "SyncSender"]
@@ -32,14 +32,6 @@ H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 S = TypeVar("S")
 
 logger: Final = logging.getLogger("voipbin_outdial")
-
-# Failures worth another try (for GET, PUT and DELETE): the request may never have arrived.
-_TRANSIENT: Final = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-    httpx.ProxyError,
-)
 
 
 class _Sender(Generic[H, S]):
@@ -87,8 +79,8 @@ class _Sender(Generic[H, S]):
 
     def _on_exception(
         self, call: Call[Any], exc: httpx.HTTPError
-    ) -> tuple[httpx.Response | None, ApiConnectionError | None, bool]:
-        """What an httpx exception means: ``(response, failure, worth retrying)``.
+    ) -> tuple[httpx.Response | None, ApiConnectionError | None]:
+        """What an httpx exception means: ``(response, failure)``, one of them ``None``.
 
         The failure is built here but raised later, outside the ``except`` block, and its
         message is redacted: httpx's own may quote the request URL.
@@ -97,7 +89,7 @@ class _Sender(Generic[H, S]):
             # An http_client event hook called raise_for_status(): httpx closed the response
             # before its body was read, so only the status and headers are left to go on.
             seen = exc.response
-            return httpx.Response(seen.status_code, headers=seen.headers), None, False
+            return httpx.Response(seen.status_code, headers=seen.headers), None
         kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
         what = "timed out" if kind is ApiTimeoutError else "got no response"
         detail = str(exc) or "no details"
@@ -105,30 +97,26 @@ class _Sender(Generic[H, S]):
             self._redact(f"{call.method} {call.path} {what} ({type(exc).__name__}: {detail})"),
             operation=call.operation,
         )
-        return None, failure, isinstance(exc, _TRANSIENT)
+        return None, failure
 
     def _retry_delay(
-        self, call: Call[Any], retry: int, response: httpx.Response | None, transient: bool
+        self,
+        call: Call[Any],
+        retry: int,
+        response: httpx.Response | None,
+        error: type[httpx.HTTPError] | None,
     ) -> float | None:
-        """Seconds to wait before sending ``call`` again, or ``None`` to stop here."""
-        if not call.retryable or retry >= self.max_retries:
+        """Seconds to wait before sending ``call`` again (``_retry`` decides), or ``None``."""
+        if not should_retry(call.method, retry, self.max_retries, response, error):
             return None
-        if response is not None:
-            if response.status_code not in RETRYABLE_STATUSES:
-                return None
-            why = f"HTTP {response.status_code}"
-            retry_after = response.headers.get("retry-after")
-        elif transient:
-            why, retry_after = "no response", None
-        else:
-            return None
+        retry_after = None if response is None else response.headers.get("retry-after")
         delay = backoff_delay(retry, retry_after, now=datetime.now(UTC), jitter=random.random())
         logger.info(
             "%s %s (%s): %s; retry %d of %d in %.2f s",
             call.method,
             call.path,
             call.operation,
-            why,
+            "no response" if response is None else f"HTTP {response.status_code}",
             retry + 1,
             self.max_retries,
             delay,
@@ -155,12 +143,13 @@ class SyncSender(_Sender[httpx.Client, Callable[[float], object]]):
         while True:
             response: httpx.Response | None = None
             failure: ApiConnectionError | None = None
-            transient = False
+            error: type[httpx.HTTPError] | None = None
             try:
                 response = self.http.request(call.method, url, **kwargs)
             except httpx.HTTPError as exc:
-                response, failure, transient = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, transient)
+                error = type(exc)
+                response, failure = self._on_exception(call, exc)
+            delay = self._retry_delay(call, retry, response, error)
             if delay is None:
                 return self._finish(call, response, failure)
             self.sleep(delay)
@@ -176,12 +165,13 @@ class AsyncSender(_Sender[httpx.AsyncClient, Callable[[float], Awaitable[object]
         while True:
             response: httpx.Response | None = None
             failure: ApiConnectionError | None = None
-            transient = False
+            error: type[httpx.HTTPError] | None = None
             try:
                 response = await self.http.request(call.method, url, **kwargs)
             except httpx.HTTPError as exc:
-                response, failure, transient = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, transient)
+                error = type(exc)
+                response, failure = self._on_exception(call, exc)
+            delay = self._retry_delay(call, retry, response, error)
             if delay is None:
                 return self._finish(call, response, failure)
             await self.sleep(delay)

@@ -80,7 +80,7 @@ class Call(Generic[T]):
     """One request to make (method, path below the base URL, query, JSON body) and the parser of
     its 2xx body; :meth:`from_request` builds one from a generated ``_get_kwargs``."""
 
-    __slots__ = ("json", "method", "operation", "params", "parse", "path", "retryable", "timeout")
+    __slots__ = ("json", "method", "operation", "params", "parse", "path", "timeout")
 
     def __init__(
         self,
@@ -100,7 +100,6 @@ class Call(Generic[T]):
         self.json = json
         self.parse = parse
         self.timeout = timeout
-        self.retryable = method != "POST"
 
     @classmethod
     def from_request(
