@@ -1,9 +1,10 @@
 """Execute an operation call: base URL, credentials, timeout, retries and error mapping.
 
-:class:`SyncSender` and :class:`AsyncSender` differ only in ``await``; what to send, whether to
-retry, how long to wait and what to raise live once, in :class:`_Sender`. Errors are raised
-outside any ``except`` block, so a raw httpx exception (whose request URL may hold the access
-key) is never attached as ``__context__`` or ``__cause__``.
+:class:`SenderBase` holds all of it but the request and the sleep themselves: what to send,
+whether to retry and how long to wait (as ``_retry`` decides), what to return or raise. The
+loop that sends is ``AsyncSender.send`` (``_async/sender.py``); the sync ``Sender`` is generated
+from it. Errors are raised outside any ``except`` block, so a raw httpx exception (whose request
+URL may hold the access key) is never attached as ``__context__`` or ``__cause__``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import random
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeAlias, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -25,24 +26,29 @@ from ._responses import error_from_response, parse_success
 from ._retry import backoff_delay, should_retry
 from .errors import ApiConnectionError, ApiTimeoutError
 
-__all__ = ["AsyncSender", "SyncSender"]
+__all__ = ["AsyncSleep", "SenderBase", "Sleep"]
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 S = TypeVar("S")
 
+Sleep: TypeAlias = Callable[[float], object]
+"""Waits between retries in the sync client (``time.sleep``)."""
+AsyncSleep: TypeAlias = Callable[[float], Awaitable[object]]
+"""Waits between retries in the async client (``asyncio.sleep``)."""
+
 logger: Final = logging.getLogger("voipbin_outdial")
 
 
-class _Sender(Generic[H, S]):
+class SenderBase(Generic[H, S]):
     """Everything about sending a call except the I/O itself.
 
     ``http`` is the httpx client to send through; ``sleep`` waits between retries (tests replace
     it with a recorder, so nothing really sleeps). ``defaults_set`` says that ``http`` already
     carries the credential header and the client's timeout as its own defaults (a client we
-    made, :func:`~voipbin_outdial._client._setup`), so requests need not pass them: httpx merges
-    per-request headers and timeouts anew on every request. A caller's ``http_client`` gets them
-    per request instead, and is never changed.
+    made, :func:`~voipbin_outdial._config.http_client_for`), so requests need not pass them:
+    httpx merges per-request headers and timeouts anew on every request. A caller's
+    ``http_client`` gets them per request instead, and is never changed.
     """
 
     def __init__(self, http: H, sleep: S, settings: Settings, *, defaults_set: bool) -> None:
@@ -132,47 +138,3 @@ class _Sender(Generic[H, S]):
         if 200 <= response.status_code < 300:
             return parse_success(call, response, self._redact)
         raise error_from_response(call, response, self._redact)
-
-
-class SyncSender(_Sender[httpx.Client, Callable[[float], object]]):
-    """Sends calls through an :class:`httpx.Client`."""
-
-    def send(self, call: Call[T]) -> T:
-        url, kwargs = self._prepare(call)
-        retry = 0
-        while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            error: type[httpx.HTTPError] | None = None
-            try:
-                response = self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                error = type(exc)
-                response, failure = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, error)
-            if delay is None:
-                return self._finish(call, response, failure)
-            self.sleep(delay)
-            retry += 1
-
-
-class AsyncSender(_Sender[httpx.AsyncClient, Callable[[float], Awaitable[object]]]):
-    """Sends calls through an :class:`httpx.AsyncClient`."""
-
-    async def send(self, call: Call[T]) -> T:
-        url, kwargs = self._prepare(call)
-        retry = 0
-        while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            error: type[httpx.HTTPError] | None = None
-            try:
-                response = await self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                error = type(exc)
-                response, failure = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, error)
-            if delay is None:
-                return self._finish(call, response, failure)
-            await self.sleep(delay)
-            retry += 1
