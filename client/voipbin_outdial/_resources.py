@@ -1,33 +1,35 @@
-"""Which resource method serves each operationId of openapi.yaml; a test holds it to the spec.
+"""Which resource method serves each operationId of openapi.yaml, read off the resources.
 
-The resources themselves are in ``_async/resources.py`` (the source) and ``_sync/resources.py``
-(generated from it by ``scripts/unasync.py``).
+A method is named after the operation it serves: ``client.<resource>.<method>`` serves the
+operationId ``<resource>_<method>`` (``client.outplans.update_dial_info`` serves
+``outplans_update_dial_info``) through the generated endpoint module of that name. Every
+coroutine method of the async resources (``_async/resources.py``) serves one; ``iter``, which is
+not a coroutine method, walks ``list``'s pages. tests/unit/facade/test_facade_operations.py holds
+:data:`OPERATIONS` to the spec and checks that each method sends its operation's request.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping
 from typing import Final
 
+from ._async.resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
+
 __all__ = ["OPERATIONS"]
 
-OPERATIONS: Final[Mapping[str, tuple[str, str]]] = {
-    "outplans_list": ("outplans", "list"),
-    "outplans_create": ("outplans", "create"),
-    "outplans_get": ("outplans", "get"),
-    "outplans_update": ("outplans", "update"),
-    "outplans_update_dial_info": ("outplans", "update_dial_info"),
-    "outplans_delete": ("outplans", "delete"),
-    "outdials_list": ("outdials", "list"),
-    "outdials_create": ("outdials", "create"),
-    "outdials_get": ("outdials", "get"),
-    "outdials_update": ("outdials", "update"),
-    "outdials_update_campaign_id": ("outdials", "update_campaign_id"),
-    "outdials_update_data": ("outdials", "update_data"),
-    "outdials_delete": ("outdials", "delete"),
-    "outdialtargets_list": ("outdialtargets", "list"),
-    "outdialtargets_create": ("outdialtargets", "create"),
-    "outdialtargets_get": ("outdialtargets", "get"),
-    "outdialtargets_delete": ("outdialtargets", "delete"),
-}
+
+def _operations(*resources: type) -> dict[str, tuple[str, str]]:
+    found: dict[str, tuple[str, str]] = {}
+    for resource in resources:
+        attribute = resource.__name__.removeprefix("Async").lower()  # AsyncOutplans: outplans
+        for name, member in vars(resource).items():
+            if inspect.iscoroutinefunction(member):
+                found[f"{attribute}_{name}"] = (attribute, name)
+    return found
+
+
+OPERATIONS: Final[Mapping[str, tuple[str, str]]] = _operations(
+    AsyncOutplans, AsyncOutdials, AsyncOutdialtargets
+)
 """operationId -> (resource attribute, method name), the same on both clients."""

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voipbin_outdial import _calls
 from voipbin_outdial._args import to_id_text, to_uuid
+from voipbin_outdial._calls import by_ids
 from voipbin_outdial._generated.api.outdial import (
     outdials_delete,
     outdials_get,
+    outdials_list,
     outdialtargets_delete,
     outdialtargets_get,
 )
@@ -52,23 +53,18 @@ def test_a_canonical_id_is_taken_as_it_is(value: UUID) -> None:
 
 
 BY_ID = [
-    (_calls.outplans_get_call, outplans_get._get_kwargs),
-    (_calls.outplans_delete_call, outplans_delete._get_kwargs),
-    (_calls.outdials_get_call, outdials_get._get_kwargs),
-    (_calls.outdials_delete_call, outdials_delete._get_kwargs),
+    outplans_get._get_kwargs,
+    outplans_delete._get_kwargs,
+    outdials_get._get_kwargs,
+    outdials_delete._get_kwargs,
 ]
-BY_TWO_IDS = [
-    (_calls.outdialtargets_get_call, outdialtargets_get._get_kwargs),
-    (_calls.outdialtargets_delete_call, outdialtargets_delete._get_kwargs),
-]
+BY_TWO_IDS = [outdialtargets_get._get_kwargs, outdialtargets_delete._get_kwargs]
 
 
-@pytest.mark.parametrize(("build", "get_kwargs"), BY_ID)
+@pytest.mark.parametrize("get_kwargs", BY_ID)
 @given(resource_id=st.uuids())
-def test_by_id_calls_match_the_generated_request(
-    build: object, get_kwargs: object, resource_id: UUID
-) -> None:
-    call = build(str(resource_id).upper(), None)  # type: ignore[operator]
+def test_by_id_calls_match_the_generated_request(get_kwargs: object, resource_id: UUID) -> None:
+    call = by_ids(get_kwargs, dict, None, some_id=str(resource_id).upper())  # type: ignore[arg-type]
     request = get_kwargs(id=resource_id)  # type: ignore[operator]
     assert (call.method, call.path, call.params, call.json) == (
         request["method"].upper(),
@@ -78,14 +74,21 @@ def test_by_id_calls_match_the_generated_request(
     )
 
 
-@pytest.mark.parametrize(("build", "get_kwargs"), BY_TWO_IDS)
+@pytest.mark.parametrize("get_kwargs", BY_TWO_IDS)
 @given(outdial_id=st.uuids(), target_id=st.uuids())
 def test_by_two_ids_calls_match_the_generated_request(
-    build: object, get_kwargs: object, outdial_id: UUID, target_id: UUID
+    get_kwargs: object, outdial_id: UUID, target_id: UUID
 ) -> None:
-    call = build(outdial_id, str(target_id), None)  # type: ignore[operator]
+    call = by_ids(get_kwargs, dict, None, a=outdial_id, b=str(target_id))  # type: ignore[arg-type]
     request = get_kwargs(id=outdial_id, target_id=target_id)  # type: ignore[operator]
     assert (call.method, call.path) == (request["method"].upper(), request["url"])
+
+
+def test_by_ids_names_the_bad_id_and_refuses_an_operation_with_more_than_ids() -> None:
+    with pytest.raises(ValueError, match="target_id must be a UUID"):
+        by_ids(outdialtargets_get._get_kwargs, dict, None, outdial_id=UUID(int=1), target_id="x")
+    with pytest.raises(TypeError, match="outdials_list takes more than path ids"):
+        by_ids(outdials_list._get_kwargs, dict, None, outdial_id=UUID(int=1))
 
 
 # -- parse_uuid: the generated models' UUID(), with a fast path and a cache ------------------------
