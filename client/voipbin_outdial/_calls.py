@@ -18,6 +18,7 @@ from functools import cache, partial
 from typing import Any, Final, Generic, ParamSpec, Protocol, TypeAlias, TypeVar
 from uuid import UUID
 
+import attrs
 import httpx
 
 from ._args import to_address, to_duration_ms, to_id_text, to_max_try_counts
@@ -49,30 +50,18 @@ Parse: TypeAlias = Callable[[dict[str, Any]], T]
 GetKwargs: TypeAlias = Callable[..., dict[str, Any]]
 
 
+@attrs.define(eq=False)
 class Call(Generic[T]):
     """One request to make (method, path below the base URL, query, JSON body) and the parser of
     its 2xx body; ``operation`` is the operationId, for errors and logs."""
 
-    __slots__ = ("json", "method", "operation", "params", "parse", "path", "timeout")
-
-    def __init__(
-        self,
-        operation: str,
-        method: str,
-        path: str,
-        parse: Parse[T],
-        timeout: TimeoutArg,
-        *,
-        params: dict[str, Any] | None = None,
-        json: Any = None,
-    ) -> None:
-        self.operation = operation
-        self.method = method
-        self.path = path
-        self.params = params
-        self.json = json
-        self.parse = parse
-        self.timeout = timeout
+    operation: str
+    method: str
+    path: str
+    parse: Parse[T]
+    timeout: TimeoutArg
+    params: dict[str, Any] | None = None
+    json: Any = None
 
     def __repr__(self) -> str:
         return f"Call({self.operation!r}, {self.method} {self.path})"
