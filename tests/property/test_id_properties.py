@@ -1,5 +1,5 @@
-"""Ids: the fast paths for canonical ids (in request paths, and parse_uuid in the generated
-models) agree with parsing every id with UUID()."""
+"""Ids: the fast path for canonical ids in request paths agrees with parsing every id with
+UUID()."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ from voipbin_outdial._generated.api.outdial import (
     outdialtargets_get,
 )
 from voipbin_outdial._generated.api.outplan import outplans_delete, outplans_get
-from voipbin_outdial._generated.types import parse_uuid
 
 HEX = "0123456789abcdefABCDEF"
 # Strings near the canonical form: hex, dashes and a few characters UUID() strips or int() takes.
@@ -89,44 +88,3 @@ def test_by_ids_names_the_bad_id_and_refuses_an_operation_with_more_than_ids() -
         by_ids(outdialtargets_get._get_kwargs, dict, None, outdial_id=UUID(int=1), target_id="x")
     with pytest.raises(TypeError, match="outdials_list takes more than path ids"):
         by_ids(outdials_list._get_kwargs, dict, None, outdial_id=UUID(int=1))
-
-
-# -- parse_uuid: the generated models' UUID(), with a fast path and a cache ------------------------
-
-
-def _parsed(function: object, value: object) -> tuple[str, object, object]:
-    try:
-        result = function(value)  # type: ignore[operator]
-    except Exception as exc:
-        return "raised", type(exc), str(exc)
-    return type(result).__name__, result, result.is_safe
-
-
-@given(
-    st.one_of(
-        near_uuid_text,
-        # canonical but for one character: another dash, an underscore or sign (which int() takes
-        # in places), a non-hex letter, a brace, a non-ASCII digit
-        st.builds(
-            lambda u, i, c: str(u)[:i] + c + str(u)[i + 1 :],
-            st.uuids(),
-            st.integers(0, 35),
-            st.sampled_from("-_ +gG{:\u0660\uff11"),
-        ),
-        st.integers(),
-        st.none(),
-        st.binary(max_size=20),
-    )
-)
-def test_parse_uuid_is_uuid(value: object) -> None:
-    assert _parsed(parse_uuid, value) == _parsed(UUID, value)
-
-
-def test_parse_uuid_shares_one_object_for_a_repeated_id() -> None:
-    text = "40bea034-1d17-474d-a5de-da00d0861c69"
-    first, second = parse_uuid(text), parse_uuid("".join(text))
-
-    assert first is second
-    assert first == UUID(text)
-    with pytest.raises(TypeError, match="immutable"):
-        first.int = 5  # type: ignore[misc]

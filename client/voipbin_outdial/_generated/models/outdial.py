@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, parse_uuid
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Outdial")
 
@@ -94,9 +94,9 @@ class Outdial:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = parse_uuid(d.pop("id"))
+        id = UUID(d.pop("id"))
 
-        campaign_id = parse_uuid(d.pop("campaign_id"))
+        campaign_id = UUID(d.pop("campaign_id"))
 
         name = d.pop("name")
 
@@ -111,7 +111,7 @@ class Outdial:
         if isinstance(_customer_id, Unset):
             customer_id = UNSET
         else:
-            customer_id = parse_uuid(_customer_id)
+            customer_id = UUID(_customer_id)
 
         tm_update = cast(None | str | Unset, d.pop("tm_update", UNSET))
 
