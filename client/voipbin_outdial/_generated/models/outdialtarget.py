@@ -188,7 +188,7 @@ class Outdialtarget:
 
         data = d.pop("data")
 
-        status = OutdialtargetStatus._from_value(d.pop("status"))
+        status = OutdialtargetStatus(d.pop("status"))
 
         _destination_0 = d.pop("destination_0")
         destination_0: Address | None
