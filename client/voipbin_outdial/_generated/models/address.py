@@ -82,8 +82,7 @@ class Address:
             detail,
         )
 
-        if d:
-            address.additional_properties = d
+        address.additional_properties = d
         return address
 
     @property

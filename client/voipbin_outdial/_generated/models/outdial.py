@@ -143,8 +143,7 @@ class Outdial:
             tm_delete,
         )
 
-        if d:
-            outdial.additional_properties = d
+        outdial.additional_properties = d
         return outdial
 
     @property

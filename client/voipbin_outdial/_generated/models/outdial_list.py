@@ -73,8 +73,7 @@ class OutdialList:
             next_page_token,
         )
 
-        if d:
-            outdial_list.additional_properties = d
+        outdial_list.additional_properties = d
         return outdial_list
 
     @property

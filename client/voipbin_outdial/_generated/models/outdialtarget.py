@@ -325,8 +325,7 @@ class Outdialtarget:
             tm_delete,
         )
 
-        if d:
-            outdialtarget.additional_properties = d
+        outdialtarget.additional_properties = d
         return outdialtarget
 
     @property

@@ -73,8 +73,7 @@ class OutdialtargetList:
             next_page_token,
         )
 
-        if d:
-            outdialtarget_list.additional_properties = d
+        outdialtarget_list.additional_properties = d
         return outdialtarget_list
 
     @property

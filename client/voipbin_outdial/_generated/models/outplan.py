@@ -193,8 +193,7 @@ class Outplan:
             tm_delete,
         )
 
-        if d:
-            outplan.additional_properties = d
+        outplan.additional_properties = d
         return outplan
 
     @property

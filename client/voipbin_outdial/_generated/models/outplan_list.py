@@ -73,8 +73,7 @@ class OutplanList:
             next_page_token,
         )
 
-        if d:
-            outplan_list.additional_properties = d
+        outplan_list.additional_properties = d
         return outplan_list
 
     @property
