@@ -15,6 +15,8 @@ from typing import Final
 
 import httpx
 
+from .timeutil import as_utc
+
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "INITIAL_DELAY",
@@ -72,12 +74,10 @@ def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
+        try:  # a naive result ("-0000" in an HTTP date) is UTC, by RFC 5322
+            when = as_utc(parsedate_to_datetime(value))
         except (TypeError, ValueError, IndexError):
             return None
-        if when.tzinfo is None:  # "-0000" in an HTTP date: UTC by RFC 5322
-            when = when.replace(tzinfo=now.tzinfo)
         seconds = (when - now).total_seconds()
     if seconds != seconds:  # NaN
         return None
