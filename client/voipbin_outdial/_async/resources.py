@@ -308,14 +308,24 @@ class AsyncOutdialtargets(AsyncResource):
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
         """The target with this id in the outdial."""
-        ids = {"outdial_id": outdial_id, "target_id": target_id}
-        call = by_ids(outdialtargets_get._get_kwargs, Outdialtarget.from_dict, timeout, **ids)
+        call = by_ids(
+            outdialtargets_get._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
         return await self._sender.send(call)
 
     async def delete(
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
         """Delete the target; returns it with ``tm_delete`` set."""
-        ids = {"outdial_id": outdial_id, "target_id": target_id}
-        call = by_ids(outdialtargets_delete._get_kwargs, Outdialtarget.from_dict, timeout, **ids)
+        call = by_ids(
+            outdialtargets_delete._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
         return await self._sender.send(call)

@@ -308,14 +308,24 @@ class Outdialtargets(Resource):
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
         """The target with this id in the outdial."""
-        ids = {"outdial_id": outdial_id, "target_id": target_id}
-        call = by_ids(outdialtargets_get._get_kwargs, Outdialtarget.from_dict, timeout, **ids)
+        call = by_ids(
+            outdialtargets_get._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
         return self._sender.send(call)
 
     def delete(
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
         """Delete the target; returns it with ``tm_delete`` set."""
-        ids = {"outdial_id": outdial_id, "target_id": target_id}
-        call = by_ids(outdialtargets_delete._get_kwargs, Outdialtarget.from_dict, timeout, **ids)
+        call = by_ids(
+            outdialtargets_delete._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
         return self._sender.send(call)
