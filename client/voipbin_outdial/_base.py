@@ -1,9 +1,10 @@
 """Execute an operation call: base URL, credentials, timeout, retries and error mapping.
 
-:class:`SyncSender` and :class:`AsyncSender` differ only in ``await``; what to send, whether to
-retry, how long to wait and what to raise live once, in :class:`_Sender`. Errors are raised
-outside any ``except`` block, so a raw httpx exception (whose request URL may hold the access
-key) is never attached as ``__context__`` or ``__cause__``.
+:class:`SenderBase` holds all of it but the request and the sleep themselves: what to send,
+whether to retry and how long to wait (as ``_retry`` decides), what to return or raise. The
+loop that sends is ``AsyncSender.send`` (``_async/sender.py``); the sync ``Sender`` is generated
+from it. Errors are raised outside any ``except`` block, so a raw httpx exception (whose request
+URL may hold the access key) is never attached as ``__context__`` or ``__cause__``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import random
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeAlias, TypeVar
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -22,35 +23,32 @@ from ._calls import Call
 from ._config import Settings
 from ._redact import redact
 from ._responses import error_from_response, parse_success
-from ._retry import RETRYABLE_STATUSES, backoff_delay
+from ._retry import backoff_delay, should_retry
 from .errors import ApiConnectionError, ApiTimeoutError
 
-__all__ = ["AsyncSender", "SyncSender"]
+__all__ = ["AsyncSleep", "SenderBase", "Sleep"]
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 S = TypeVar("S")
 
+Sleep: TypeAlias = Callable[[float], object]
+"""Waits between retries in the sync client (``time.sleep``)."""
+AsyncSleep: TypeAlias = Callable[[float], Awaitable[object]]
+"""Waits between retries in the async client (``asyncio.sleep``)."""
+
 logger: Final = logging.getLogger("voipbin_outdial")
 
-# Failures worth another try (for GET, PUT and DELETE): the request may never have arrived.
-_TRANSIENT: Final = (
-    httpx.TimeoutException,
-    httpx.NetworkError,
-    httpx.RemoteProtocolError,
-    httpx.ProxyError,
-)
 
-
-class _Sender(Generic[H, S]):
+class SenderBase(Generic[H, S]):
     """Everything about sending a call except the I/O itself.
 
     ``http`` is the httpx client to send through; ``sleep`` waits between retries (tests replace
     it with a recorder, so nothing really sleeps). ``defaults_set`` says that ``http`` already
     carries the credential header and the client's timeout as its own defaults (a client we
-    made, :func:`~voipbin_outdial._client._setup`), so requests need not pass them: httpx merges
-    per-request headers and timeouts anew on every request. A caller's ``http_client`` gets them
-    per request instead, and is never changed.
+    made, :func:`~voipbin_outdial._config.http_client_for`), so requests need not pass them:
+    httpx merges per-request headers and timeouts anew on every request. A caller's
+    ``http_client`` gets them per request instead, and is never changed.
     """
 
     def __init__(self, http: H, sleep: S, settings: Settings, *, defaults_set: bool) -> None:
@@ -87,8 +85,8 @@ class _Sender(Generic[H, S]):
 
     def _on_exception(
         self, call: Call[Any], exc: httpx.HTTPError
-    ) -> tuple[httpx.Response | None, ApiConnectionError | None, bool]:
-        """What an httpx exception means: ``(response, failure, worth retrying)``.
+    ) -> tuple[httpx.Response | None, ApiConnectionError | None]:
+        """What an httpx exception means: ``(response, failure)``, one of them ``None``.
 
         The failure is built here but raised later, outside the ``except`` block, and its
         message is redacted: httpx's own may quote the request URL.
@@ -97,7 +95,7 @@ class _Sender(Generic[H, S]):
             # An http_client event hook called raise_for_status(): httpx closed the response
             # before its body was read, so only the status and headers are left to go on.
             seen = exc.response
-            return httpx.Response(seen.status_code, headers=seen.headers), None, False
+            return httpx.Response(seen.status_code, headers=seen.headers), None
         kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
         what = "timed out" if kind is ApiTimeoutError else "got no response"
         detail = str(exc) or "no details"
@@ -105,30 +103,26 @@ class _Sender(Generic[H, S]):
             self._redact(f"{call.method} {call.path} {what} ({type(exc).__name__}: {detail})"),
             operation=call.operation,
         )
-        return None, failure, isinstance(exc, _TRANSIENT)
+        return None, failure
 
     def _retry_delay(
-        self, call: Call[Any], retry: int, response: httpx.Response | None, transient: bool
+        self,
+        call: Call[Any],
+        retry: int,
+        response: httpx.Response | None,
+        error: type[httpx.HTTPError] | None,
     ) -> float | None:
-        """Seconds to wait before sending ``call`` again, or ``None`` to stop here."""
-        if not call.retryable or retry >= self.max_retries:
+        """Seconds to wait before sending ``call`` again (``_retry`` decides), or ``None``."""
+        if not should_retry(call.method, retry, self.max_retries, response, error):
             return None
-        if response is not None:
-            if response.status_code not in RETRYABLE_STATUSES:
-                return None
-            why = f"HTTP {response.status_code}"
-            retry_after = response.headers.get("retry-after")
-        elif transient:
-            why, retry_after = "no response", None
-        else:
-            return None
+        retry_after = None if response is None else response.headers.get("retry-after")
         delay = backoff_delay(retry, retry_after, now=datetime.now(UTC), jitter=random.random())
         logger.info(
             "%s %s (%s): %s; retry %d of %d in %.2f s",
             call.method,
             call.path,
             call.operation,
-            why,
+            "no response" if response is None else f"HTTP {response.status_code}",
             retry + 1,
             self.max_retries,
             delay,
@@ -144,45 +138,3 @@ class _Sender(Generic[H, S]):
         if 200 <= response.status_code < 300:
             return parse_success(call, response, self._redact)
         raise error_from_response(call, response, self._redact)
-
-
-class SyncSender(_Sender[httpx.Client, Callable[[float], object]]):
-    """Sends calls through an :class:`httpx.Client`."""
-
-    def send(self, call: Call[T]) -> T:
-        url, kwargs = self._prepare(call)
-        retry = 0
-        while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            transient = False
-            try:
-                response = self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                response, failure, transient = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, transient)
-            if delay is None:
-                return self._finish(call, response, failure)
-            self.sleep(delay)
-            retry += 1
-
-
-class AsyncSender(_Sender[httpx.AsyncClient, Callable[[float], Awaitable[object]]]):
-    """Sends calls through an :class:`httpx.AsyncClient`."""
-
-    async def send(self, call: Call[T]) -> T:
-        url, kwargs = self._prepare(call)
-        retry = 0
-        while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            transient = False
-            try:
-                response = await self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                response, failure, transient = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, transient)
-            if delay is None:
-                return self._finish(call, response, failure)
-            await self.sleep(delay)
-            retry += 1

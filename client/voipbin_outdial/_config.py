@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypeVar
 
 import httpx
 
@@ -17,8 +17,11 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "USER_AGENT",
     "Settings",
+    "http_client_for",
     "make_settings",
 ]
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
 
 DEFAULT_BASE_URL: Final = "https://api.voipbin.net/v1.0"
 DEFAULT_TIMEOUT: Final = 30.0
@@ -86,3 +89,19 @@ def make_settings(
     )
     install_log_redaction()
     return settings
+
+
+def http_client_for(http_type: type[H], given: H | None, settings: Settings) -> H:
+    """The httpx client to send through: ``given`` (checked), or a new one of ``http_type``.
+
+    A new one carries the credential header and the timeout as its own defaults: requests then
+    need not pass them, which spares httpx a merge per request (see ``_base.SenderBase``).
+    """
+    if given is None:
+        headers = {"User-Agent": USER_AGENT, **settings.credentials.headers}
+        return http_type(headers=headers, timeout=settings.timeout)
+    if not isinstance(given, http_type):
+        raise TypeError(
+            f"http_client must be an httpx.{http_type.__name__}, not {type(given).__name__}"
+        )
+    return given

@@ -1,18 +1,19 @@
-"""One page of a list, and walking every page.
+"""One page of a list, and when to fetch the next.
 
 The server sets ``next_page_token`` to the last item's ``tm_create`` whenever a page has items, so
-the walk stops on an empty page, and on a missing, empty or ``null`` token. It also stops if the
-server hands back the token it was just sent, which would otherwise repeat the page forever.
+a walk stops on an empty page, and on a missing, empty or ``null`` token. It also stops if the
+server hands back the token it was just sent, which would otherwise repeat the page forever. The
+walk itself is ``iterate_pages`` in ``_async/resources.py`` (and its generated sync twin).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
-__all__ = ["Page", "iterate_pages", "iterate_pages_async", "next_token"]
+__all__ = ["AsyncFetch", "Fetch", "Page", "next_token"]
 
 T = TypeVar("T")
 
@@ -34,34 +35,15 @@ class Page(Generic[T]):
         return len(self.items)
 
 
+Fetch: TypeAlias = Callable[[str | None], Page[T]]
+"""Fetches the page for a token (``None``: the first page)."""
+AsyncFetch: TypeAlias = Callable[[str | None], Awaitable[Page[T]]]
+"""The same, awaited."""
+
+
 def next_token(page: Page[T], sent: str | None) -> str | None:
     """The token to fetch the page after ``page`` with (which was fetched with ``sent``), if any."""
     token = page.next_page_token
     if not page.items or not token or token == sent:
         return None
     return token
-
-
-def iterate_pages(fetch: Callable[[str | None], Page[T]]) -> Iterator[T]:
-    """Every item of every page, fetching each page only when the previous one is used up."""
-    token: str | None = None
-    while True:
-        page = fetch(token)
-        yield from page.items
-        token = next_token(page, token)
-        if token is None:
-            return
-
-
-async def iterate_pages_async(
-    fetch: Callable[[str | None], Awaitable[Page[T]]],
-) -> AsyncIterator[T]:
-    """The ``async for`` twin of :func:`iterate_pages`."""
-    token: str | None = None
-    while True:
-        page = await fetch(token)
-        for item in page.items:
-            yield item
-        token = next_token(page, token)
-        if token is None:
-            return

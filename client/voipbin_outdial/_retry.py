@@ -1,8 +1,10 @@
-"""When to retry and how long to wait: pure functions of the attempt and the response.
+"""When to retry and how long to wait: the whole retry policy, as pure functions.
 
-Like openai-python: 0.5 * 2**n seconds capped at 8 s, shortened by up to a quarter at random, unless
-the server sent ``Retry-After`` (seconds or an HTTP date), which is honoured up to a minute. Only
-requests that are safe to repeat (GET, PUT, DELETE) are retried; POST never is.
+Like openai-python: only requests that are safe to repeat (GET, PUT, DELETE) are retried, POST
+never; on the statuses below and on the failures where the request may never have arrived; at
+most ``max_retries`` times. The wait is 0.5 * 2**n seconds capped at 8 s, shortened by up to a
+quarter at random, unless the server sent ``Retry-After`` (seconds or an HTTP date), which is
+honoured up to a minute. The senders (``_base``) only apply these functions.
 """
 
 from __future__ import annotations
@@ -11,6 +13,10 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
 
+import httpx
+
+from .timeutil import as_utc
+
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "INITIAL_DELAY",
@@ -18,8 +24,10 @@ __all__ = [
     "MAX_RETRY_AFTER",
     "RETRYABLE_METHODS",
     "RETRYABLE_STATUSES",
+    "TRANSIENT_ERRORS",
     "backoff_delay",
     "parse_retry_after",
+    "should_retry",
 ]
 
 DEFAULT_MAX_RETRIES: Final = 2
@@ -28,6 +36,31 @@ MAX_DELAY: Final = 8.0
 MAX_RETRY_AFTER: Final = 60.0
 RETRYABLE_METHODS: Final = frozenset({"GET", "PUT", "DELETE"})
 RETRYABLE_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
+TRANSIENT_ERRORS: Final = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+    httpx.ProxyError,
+)
+"""Failures with no response worth another try: the request may never have arrived."""
+
+
+def should_retry(
+    method: str,
+    retry: int,
+    max_retries: int,
+    response: httpx.Response | None,
+    error: type[Exception] | None = None,
+) -> bool:
+    """Whether to send a request again after its try number ``retry`` (0 for the first).
+
+    The try got a ``response``, or none and raised an exception of the type ``error``.
+    """
+    if method not in RETRYABLE_METHODS or retry >= max_retries:
+        return False
+    if response is not None:
+        return response.status_code in RETRYABLE_STATUSES
+    return error is not None and issubclass(error, TRANSIENT_ERRORS)
 
 
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
@@ -41,12 +74,10 @@ def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            when = parsedate_to_datetime(value)
+        try:  # a naive result ("-0000" in an HTTP date) is UTC, by RFC 5322
+            when = as_utc(parsedate_to_datetime(value))
         except (TypeError, ValueError, IndexError):
             return None
-        if when.tzinfo is None:  # "-0000" in an HTTP date: UTC by RFC 5322
-            when = when.replace(tzinfo=now.tzinfo)
         seconds = (when - now).total_seconds()
     if seconds != seconds:  # NaN
         return None

@@ -1,5 +1,5 @@
-"""Ids: the fast paths for canonical ids (in request paths, and parse_uuid in the generated
-models) agree with parsing every id with UUID()."""
+"""Ids: the fast path for canonical ids in request paths agrees with parsing every id with
+UUID()."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from voipbin_outdial import _calls
 from voipbin_outdial._args import to_id_text, to_uuid
+from voipbin_outdial._calls import by_ids
 from voipbin_outdial._generated.api.outdial import (
     outdials_delete,
     outdials_get,
+    outdials_list,
     outdialtargets_delete,
     outdialtargets_get,
 )
 from voipbin_outdial._generated.api.outplan import outplans_delete, outplans_get
-from voipbin_outdial._generated.types import parse_uuid
 
 HEX = "0123456789abcdefABCDEF"
 # Strings near the canonical form: hex, dashes and a few characters UUID() strips or int() takes.
@@ -52,23 +52,18 @@ def test_a_canonical_id_is_taken_as_it_is(value: UUID) -> None:
 
 
 BY_ID = [
-    (_calls.outplans_get_call, outplans_get._get_kwargs),
-    (_calls.outplans_delete_call, outplans_delete._get_kwargs),
-    (_calls.outdials_get_call, outdials_get._get_kwargs),
-    (_calls.outdials_delete_call, outdials_delete._get_kwargs),
+    outplans_get._get_kwargs,
+    outplans_delete._get_kwargs,
+    outdials_get._get_kwargs,
+    outdials_delete._get_kwargs,
 ]
-BY_TWO_IDS = [
-    (_calls.outdialtargets_get_call, outdialtargets_get._get_kwargs),
-    (_calls.outdialtargets_delete_call, outdialtargets_delete._get_kwargs),
-]
+BY_TWO_IDS = [outdialtargets_get._get_kwargs, outdialtargets_delete._get_kwargs]
 
 
-@pytest.mark.parametrize(("build", "get_kwargs"), BY_ID)
+@pytest.mark.parametrize("get_kwargs", BY_ID)
 @given(resource_id=st.uuids())
-def test_by_id_calls_match_the_generated_request(
-    build: object, get_kwargs: object, resource_id: UUID
-) -> None:
-    call = build(str(resource_id).upper(), None)  # type: ignore[operator]
+def test_by_id_calls_match_the_generated_request(get_kwargs: object, resource_id: UUID) -> None:
+    call = by_ids(get_kwargs, dict, None, some_id=str(resource_id).upper())  # type: ignore[arg-type]
     request = get_kwargs(id=resource_id)  # type: ignore[operator]
     assert (call.method, call.path, call.params, call.json) == (
         request["method"].upper(),
@@ -78,52 +73,18 @@ def test_by_id_calls_match_the_generated_request(
     )
 
 
-@pytest.mark.parametrize(("build", "get_kwargs"), BY_TWO_IDS)
+@pytest.mark.parametrize("get_kwargs", BY_TWO_IDS)
 @given(outdial_id=st.uuids(), target_id=st.uuids())
 def test_by_two_ids_calls_match_the_generated_request(
-    build: object, get_kwargs: object, outdial_id: UUID, target_id: UUID
+    get_kwargs: object, outdial_id: UUID, target_id: UUID
 ) -> None:
-    call = build(outdial_id, str(target_id), None)  # type: ignore[operator]
+    call = by_ids(get_kwargs, dict, None, a=outdial_id, b=str(target_id))  # type: ignore[arg-type]
     request = get_kwargs(id=outdial_id, target_id=target_id)  # type: ignore[operator]
     assert (call.method, call.path) == (request["method"].upper(), request["url"])
 
 
-# -- parse_uuid: the generated models' UUID(), with a fast path and a cache ------------------------
-
-
-def _parsed(function: object, value: object) -> tuple[str, object, object]:
-    try:
-        result = function(value)  # type: ignore[operator]
-    except Exception as exc:
-        return "raised", type(exc), str(exc)
-    return type(result).__name__, result, result.is_safe
-
-
-@given(
-    st.one_of(
-        near_uuid_text,
-        # canonical but for one character: another dash, an underscore or sign (which int() takes
-        # in places), a non-hex letter, a brace, a non-ASCII digit
-        st.builds(
-            lambda u, i, c: str(u)[:i] + c + str(u)[i + 1 :],
-            st.uuids(),
-            st.integers(0, 35),
-            st.sampled_from("-_ +gG{:\u0660\uff11"),
-        ),
-        st.integers(),
-        st.none(),
-        st.binary(max_size=20),
-    )
-)
-def test_parse_uuid_is_uuid(value: object) -> None:
-    assert _parsed(parse_uuid, value) == _parsed(UUID, value)
-
-
-def test_parse_uuid_shares_one_object_for_a_repeated_id() -> None:
-    text = "40bea034-1d17-474d-a5de-da00d0861c69"
-    first, second = parse_uuid(text), parse_uuid("".join(text))
-
-    assert first is second
-    assert first == UUID(text)
-    with pytest.raises(TypeError, match="immutable"):
-        first.int = 5  # type: ignore[misc]
+def test_by_ids_names_the_bad_id_and_refuses_an_operation_with_more_than_ids() -> None:
+    with pytest.raises(ValueError, match="target_id must be a UUID"):
+        by_ids(outdialtargets_get._get_kwargs, dict, None, outdial_id=UUID(int=1), target_id="x")
+    with pytest.raises(TypeError, match="outdials_list takes more than path ids"):
+        by_ids(outdials_list._get_kwargs, dict, None, outdial_id=UUID(int=1))

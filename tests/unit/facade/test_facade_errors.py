@@ -116,11 +116,12 @@ async def test_request_id_falls_back_to_the_header(
 
 
 def test_long_error_text_is_cut() -> None:
-    from voipbin_outdial._calls import outplans_get_call
+    from voipbin_outdial._calls import by_ids
+    from voipbin_outdial._generated.api.outplan import outplans_get
     from voipbin_outdial._responses import error_from_response
 
-    response = httpx.Response(500, text="x" * 5000)
-    exc = error_from_response(outplans_get_call(PLAN_ID, None), response, lambda s: s)
+    call = by_ids(outplans_get._get_kwargs, dict, None, outplan_id=PLAN_ID)
+    exc = error_from_response(call, httpx.Response(500, text="x" * 5000), lambda s: s)
 
     assert len(exc.message) == 200
     assert exc.message.endswith("...")

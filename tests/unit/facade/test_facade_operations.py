@@ -16,7 +16,7 @@ import pytest
 import respx
 from facade_support import OUTDIAL_ID, PLAN_ID, SPEC, TARGET_ID, MakeHarness, example
 
-from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient
+from voipbin_outdial import AsyncVoipbinClient, NotFoundError, Page, VoipbinClient
 from voipbin_outdial._resources import OPERATIONS
 
 TLS = ssl.create_default_context()
@@ -138,3 +138,21 @@ async def test_operation_sends_the_spec_request(
         assert [item.to_dict() for item in result] == answer["result"]
     else:
         assert result.to_dict() == answer
+
+
+@pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
+async def test_operation_names_itself_in_errors(
+    make_harness: MakeHarness, api: respx.MockRouter, operation_id: str
+) -> None:
+    """The operation a method's call reports (read off the generated endpoint module it calls)
+    is the operationId its name says it serves."""
+    method, path, _ = SPEC_OPERATIONS[operation_id]
+    args, kwargs = ARGUMENTS[operation_id]
+    api.route(method=method, path=_concrete(path, args)).respond(404, json={})
+    harness = await make_harness()
+    resource, name = OPERATIONS[operation_id]
+
+    with pytest.raises(NotFoundError) as caught:
+        await harness.call(f"{resource}.{name}", *args, **kwargs)
+
+    assert caught.value.operation == operation_id

@@ -11,7 +11,7 @@ import pytest
 import respx
 from facade_support import PLAN_ID, MakeHarness, outdial, outplan
 
-from voipbin_outdial._retry import backoff_delay, parse_retry_after
+from voipbin_outdial._retry import backoff_delay, parse_retry_after, should_retry
 from voipbin_outdial.errors import (
     ApiConnectionError,
     ApiTimeoutError,
@@ -73,6 +73,33 @@ def test_retry_after_wins_over_backoff_and_is_capped(header: str, expected: floa
 def test_retry_after_absent() -> None:
     assert parse_retry_after(None, now=NOW) is None
     assert parse_retry_after("Mon, 99 Foo 2026", now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("method", "retry", "status", "error", "expected"),
+    [
+        ("GET", 0, 503, None, True),
+        ("PUT", 1, 429, None, True),
+        ("DELETE", 0, 408, None, True),
+        ("GET", 2, 503, None, False),  # max_retries (2) used up
+        ("POST", 0, 503, None, False),
+        ("POST", 0, None, httpx.ConnectError, False),
+        ("GET", 0, 501, None, False),
+        ("GET", 0, 404, None, False),
+        ("GET", 0, 200, None, False),
+        ("GET", 0, None, httpx.ConnectError, True),
+        ("GET", 0, None, httpx.ReadTimeout, True),
+        ("GET", 0, None, httpx.RemoteProtocolError, True),
+        ("GET", 0, None, httpx.ProxyError, True),
+        ("GET", 0, None, httpx.LocalProtocolError, False),  # never sent: it would fail again
+        ("GET", 0, None, httpx.UnsupportedProtocol, False),
+    ],
+)
+def test_what_is_retried(
+    method: str, retry: int, status: int | None, error: type[Exception] | None, expected: bool
+) -> None:
+    response = None if status is None else httpx.Response(status)
+    assert should_retry(method, retry, 2, response, error) is expected
 
 
 # -- what is retried ----------------------------------------------------------------------------

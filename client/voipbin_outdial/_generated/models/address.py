@@ -64,7 +64,7 @@ class Address:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = AddressType._from_value(d.pop("type"))
+        type_ = AddressType(d.pop("type"))
 
         target = d.pop("target")
 
@@ -82,8 +82,7 @@ class Address:
             detail,
         )
 
-        if d:
-            address.additional_properties = d
+        address.additional_properties = d
         return address
 
     @property

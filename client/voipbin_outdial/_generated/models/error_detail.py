@@ -70,8 +70,7 @@ class ErrorDetail:
             request_id,
         )
 
-        if d:
-            error_detail.additional_properties = d
+        error_detail.additional_properties = d
         return error_detail
 
     @property

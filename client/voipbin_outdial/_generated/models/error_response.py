@@ -44,8 +44,7 @@ class ErrorResponse:
             error,
         )
 
-        if d:
-            error_response.additional_properties = d
+        error_response.additional_properties = d
         return error_response
 
     @property

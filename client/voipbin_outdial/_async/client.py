@@ -1,0 +1,109 @@
+# unasync: the source of _sync/client.py; edit this file, then run scripts/unasync.py
+"""The client and its three resources.
+
+```python
+async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSKEY
+    plan = await client.outplans.get("d5fb7357-7ddb-4f2d-87b5-8ccbfd6c039e")
+    async for target in client.outdialtargets.iter(outdial_id):
+        ...
+```
+"""
+
+from __future__ import annotations
+
+import asyncio
+from types import TracebackType
+from typing import Self
+
+import httpx
+
+from .._config import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    http_client_for,
+    make_settings,
+)
+from .resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
+from .sender import AsyncSender
+
+__all__ = ["AsyncVoipbinClient"]
+
+
+class AsyncVoipbinClient:
+    """A client for VoIPBIN's outbound-calling API: ``async with`` it, or ``await client.close()``.
+
+    Args:
+        token: A JWT, sent as ``Authorization: Bearer <jwt>``.
+        accesskey: An access key, sent as the ``accesskey`` query parameter.
+            Without either, ``$VOIPBIN_TOKEN`` then ``$VOIPBIN_ACCESSKEY`` are used.
+        base_url: The API root.
+        timeout: Seconds (or an :class:`httpx.Timeout`) per request; each method takes
+            ``timeout=`` too.
+        max_retries: Retries of GET, PUT and DELETE on connection errors and 408, 429, 5xx
+            (0: none). POST is never retried.
+        http_client: Your own :class:`httpx.AsyncClient` (proxies, transports, an ASGI app).
+            The base URL and credentials are applied per request, and :meth:`close` leaves it
+            open.
+
+    Raises:
+        MissingCredentialsError: No credential was given or found in the environment.
+    """
+
+    outplans: AsyncOutplans
+    outdials: AsyncOutdials
+    outdialtargets: AsyncOutdialtargets
+
+    def __init__(
+        self,
+        *,
+        token: str | None = None,
+        accesskey: str | None = None,
+        base_url: str = DEFAULT_BASE_URL,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        self._settings = make_settings(
+            token=token,
+            accesskey=accesskey,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        http = http_client_for(httpx.AsyncClient, http_client, self._settings)
+        self._owns_http = http_client is None
+        self._sender = AsyncSender(
+            http, asyncio.sleep, self._settings, defaults_set=self._owns_http
+        )
+        self.outplans = AsyncOutplans(self._sender)
+        self.outdials = AsyncOutdials(self._sender)
+        self.outdialtargets = AsyncOutdialtargets(self._sender)
+
+    @property
+    def base_url(self) -> str:
+        """The API root every path is appended to."""
+        return self._settings.base_url
+
+    def __repr__(self) -> str:
+        settings = self._settings
+        return (
+            f"{type(self).__name__}(base_url={settings.base_url!r}, "
+            f"auth={settings.credentials.kind!r}, max_retries={settings.max_retries})"
+        )
+
+    async def close(self) -> None:
+        """Close the connection pool (not an ``http_client`` you passed in: that is yours)."""
+        if self._owns_http:
+            await self._sender.http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()

@@ -1,0 +1,331 @@
+# unasync: the source of _sync/resources.py; edit this file, then run scripts/unasync.py
+"""The resources on a client: ``client.outplans``, ``client.outdials``, ``client.outdialtargets``.
+
+Each method serves one operationId of openapi.yaml, ``<resource>_<method>``: it checks its
+arguments, builds the request with the generated endpoint module of that name (``_calls``), and
+hands it to the client's sender. ``iter`` walks the pages of ``list``. ``_resources.OPERATIONS``
+lists the methods, and a test holds them to the spec.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from typing import TypeVar
+from uuid import UUID
+
+from .._args import NIL_UUID, to_destinations, to_page_size, to_uuid
+from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
+from .._generated.api.outdial import (
+    outdials_create,
+    outdials_delete,
+    outdials_get,
+    outdials_list,
+    outdials_update,
+    outdials_update_campaign_id,
+    outdials_update_data,
+    outdialtargets_create,
+    outdialtargets_delete,
+    outdialtargets_get,
+    outdialtargets_list,
+)
+from .._generated.api.outplan import (
+    outplans_create,
+    outplans_delete,
+    outplans_get,
+    outplans_list,
+    outplans_update,
+    outplans_update_dial_info,
+)
+from .._pagination import AsyncFetch, Page, next_token
+from .._slots import DESTINATION_FIELDS
+from ..models import (
+    UNSET,
+    Address,
+    NameDetailUpdate,
+    Outdial,
+    OutdialCampaignIdUpdate,
+    OutdialCreate,
+    OutdialDataUpdate,
+    OutdialList,
+    Outdialtarget,
+    OutdialtargetCreate,
+    OutdialtargetList,
+    Outplan,
+    OutplanCreate,
+    OutplanDialInfoUpdate,
+    OutplanList,
+)
+from .sender import AsyncSender
+
+__all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans", "iterate_pages"]
+
+T = TypeVar("T")
+
+
+async def iterate_pages(fetch: AsyncFetch[T]) -> AsyncIterator[T]:
+    """Every item of every page, fetching each page only when the previous one is used up."""
+    token: str | None = None
+    while True:
+        page = await fetch(token)
+        for item in page.items:
+            yield item
+        token = next_token(page, token)
+        if token is None:
+            return
+
+
+class AsyncResource:
+    """What every resource holds: the client's sender."""
+
+    def __init__(self, sender: AsyncSender) -> None:
+        self._sender = sender
+
+
+class AsyncOutplans(AsyncResource):
+    """Dialing strategies: caller ID, ring timeout, retry interval and tries per destination.
+
+    Durations are milliseconds on the wire; pass an int of milliseconds or a timedelta.
+    """
+
+    async def list(
+        self,
+        *,
+        page_size: int | None = None,
+        page_token: str | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Page[Outplan]:
+        """One page of outplans, oldest first (``page_size`` 1 to 100, default 100)."""
+        call = request(
+            outplans_list._get_kwargs,
+            pages(OutplanList.from_dict),
+            timeout,
+            page_size=to_page_size(page_size),
+            page_token=page_token or UNSET,
+        )
+        return await self._sender.send(call)
+
+    def iter(
+        self, *, page_size: int | None = None, timeout: TimeoutArg = None
+    ) -> AsyncIterator[Outplan]:
+        """Every outplan, fetched a page at a time as the ``async for`` loop goes."""
+        size = to_page_size(page_size)
+        return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
+
+    async def create(
+        self,
+        *,
+        name: str,
+        detail: str = "",
+        source: AddressArg,
+        dial_timeout: Duration,
+        try_interval: Duration,
+        max_try_counts: Sequence[int],
+        timeout: TimeoutArg = None,
+    ) -> Outplan:
+        """Create an outplan; ``max_try_counts`` holds the most tries for destinations 0 to 4."""
+        info = dial_info(source, dial_timeout, try_interval, max_try_counts)
+        body = OutplanCreate(name=name, detail=detail, **info)
+        call = request(outplans_create._get_kwargs, Outplan.from_dict, timeout, body=body)
+        return await self._sender.send(call)
+
+    async def get(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
+        """The outplan with this id."""
+        call = by_ids(outplans_get._get_kwargs, Outplan.from_dict, timeout, outplan_id=outplan_id)
+        return await self._sender.send(call)
+
+    async def update(
+        self, outplan_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+    ) -> Outplan:
+        """Change the outplan's name and detail (the dialing settings stay)."""
+        uuid = to_uuid(outplan_id, "outplan_id")
+        body = NameDetailUpdate(name=name, detail=detail)
+        call = request(outplans_update._get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def update_dial_info(
+        self,
+        outplan_id: str | UUID,
+        *,
+        source: AddressArg,
+        dial_timeout: Duration,
+        try_interval: Duration,
+        max_try_counts: Sequence[int],
+        timeout: TimeoutArg = None,
+    ) -> Outplan:
+        """Replace the caller ID, ring timeout, retry interval and tries per destination."""
+        uuid = to_uuid(outplan_id, "outplan_id")
+        body = OutplanDialInfoUpdate(
+            **dial_info(source, dial_timeout, try_interval, max_try_counts)
+        )
+        get_kwargs = outplans_update_dial_info._get_kwargs
+        call = request(get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def delete(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
+        """Delete the outplan; returns it with ``tm_delete`` set."""
+        get_kwargs = outplans_delete._get_kwargs
+        call = by_ids(get_kwargs, Outplan.from_dict, timeout, outplan_id=outplan_id)
+        return await self._sender.send(call)
+
+
+class AsyncOutdials(AsyncResource):
+    """Contact lists that campaigns dial; their contacts are ``client.outdialtargets``."""
+
+    async def list(
+        self,
+        *,
+        page_size: int | None = None,
+        page_token: str | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Page[Outdial]:
+        """One page of outdials, oldest first (``page_size`` 1 to 100, default 100)."""
+        call = request(
+            outdials_list._get_kwargs,
+            pages(OutdialList.from_dict),
+            timeout,
+            page_size=to_page_size(page_size),
+            page_token=page_token or UNSET,
+        )
+        return await self._sender.send(call)
+
+    def iter(
+        self, *, page_size: int | None = None, timeout: TimeoutArg = None
+    ) -> AsyncIterator[Outdial]:
+        """Every outdial, fetched a page at a time as the ``async for`` loop goes."""
+        size = to_page_size(page_size)
+        return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
+
+    async def create(
+        self,
+        *,
+        name: str,
+        detail: str = "",
+        data: str = "",
+        campaign_id: str | UUID = NIL_UUID,
+        timeout: TimeoutArg = None,
+    ) -> Outdial:
+        """Create an empty outdial (the nil ``campaign_id`` means no campaign yet)."""
+        body = OutdialCreate(
+            campaign_id=to_uuid(campaign_id, "campaign_id"), name=name, detail=detail, data=data
+        )
+        call = request(outdials_create._get_kwargs, Outdial.from_dict, timeout, body=body)
+        return await self._sender.send(call)
+
+    async def get(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
+        """The outdial with this id."""
+        call = by_ids(outdials_get._get_kwargs, Outdial.from_dict, timeout, outdial_id=outdial_id)
+        return await self._sender.send(call)
+
+    async def update(
+        self, outdial_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+    ) -> Outdial:
+        """Change the outdial's name and detail."""
+        uuid = to_uuid(outdial_id, "outdial_id")
+        body = NameDetailUpdate(name=name, detail=detail)
+        call = request(outdials_update._get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def update_campaign_id(
+        self, outdial_id: str | UUID, campaign_id: str | UUID, *, timeout: TimeoutArg = None
+    ) -> Outdial:
+        """Attach the outdial to a campaign (the nil UUID detaches it)."""
+        uuid = to_uuid(outdial_id, "outdial_id")
+        body = OutdialCampaignIdUpdate(campaign_id=to_uuid(campaign_id, "campaign_id"))
+        get_kwargs = outdials_update_campaign_id._get_kwargs
+        call = request(get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def update_data(
+        self, outdial_id: str | UUID, data: str, *, timeout: TimeoutArg = None
+    ) -> Outdial:
+        """Replace the outdial's free-form data."""
+        uuid = to_uuid(outdial_id, "outdial_id")
+        body = OutdialDataUpdate(data=data)
+        get_kwargs = outdials_update_data._get_kwargs
+        call = request(get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def delete(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
+        """Delete the outdial; returns it with ``tm_delete`` set."""
+        get_kwargs = outdials_delete._get_kwargs
+        call = by_ids(get_kwargs, Outdial.from_dict, timeout, outdial_id=outdial_id)
+        return await self._sender.send(call)
+
+
+class AsyncOutdialtargets(AsyncResource):
+    """The contacts of an outdial, each with up to five destinations tried in order."""
+
+    async def list(
+        self,
+        outdial_id: str | UUID,
+        *,
+        page_size: int | None = None,
+        page_token: str | None = None,
+        timeout: TimeoutArg = None,
+    ) -> Page[Outdialtarget]:
+        """One page of the outdial's targets, oldest first (``page_size`` 1 to 100)."""
+        call = request(
+            outdialtargets_list._get_kwargs,
+            pages(OutdialtargetList.from_dict),
+            timeout,
+            id=to_uuid(outdial_id, "outdial_id"),
+            page_size=to_page_size(page_size),
+            page_token=page_token or UNSET,
+        )
+        return await self._sender.send(call)
+
+    def iter(
+        self, outdial_id: str | UUID, *, page_size: int | None = None, timeout: TimeoutArg = None
+    ) -> AsyncIterator[Outdialtarget]:
+        """Every target of the outdial, fetched a page at a time as the ``async for`` loop goes."""
+        oid, size = to_uuid(outdial_id, "outdial_id"), to_page_size(page_size)
+        return iterate_pages(
+            lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout)
+        )
+
+    async def create(
+        self,
+        outdial_id: str | UUID,
+        *,
+        name: str,
+        detail: str = "",
+        data: str = "",
+        destinations: Sequence[AddressArg | None],
+        timeout: TimeoutArg = None,
+    ) -> Outdialtarget:
+        """Add a contact: 1 to 5 destinations in dial order (``None`` for an empty slot)."""
+        uuid = to_uuid(outdial_id, "outdial_id")
+        first, *rest = to_destinations(destinations)
+        slots: dict[str, Address | None] = dict(zip(DESTINATION_FIELDS[1:], rest, strict=False))
+        body = OutdialtargetCreate(
+            name=name, detail=detail, data=data, destination_0=first, **slots
+        )
+        get_kwargs = outdialtargets_create._get_kwargs
+        call = request(get_kwargs, Outdialtarget.from_dict, timeout, id=uuid, body=body)
+        return await self._sender.send(call)
+
+    async def get(
+        self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
+    ) -> Outdialtarget:
+        """The target with this id in the outdial."""
+        call = by_ids(
+            outdialtargets_get._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
+        return await self._sender.send(call)
+
+    async def delete(
+        self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
+    ) -> Outdialtarget:
+        """Delete the target; returns it with ``tm_delete`` set."""
+        call = by_ids(
+            outdialtargets_delete._get_kwargs,
+            Outdialtarget.from_dict,
+            timeout,
+            outdial_id=outdial_id,
+            target_id=target_id,
+        )
+        return await self._sender.send(call)
