@@ -52,14 +52,15 @@ def run_check(campaign: dict[str, str], *extra: str) -> subprocess.CompletedProc
 
 @pytest.fixture(scope="module")
 def troubled(mock_server: str) -> dict[str, str]:
-    """Tries 2/1/0/0/0: one target with an empty destination_1, one fine, one never dialable."""
+    """Tries 2/1/0/0/0: one target with an empty destination_1, one fine, one with nothing to
+    dial. Every slot with tries is set (a null one reads as ``{}`` once the server sends that)."""
     return make_campaign(
         mock_server,
         (2, 1, 0, 0, 0),
         [
             ("empty-second", [TEL, EMPTY]),
             ("fine", [TEL, TEL]),
-            ("third-slot-only", [None, None, TEL]),
+            ("nothing-to-dial", [EMPTY, EMPTY]),
         ],
     )
 
@@ -69,13 +70,13 @@ def test_check_prints_the_findings_and_exits_3_on_an_error(troubled: dict[str, s
 
     assert result.returncode == 3, result.stderr
     lines = result.stdout.splitlines()
-    assert "3 targets; 1 error, 1 warning, 2 info" in lines[0]
+    assert "3 targets; 3 error, 1 warning, 0 info" in lines[0]
     rows = [line.split(maxsplit=4) for line in lines[3:]]
     assert [(r[0], r[2], r[3]) for r in rows] == [
         ("error", "empty-second", "destination_1"),
-        ("info", "third-slot-only", "destination_0"),
-        ("info", "third-slot-only", "destination_1"),
-        ("warning", "third-slot-only", "-"),
+        ("error", "nothing-to-dial", "destination_0"),
+        ("error", "nothing-to-dial", "destination_1"),
+        ("warning", "nothing-to-dial", "-"),
     ]
     assert all(uuid.UUID(r[1]) for r in rows)
     assert "campaign stops" in result.stdout
@@ -88,12 +89,12 @@ def test_check_json_is_for_machines(troubled: dict[str, str]) -> None:
     assert result.returncode == 3, result.stderr
     report = json.loads(result.stdout)
     assert report["targets"] == 3
-    assert report["counts"] == {"error": 1, "warning": 1, "info": 2}
+    assert report["counts"] == {"error": 3, "warning": 1, "info": 0}
     assert [(f["severity"], f["name"], f["field"]) for f in report["findings"]] == [
         ("error", "empty-second", "destination_1"),
-        ("info", "third-slot-only", "destination_0"),
-        ("info", "third-slot-only", "destination_1"),
-        ("warning", "third-slot-only", None),
+        ("error", "nothing-to-dial", "destination_0"),
+        ("error", "nothing-to-dial", "destination_1"),
+        ("warning", "nothing-to-dial", None),
     ]
     assert all(uuid.UUID(f["target_id"]) for f in report["findings"])
 

@@ -74,7 +74,9 @@ def test_nobody_answers_a_worked_example(http: httpx.Client, mock: VoipbinMock) 
     due again try_interval later."""
     plan = _plan(http, [2, 1, 0, 0, 0], try_interval=60_000)
     outdial_id, _ = _outdial(
-        http, _target(address("+1001"), address("+1002"), name="A"), _target(name="B")
+        http,
+        _target(address("+1001"), address("+1002"), name="A"),
+        _target(address("+2001"), address("+2002"), name="B"),
     )
 
     calls = mock.run_campaign(plan["id"], outdial_id, answer=False, start=START)
@@ -86,14 +88,14 @@ def test_nobody_answers_a_worked_example(http: httpx.Client, mock: VoipbinMock) 
         ("A", 0, 2, 121 * S),  # the first run at or after 60 s + 60 s
         ("B", 0, 2, 121 * S + HALF),
         ("A", 1, 1, 242 * S),
+        ("B", 1, 1, 242 * S + HALF),
     ]
     assert all(c.ended_at - c.at == RING and c.hangup_reason == "noanswer" for c in calls)
     after = _targets(http, outdial_id)
-    assert _counts(after["A"]) == [2, 1, 0, 0, 0]
-    assert _counts(after["B"]) == [2, 0, 0, 0, 0]
+    assert _counts(after["A"]) == _counts(after["B"]) == [2, 1, 0, 0, 0]
     assert after["A"]["status"] == after["B"]["status"] == "idle"
     assert parse_timestamp(after["A"]["tm_update"]) == START + 302 * S
-    assert parse_timestamp(after["B"]["tm_update"]) == START + 181 * S + HALF
+    assert parse_timestamp(after["B"]["tm_update"]) == START + 302 * S + HALF
 
 
 def test_calls_overlap_500_ms_apart_with_no_cap(mock: VoipbinMock, http: httpx.Client) -> None:
@@ -169,8 +171,7 @@ def test_the_first_pass_follows_dial_order(http: httpx.Client, mock: VoipbinMock
     plan = _plan(http, [1, 2, 0, 0, 0])
     outdial_id, made = _outdial(
         http,
-        *(_target(address(f"+10{n}"), address(f"+20{n}"), name=f"t{n}") for n in range(5)),
-        _target(None, address("+300"), name="second-slot-only"),
+        *(_target(address(f"+10{n}"), address(f"+20{n}"), name=f"t{n}") for n in range(6)),
     )
 
     calls = mock.campaign(plan["id"], outdial_id, start=START).run_until(RING - S)
