@@ -24,6 +24,8 @@ from .._config import (
     http_client_for,
     make_settings,
 )
+from .._ratelimit import RateLimit
+from .limiter import AsyncRateLimiter, to_limiter
 from .resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
 from .sender import AsyncSender
 
@@ -45,6 +47,10 @@ class AsyncVoipbinClient:
         http_client: Your own :class:`httpx.AsyncClient` (proxies, transports, an ASGI app).
             The base URL and credentials are applied per request, and :meth:`close` leaves it
             open.
+        rate_limit: Pace every request of this client, retries included: a
+            :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``), or an
+            :class:`AsyncRateLimiter` to share with other clients. ``None`` (the default): no
+            pacing (``outdialtargets.create_many`` paces itself).
 
     Raises:
         MissingCredentialsError: No credential was given or found in the environment.
@@ -63,6 +69,7 @@ class AsyncVoipbinClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
+        rate_limit: AsyncRateLimiter | RateLimit | tuple[float, int] | None = None,
     ) -> None:
         self._settings = make_settings(
             token=token,
@@ -76,6 +83,7 @@ class AsyncVoipbinClient:
         self._sender = AsyncSender(
             http, asyncio.sleep, self._settings, defaults_set=self._owns_http
         )
+        self._sender.limiter = to_limiter(rate_limit)
         self.outplans = AsyncOutplans(self._sender)
         self.outdials = AsyncOutdials(self._sender)
         self.outdialtargets = AsyncOutdialtargets(self._sender)
@@ -84,6 +92,11 @@ class AsyncVoipbinClient:
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @property
+    def rate_limiter(self) -> AsyncRateLimiter | None:
+        """The limiter every request waits on (``rate_limit=``), or ``None``."""
+        return self._sender.limiter
 
     def __repr__(self) -> str:
         settings = self._settings

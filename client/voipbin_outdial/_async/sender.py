@@ -10,6 +10,7 @@ import httpx
 from .._base import AsyncSleep, SenderBase
 from .._calls import Call
 from ..errors import ApiConnectionError
+from .limiter import AsyncRateLimiter
 
 __all__ = ["AsyncSender"]
 
@@ -19,6 +20,9 @@ T = TypeVar("T")
 class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
     """Sends calls through an :class:`httpx.AsyncClient`."""
 
+    limiter: AsyncRateLimiter | None = None
+    """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
+
     async def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries."""
         url, kwargs = self._prepare(call)
@@ -27,6 +31,8 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
             response: httpx.Response | None = None
             failure: ApiConnectionError | None = None
             error: type[httpx.HTTPError] | None = None
+            if self.limiter is not None:
+                await self.limiter.acquire()
             try:
                 response = await self.http.request(call.method, url, **kwargs)
             except httpx.HTTPError as exc:

@@ -24,6 +24,8 @@ from .._config import (
     http_client_for,
     make_settings,
 )
+from .._ratelimit import RateLimit
+from .limiter import RateLimiter, to_limiter
 from .resources import Outdials, Outdialtargets, Outplans
 from .sender import Sender
 
@@ -45,6 +47,10 @@ class VoipbinClient:
         http_client: Your own :class:`httpx.Client` (proxies, transports, an ASGI app).
             The base URL and credentials are applied per request, and :meth:`close` leaves it
             open.
+        rate_limit: Pace every request of this client, retries included: a
+            :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``), or an
+            :class:`RateLimiter` to share with other clients. ``None`` (the default): no
+            pacing (``outdialtargets.create_many`` paces itself).
 
     Raises:
         MissingCredentialsError: No credential was given or found in the environment.
@@ -63,6 +69,7 @@ class VoipbinClient:
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
+        rate_limit: RateLimiter | RateLimit | tuple[float, int] | None = None,
     ) -> None:
         self._settings = make_settings(
             token=token,
@@ -74,6 +81,7 @@ class VoipbinClient:
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
         self._sender = Sender(http, time.sleep, self._settings, defaults_set=self._owns_http)
+        self._sender.limiter = to_limiter(rate_limit)
         self.outplans = Outplans(self._sender)
         self.outdials = Outdials(self._sender)
         self.outdialtargets = Outdialtargets(self._sender)
@@ -82,6 +90,11 @@ class VoipbinClient:
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The limiter every request waits on (``rate_limit=``), or ``None``."""
+        return self._sender.limiter
 
     def __repr__(self) -> str:
         settings = self._settings

@@ -10,6 +10,7 @@ import httpx
 from .._base import SenderBase, Sleep
 from .._calls import Call
 from ..errors import ApiConnectionError
+from .limiter import RateLimiter
 
 __all__ = ["Sender"]
 
@@ -19,6 +20,9 @@ T = TypeVar("T")
 class Sender(SenderBase[httpx.Client, Sleep]):
     """Sends calls through an :class:`httpx.Client`."""
 
+    limiter: RateLimiter | None = None
+    """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
+
     def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries."""
         url, kwargs = self._prepare(call)
@@ -27,6 +31,8 @@ class Sender(SenderBase[httpx.Client, Sleep]):
             response: httpx.Response | None = None
             failure: ApiConnectionError | None = None
             error: type[httpx.HTTPError] | None = None
+            if self.limiter is not None:
+                self.limiter.acquire()
             try:
                 response = self.http.request(call.method, url, **kwargs)
             except httpx.HTTPError as exc:

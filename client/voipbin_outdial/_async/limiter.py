@@ -1,0 +1,76 @@
+# unasync: the source of _sync/limiter.py; edit this file, then run scripts/unasync.py
+"""A client-wide rate limiter: one :class:`~voipbin_outdial._ratelimit.Bucket` behind a lock.
+
+Every request of a client (and every worker of its ``create_many``) waits on the same limiter
+before it is sent, so together they keep to one rate. The time and the sleep are injectable:
+``clock`` returns seconds (monotonic), ``sleep`` waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from time import monotonic
+from typing import Any
+
+from .._ratelimit import Bucket, RateLimit, to_rate_limit
+
+__all__ = ["AsyncRateLimiter", "to_limiter"]
+
+
+class AsyncRateLimiter:
+    """Paces requests to ``limit`` (a :class:`~voipbin_outdial.RateLimit` or a
+    ``(per_second, burst)`` pair; ``None`` never paces, but still pauses).
+
+    Pass it as ``rate_limit=`` to several clients that share one VoIPBIN customer (an agent's
+    token and an access key share the server's bucket) to pace them together.
+    """
+
+    def __init__(
+        self,
+        limit: RateLimit | tuple[float, int] | None,
+        *,
+        clock: Callable[[], float] = monotonic,
+        sleep: Callable[[float], Any] = asyncio.sleep,
+    ) -> None:
+        self._bucket = Bucket(None if limit is None else to_rate_limit(limit))
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()  # held only to compute, never while sleeping
+
+    @property
+    def limit(self) -> RateLimit | None:
+        """The rate and burst kept to (``None``: not paced)."""
+        return self._bucket.limit
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.limit!r})"
+
+    async def acquire(self) -> None:
+        """Wait until the next request may go (its slot is then used up)."""
+        while True:
+            with self._lock:
+                pauses = self._bucket.pauses
+                delay = self._bucket.reserve(self._clock())
+            if delay <= 0:
+                return
+            await self._sleep(delay)
+            with self._lock:
+                if self._bucket.pauses == pauses:
+                    return
+
+    def pause(self, seconds: float) -> None:
+        """Hold every request back for ``seconds`` (a 429's ``Retry-After``), then go on at
+        the steady rate; a request already waiting for its slot waits for the pause too."""
+        with self._lock:
+            self._bucket.pause(seconds, self._clock())
+
+
+def to_limiter(
+    value: AsyncRateLimiter | RateLimit | tuple[float, int] | None,
+) -> AsyncRateLimiter | None:
+    """The limiter a client's ``rate_limit=`` asks for (``None``: none)."""
+    if value is None or isinstance(value, AsyncRateLimiter):
+        return value
+    return AsyncRateLimiter(to_rate_limit(value))

@@ -1,0 +1,107 @@
+"""Client-side pacing: a rate and a burst, and the pure scheduler that keeps to them.
+
+VoIPBIN limits each customer with GCRA (``bin-api-manager/lib/middleware/customer_ratelimit.go``,
+``CustomerRateLimit``, over go-redis/redis_rate's Lua script): one request every ``1 / rate``
+seconds, with up to ``burst`` at once. :class:`Bucket` is the same algorithm run ahead of time on
+the client: instead of refusing a request that comes too early, it says how long to wait, and
+books the slot. It reads no clock and never sleeps; the limiters in ``_async/limiter.py`` (and
+the generated ``_sync/limiter.py``) feed it the time and do the waiting.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+import attrs
+
+__all__ = ["IMPORT_RATE_LIMIT", "Bucket", "RateLimit", "to_rate_limit"]
+
+
+def _positive_rate(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"rate_limit: per_second must be a number, not {value!r}")
+    if not (value > 0 and math.isfinite(value)):
+        raise ValueError(f"rate_limit: per_second must be a positive number, got {value!r}")
+
+
+def _positive_burst(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"rate_limit: burst must be an int, not {value!r}")
+    if value < 1:
+        raise ValueError(f"rate_limit: burst must be at least 1, got {value}")
+
+
+@attrs.frozen
+class RateLimit:
+    """At most ``per_second`` requests a second on average, and ``burst`` at once.
+
+    ``RateLimit(16, burst=30)`` keeps under VoIPBIN's per-customer limit (16.7 a second, which
+    its limiter rounds to 17, with a burst of 33) with room for the network's jitter.
+    """
+
+    per_second: float = attrs.field(validator=_positive_rate)
+    burst: int = attrs.field(default=1, validator=_positive_burst)
+
+    @property
+    def interval(self) -> float:
+        """Seconds between two requests at the steady rate."""
+        return 1.0 / self.per_second
+
+
+IMPORT_RATE_LIMIT: Final = RateLimit(16.0, burst=30)
+"""The pace of ``create_many`` by default: just under VoIPBIN's 17 a second and burst of 33."""
+
+
+def to_rate_limit(value: RateLimit | tuple[float, int]) -> RateLimit:
+    """A :class:`RateLimit` from itself or a ``(per_second, burst)`` pair."""
+    if isinstance(value, RateLimit):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:
+        return RateLimit(*value)
+    raise TypeError(
+        f"rate_limit must be a RateLimit, a (per_second, burst) pair or None, not {value!r}"
+    )
+
+
+class Bucket:
+    """GCRA scheduling ahead of time, for one bucket that any number of callers share.
+
+    The state is the *theoretical arrival time* (``tat``): when the bucket would be empty again.
+    A request may go at ``now`` if ``tat - now`` is at most ``(burst - 1) * interval`` (the
+    server's test, rearranged), else at ``tat - (burst - 1) * interval``; either way it moves
+    ``tat`` on by one ``interval``. :meth:`pause` holds everyone back until a time (a 429's
+    ``Retry-After``) and then lets them go at the steady rate, without a burst.
+
+    ``limit=None`` never paces; it only pauses. Not thread-safe: the limiters hold a lock.
+    """
+
+    def __init__(self, limit: RateLimit | None) -> None:
+        self.limit = limit
+        self._tat = -math.inf
+        self._not_before = -math.inf
+        self.pauses = 0
+        """How many times :meth:`pause` has held the bucket back (a waiter that sees this
+        change while it sleeps asks again, as its slot was given up)."""
+
+    def reserve(self, now: float) -> float:
+        """Book the next slot for a request wanting to go at ``now``; seconds to wait for it."""
+        start = max(now, self._not_before)
+        limit = self.limit
+        if limit is None:
+            return start - now
+        interval = limit.interval
+        tat = max(self._tat, start)
+        start = max(start, tat - (limit.burst - 1) * interval)
+        self._tat = tat + interval
+        return start - now
+
+    def pause(self, seconds: float, now: float) -> None:
+        """Send nothing before ``now + seconds``, then only at the steady rate (no burst)."""
+        until = now + max(seconds, 0.0)
+        if until <= self._not_before:
+            return
+        self._not_before = until
+        if self.limit is not None:
+            self._tat = until + (self.limit.burst - 1) * self.limit.interval
+        self.pauses += 1
