@@ -9,12 +9,14 @@ leniently: a proxy's HTML page or an empty body still gives a useful error.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
 import httpx
 
 from ._calls import Call
-from .errors import ApiError, ApiResponseValidationError, error_class_for_status
+from ._retry import parse_retry_after
+from .errors import ApiError, ApiResponseValidationError, RateLimitError, error_class_for_status
 
 __all__ = ["error_from_response", "parse_success"]
 
@@ -73,7 +75,7 @@ def error_from_response(call: Call[Any], response: httpx.Response, redact: Redac
     status, reason = _text(detail, "status"), _text(detail, "reason")
     request_id = _text(detail, "request_id") or response.headers.get("x-request-id")
     cls = error_class_for_status(response.status_code)
-    return cls(
+    error = cls(
         redact(message or "no details"),
         status_code=response.status_code,
         status=status and redact(status),
@@ -81,3 +83,7 @@ def error_from_response(call: Call[Any], response: httpx.Response, redact: Redac
         request_id=request_id and redact(request_id),
         operation=call.operation,
     )
+    if isinstance(error, RateLimitError):
+        now = datetime.now(UTC)
+        error.retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
+    return error

@@ -3,6 +3,7 @@
 ```
 VoipbinError
 ├── MissingCredentialsError          no token or accesskey (raised before any request)
+├── InvalidRowError                  a row of create_many that cannot be sent (also a ValueError)
 └── ApiError                         a call failed; any status without a class of its own
     ├── BadRequestError              400
     ├── AuthenticationError          401
@@ -37,6 +38,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "InvalidRowError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -52,6 +54,17 @@ class VoipbinError(Exception):
 
 class MissingCredentialsError(VoipbinError):
     """Neither ``token=`` nor ``accesskey=`` was given and neither environment variable is set."""
+
+
+class InvalidRowError(VoipbinError, ValueError):
+    """A row given to ``create_many`` that cannot become a target; nothing was sent for it.
+
+    ``field`` names what is wrong (``"name"``, ``"destinations[2]"``); the message says why.
+    """
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ApiError(VoipbinError):
@@ -114,7 +127,12 @@ class ConflictError(ApiError):
 
 
 class RateLimitError(ApiError):
-    """429: too many requests (retried for GET, PUT and DELETE before it is raised)."""
+    """429: too many requests (retried for GET, PUT and DELETE before it is raised).
+
+    ``retry_after`` holds the seconds the server's ``Retry-After`` asked to wait, if it said.
+    """
+
+    retry_after: float | None = None
 
 
 class InternalServerError(ApiError):
