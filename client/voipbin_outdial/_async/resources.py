@@ -55,6 +55,7 @@ from ..models import (
     OutplanDialInfoUpdate,
     OutplanList,
 )
+from .bulk import AsyncTargetImport
 from .sender import AsyncSender
 
 __all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans", "iterate_pages"]
@@ -252,8 +253,11 @@ class AsyncOutdials(AsyncResource):
         return await self._sender.send(call)
 
 
-class AsyncOutdialtargets(AsyncResource):
-    """The contacts of an outdial, each with up to five destinations tried in order."""
+class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
+    """The contacts of an outdial, each with up to five destinations tried in order.
+
+    ``create_many`` and ``iter_create_many`` (from :class:`AsyncTargetImport`) import many.
+    """
 
     async def list(
         self,

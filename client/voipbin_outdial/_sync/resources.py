@@ -55,6 +55,7 @@ from ..models import (
     OutplanDialInfoUpdate,
     OutplanList,
 )
+from .bulk import TargetImport
 from .sender import Sender
 
 __all__ = ["Outdials", "Outdialtargets", "Outplans", "iterate_pages"]
@@ -252,8 +253,11 @@ class Outdials(Resource):
         return self._sender.send(call)
 
 
-class Outdialtargets(Resource):
-    """The contacts of an outdial, each with up to five destinations tried in order."""
+class Outdialtargets(TargetImport, Resource):
+    """The contacts of an outdial, each with up to five destinations tried in order.
+
+    ``create_many`` and ``iter_create_many`` (from :class:`TargetImport`) import many.
+    """
 
     def list(
         self,

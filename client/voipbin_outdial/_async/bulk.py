@@ -1,0 +1,312 @@
+# unasync: the source of _sync/bulk.py; edit this file, then run scripts/unasync.py
+"""``client.outdialtargets.create_many``: many targets, each created once, at the server's pace.
+
+VoIPBIN creates one target per POST, and a POST is not idempotent: the API has no idempotency
+key. So the import never sends a row's POST again while the first one may have worked. When its
+answer is lost (no response, a timeout, a 5xx: the server may have made the target anyway), it
+looks the target up by its key (name and destination targets, ``_bulk``) and only posts again if
+the target is not there. A 429 made nothing: it pauses every worker for ``Retry-After`` (through
+the shared limiter) and sends the row again.
+
+The rows are read as the import goes (any iterable, a generator included), at most
+``concurrency`` of them are being sent at a time and at most ``4 * concurrency`` are held for
+their results to come out in input order, so memory does not grow with the number of rows;
+``iter_create_many`` hands the results out as they come, ``create_many`` collects them in a list.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Iterable
+from datetime import datetime, timedelta
+from functools import partial
+from typing import TYPE_CHECKING, Any, Final, cast
+from uuid import UUID
+
+from .._args import to_uuid
+from .._bulk import (
+    ImportProgress,
+    ImportRate,
+    Key,
+    NewTarget,
+    RowResult,
+    check_row,
+    created_at,
+    target_key,
+)
+from .._pagination import next_token
+from .._pool import AsyncPending, AsyncPool
+from .._ratelimit import IMPORT_RATE_LIMIT, to_rate_limit
+from ..errors import (
+    ApiConnectionError,
+    ApiError,
+    InternalServerError,
+    InvalidRowError,
+    RateLimitError,
+)
+from ..models import Outdialtarget
+from .limiter import AsyncRateLimiter
+from .sender import AsyncSender
+
+if TYPE_CHECKING:
+    from .resources import AsyncOutdialtargets
+
+__all__ = ["AsyncTargetImport"]
+
+MAX_CREATE_TRIES: Final = 3
+"""POSTs of one row at most, each sent only after a look-up found no target from the last."""
+MAX_RATE_LIMITED: Final = 20
+"""429s one row may meet before it is given up as failed."""
+DEFAULT_PAUSE: Final = 1.0
+"""Seconds to pause on a 429 without ``Retry-After`` (VoIPBIN's is never below 1)."""
+CLOCK_MARGIN: Final = timedelta(seconds=2)
+"""How much older than the newest target known before a POST a look-up still reads (servers'
+clocks differ by a little)."""
+
+
+class AsyncTargetImport:
+    """``create_many`` and ``iter_create_many`` of ``client.outdialtargets``.
+
+    A class of its own because these are not operations of openapi.yaml: each call sends many
+    requests of two operations (``outdialtargets_create``, ``outdialtargets_list``).
+    """
+
+    _sender: AsyncSender
+
+    async def create_many(
+        self,
+        outdial_id: str | UUID,
+        rows: Iterable[Any],
+        *,
+        concurrency: int = 8,
+        skip_existing: bool = True,
+        on_progress: Callable[[ImportProgress], object] | None = None,
+        rate_limit: ImportRate = "auto",
+    ) -> list[RowResult]:
+        """Create a target for each row; one :class:`~voipbin_outdial.RowResult` per row, in
+        input order. A row that fails does not stop the others: look at each result.
+
+        Each row is a mapping or an object with ``name``, ``detail``, ``data`` (non-empty
+        strings: VoIPBIN refuses empty ones) and ``destinations`` (one to five addresses in
+        dial order, ``None`` for an empty slot).
+
+        Args:
+            outdial_id: The outdial to fill.
+            rows: Any iterable; it is read as the import goes.
+            concurrency: How many rows are sent at the same time.
+            skip_existing: List the outdial once first and skip each row whose name and
+                destination targets are already there (the result holds that target), so a
+                second run creates only what the first did not. ``False``: create every row.
+            on_progress: Called after each row, in input order, with the counts so far.
+            rate_limit: ``"auto"``: the client's ``rate_limit`` if it has one, else 16
+                requests a second with a burst of 30, under VoIPBIN's per-customer limit. A
+                :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``) paces this
+                import at that rate (as well as the client's limit); ``None`` does not pace it.
+                A 429 pauses every worker for its ``Retry-After`` in any case.
+
+        The list holds a result per row; for very many rows use :meth:`iter_create_many`,
+        which hands each result out and keeps none. Raises only for bad arguments (and the
+        errors of the first listing when ``skip_existing``).
+        """
+        return [
+            result
+            async for result in self.iter_create_many(
+                outdial_id,
+                rows,
+                concurrency=concurrency,
+                skip_existing=skip_existing,
+                on_progress=on_progress,
+                rate_limit=rate_limit,
+            )
+        ]
+
+    def iter_create_many(
+        self,
+        outdial_id: str | UUID,
+        rows: Iterable[Any],
+        *,
+        concurrency: int = 8,
+        skip_existing: bool = True,
+        on_progress: Callable[[ImportProgress], object] | None = None,
+        rate_limit: ImportRate = "auto",
+    ) -> AsyncIterator[RowResult]:
+        """:meth:`create_many`, handing each row's result out in input order as it is known:
+        memory stays flat however many rows there are. Leaving the loop early stops the
+        import (rows already sent finish first)."""
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int):
+            raise TypeError(f"concurrency must be an int, not {concurrency!r}")
+        if concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, got {concurrency}")
+        run = _ImportRun(
+            cast("AsyncOutdialtargets", self),
+            to_uuid(outdial_id, "outdial_id"),
+            concurrency=concurrency,
+            on_progress=on_progress,
+            limiters=_limiters(self._sender.limiter, rate_limit),
+        )
+        return run.results(rows, skip_existing=skip_existing)
+
+
+def _limiters(
+    client: AsyncRateLimiter | None, rate_limit: ImportRate
+) -> tuple[AsyncRateLimiter | None, AsyncRateLimiter | None]:
+    """(the import's own limiter, the client's): the import waits on its own before each
+    request (the sender waits on the client's); a 429 pauses both."""
+    if rate_limit == "auto":
+        own = None if client is not None else AsyncRateLimiter(IMPORT_RATE_LIMIT)
+    elif rate_limit is None:
+        own = None if client is not None else AsyncRateLimiter(None)  # it only pauses
+    else:
+        own = AsyncRateLimiter(to_rate_limit(rate_limit))
+    return own, client
+
+
+class _ImportRun:
+    """One run of ``create_many``: the rows, the workers, what the outdial already holds."""
+
+    def __init__(
+        self,
+        targets: AsyncOutdialtargets,
+        outdial_id: UUID,
+        *,
+        concurrency: int,
+        on_progress: Callable[[ImportProgress], object] | None,
+        limiters: tuple[AsyncRateLimiter | None, AsyncRateLimiter | None],
+    ) -> None:
+        self._targets = targets
+        self._outdial_id = outdial_id
+        self._concurrency = concurrency
+        self._on_progress = on_progress
+        self._own, self._client_limiter = limiters
+        self._existing: dict[Key, Outdialtarget] | None = None
+        self._newest: datetime | None = None  # the newest tm_create known: see _look_up
+
+    async def results(
+        self, rows: Iterable[Any], *, skip_existing: bool
+    ) -> AsyncIterator[RowResult]:
+        if skip_existing:
+            await self._load_existing()
+        progress = ImportProgress()
+        window = 4 * self._concurrency
+        pending: deque[AsyncPending[RowResult]] = deque()
+        async with AsyncPool[RowResult](self._concurrency) as pool:
+            for index, row in enumerate(rows):
+                if len(pending) >= window:
+                    yield self._report(progress, await pool.result(pending.popleft()))
+                pending.append(pool.submit(partial(self._one, index, row)))
+            while pending:
+                yield self._report(progress, await pool.result(pending.popleft()))
+
+    def _report(self, progress: ImportProgress, result: RowResult) -> RowResult:
+        progress.add(result)
+        if self._on_progress is not None:
+            self._on_progress(progress)
+        return result
+
+    # --- the requests, paced ------------------------------------------------------------
+
+    async def _pace(self) -> None:
+        if self._own is not None:
+            await self._own.acquire()
+
+    def _pause(self, seconds: float | None) -> None:
+        for limiter in (self._own, self._client_limiter):
+            if limiter is not None:
+                limiter.pause(DEFAULT_PAUSE if seconds is None else seconds)
+
+    def _note(self, target: Outdialtarget) -> None:
+        """Remember the newest ``tm_create`` seen (a look-up reads no further back)."""
+        at = created_at(target)
+        if at is not None and (self._newest is None or at > self._newest):
+            self._newest = at
+
+    async def _pages(self) -> AsyncIterator[list[Outdialtarget]]:
+        token: str | None = None
+        while True:
+            await self._pace()
+            page = await self._targets.list(self._outdial_id, page_token=token)
+            yield page.items
+            token = next_token(page, token)
+            if token is None:
+                return
+
+    async def _load_existing(self) -> None:
+        existing: dict[Key, Outdialtarget] = {}
+        async for items in self._pages():
+            for target in items:
+                existing.setdefault(target_key(target), target)
+                self._note(target)
+        self._existing = existing
+
+    async def _look_up(self, key: Key, since: datetime | None) -> Outdialtarget | None:
+        """The target with ``key`` made since ``since``, if the outdial holds one.
+
+        The target a lost POST made is newer than every target known before that POST was
+        sent (``since``). On a list that is newest first (VoIPBIN's), the look-up stops at the
+        first target older than that, usually on the first page; oldest first, it reads on.
+        """
+        floor = None if since is None else since - CLOCK_MARGIN
+        previous: datetime | None = None
+        newest_first: bool | None = None
+        async for items in self._pages():
+            for target in items:
+                if target_key(target) == key:
+                    return target
+                at = created_at(target)
+                if at is None:
+                    continue
+                if newest_first is None and previous is not None and at != previous:
+                    newest_first = at < previous
+                previous = at
+                if newest_first and floor is not None and at < floor:
+                    return None
+        return None
+
+    # --- one row ------------------------------------------------------------------------
+
+    async def _one(self, index: int, row: Any) -> RowResult:
+        try:
+            new = check_row(row)
+        except InvalidRowError as exc:
+            return RowResult(index, row, "rejected", error=exc)
+        if self._existing is not None:
+            there = self._existing.get(new.key)
+            if there is not None:
+                return RowResult(index, row, "skipped", target=there)
+        return await self._create(index, row, new)
+
+    async def _create(self, index: int, row: Any, new: NewTarget) -> RowResult:
+        posts = limited = 0
+        while True:
+            since = self._newest
+            await self._pace()
+            try:
+                target = await self._targets.create(
+                    self._outdial_id,
+                    name=new.name,
+                    detail=new.detail,
+                    data=new.data,
+                    destinations=new.destinations,
+                )
+            except RateLimitError as exc:  # nothing was made
+                limited += 1
+                if limited > MAX_RATE_LIMITED:
+                    return RowResult(index, row, "failed", error=exc)
+                self._pause(exc.retry_after)
+                continue
+            except (ApiConnectionError, InternalServerError) as exc:  # made, or not?
+                posts += 1
+                try:
+                    found = await self._look_up(new.key, since)
+                except ApiError:
+                    return RowResult(index, row, "failed", error=exc)
+                if found is not None:
+                    self._note(found)
+                    return RowResult(index, row, "created", target=found, recovered=True)
+                if posts >= MAX_CREATE_TRIES:
+                    return RowResult(index, row, "failed", error=exc)
+                continue
+            except ApiError as exc:
+                return RowResult(index, row, "failed", error=exc)
+            self._note(target)
+            return RowResult(index, row, "created", target=target)

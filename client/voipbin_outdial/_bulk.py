@@ -1,0 +1,197 @@
+"""The pure part of ``create_many``: checking a row, the key that finds its twin, the results.
+
+A row is a mapping or an object (attrs, dataclass, named tuple) with ``name``, ``detail``,
+``data`` and ``destinations`` (one to five addresses in dial order, ``None`` for an empty slot).
+VoIPBIN refuses a target without a name, detail, data or a destination with a target
+(``bin-api-manager/server/outdials.go``, ``PostOutdialsIdTargets``), so :func:`check_row`
+refuses such a row before anything is sent, with an
+:class:`~voipbin_outdial.errors.InvalidRowError` naming the field.
+
+Two targets are the same contact when their names and their destinations' targets (in slot
+order, empty slots left out, surrounding blanks ignored) are the same: :func:`row_key` and
+:func:`target_key` give that key, which ``skip_existing`` and the look-up after an ambiguous
+failure compare. The address types are not part of it: a number is a number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from ._args import to_destinations
+from ._ratelimit import RateLimit
+from ._slots import DESTINATION_FIELDS
+from .errors import InvalidRowError, VoipbinError
+from .models import Address, Outdialtarget
+from .timeutil import parse_timestamp
+
+__all__ = [
+    "ImportProgress",
+    "ImportRate",
+    "Key",
+    "NewTarget",
+    "Outcome",
+    "RowResult",
+    "check_row",
+    "created_at",
+    "key_of",
+    "row_key",
+    "target_key",
+]
+
+Key: TypeAlias = tuple[str, tuple[str, ...]]
+"""(name, the destinations' targets): what makes two targets the same contact."""
+Outcome: TypeAlias = Literal["created", "skipped", "rejected", "failed"]
+ImportRate: TypeAlias = RateLimit | tuple[float, int] | Literal["auto"] | None
+"""``create_many``'s ``rate_limit=``: ``"auto"``, a rate of its own, or ``None`` (no pace)."""
+
+_TEXT_FIELDS = ("name", "detail", "data")
+
+
+@attrs.frozen
+class NewTarget:
+    """A checked row: what to send, and its key."""
+
+    name: str
+    detail: str
+    data: str
+    destinations: list[Address | None]
+    key: Key
+
+
+@attrs.frozen
+class RowResult:
+    """What became of one row of ``create_many``.
+
+    Attributes:
+        index: The row's position in the input (0 for the first).
+        row: The row as it was given.
+        outcome: ``"created"``, ``"skipped"`` (the outdial already had it), ``"rejected"`` (the
+            row is not valid; nothing was sent) or ``"failed"`` (the API said no, or could not
+            be reached; see ``error``).
+        target: The created :class:`~voipbin_outdial.models.Outdialtarget`, or the one already
+            there when skipped; ``None`` when rejected or failed.
+        error: An :class:`~voipbin_outdial.errors.InvalidRowError` when rejected, the SDK error
+            when failed, else ``None``.
+        recovered: The create's answer was lost (a dropped connection, a timeout, a 5xx) and a
+            look-up found the target it had made: created once, not twice.
+    """
+
+    index: int
+    row: Any = attrs.field(repr=False)
+    outcome: Outcome
+    target: Outdialtarget | None = attrs.field(default=None, repr=False)
+    error: VoipbinError | None = None
+    recovered: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Created or skipped: the outdial holds this row's target."""
+        return self.outcome in ("created", "skipped")
+
+
+@attrs.define
+class ImportProgress:
+    """Counts so far, handed to ``on_progress`` after each row (the same object each time)."""
+
+    created: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    failed: int = 0
+    last: RowResult | None = None
+
+    @property
+    def done(self) -> int:
+        """Rows finished so far."""
+        return self.created + self.skipped + self.rejected + self.failed
+
+    def add(self, result: RowResult) -> None:
+        setattr(self, result.outcome, getattr(self, result.outcome) + 1)
+        self.last = result
+
+
+def _field(row: Any, name: str) -> Any:
+    if isinstance(row, Mapping):
+        if name not in row:
+            raise InvalidRowError(f"the row has no {name!r}", field=name)
+        return row[name]
+    try:
+        return getattr(row, name)
+    except AttributeError:
+        raise InvalidRowError(
+            f"the row ({type(row).__name__}) has no {name!r}", field=name
+        ) from None
+
+
+def _text(row: Any, name: str) -> str:
+    value = _field(row, name)
+    if not isinstance(value, str):
+        raise InvalidRowError(f"{name} must be a str, not {type(value).__name__}", field=name)
+    if not value:
+        raise InvalidRowError(f"{name} is empty; VoIPBIN refuses a target without one", field=name)
+    return value
+
+
+def _normal(target: str) -> str:
+    return target.strip()
+
+
+def row_key(name: str, destinations: Iterable[Address | Mapping[str, Any] | None]) -> Key:
+    """The key of a target with this name and these destinations."""
+    targets: list[str] = []
+    for address in destinations:
+        target = address.get("target") if isinstance(address, Mapping) else address
+        if isinstance(target, Address):
+            target = target.target
+        if isinstance(target, str) and target.strip():
+            targets.append(_normal(target))
+    return name.strip(), tuple(targets)
+
+
+def target_key(target: Outdialtarget) -> Key:
+    """The key of a target as the API returns it (unused slots are ``{}`` or null)."""
+    slots = (getattr(target, field, None) for field in DESTINATION_FIELDS)
+    return row_key(target.name, (slot if isinstance(slot, Address) else None for slot in slots))
+
+
+def key_of(row: Any) -> Key | None:
+    """The key of a row, or ``None`` when the row is not valid."""
+    try:
+        return check_row(row).key
+    except InvalidRowError:
+        return None
+
+
+def check_row(row: Any) -> NewTarget:
+    """``row`` checked and converted, or :class:`InvalidRowError` naming the field."""
+    if isinstance(row, str | bytes):
+        raise InvalidRowError(
+            f"a row is a mapping or an object, not {type(row).__name__}", field="row"
+        )
+    name, detail, data = (_text(row, field) for field in _TEXT_FIELDS)
+    given = _field(row, "destinations")
+    try:
+        destinations = to_destinations(given)
+    except (TypeError, ValueError) as exc:
+        text = str(exc)
+        field = text.split(" ", 1)[0] if text.startswith("destinations[") else "destinations"
+        raise InvalidRowError(text, field=field) from None
+    for n, address in enumerate(destinations):
+        if address is not None and not address.target.strip():
+            field = f"destinations[{n}]"
+            raise InvalidRowError(f"{field} has an empty target", field=field)
+    return NewTarget(name, detail, data, destinations, row_key(name, destinations))
+
+
+def created_at(target: Outdialtarget) -> datetime | None:
+    """When the server made ``target`` (its ``tm_create``), or ``None`` if it did not say."""
+    stamp = target.tm_create
+    if not isinstance(stamp, str):
+        return None
+    try:
+        return parse_timestamp(stamp)
+    except ValueError:
+        return None
