@@ -50,6 +50,7 @@ from ._campaign import (
     EndHandle,
     StopReason,
 )
+from ._faults import VOIPBIN_RATE_LIMIT, FaultMiddleware, Faults, ResponseDropped, ServerRateLimit
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
 from ._validate import InvalidRequestError
@@ -57,15 +58,20 @@ from ._validate import InvalidRequestError
 __all__ = [
     "API_PREFIX",
     "BASE_URL",
+    "VOIPBIN_RATE_LIMIT",
     "Answer",
     "CallOutcome",
     "CallRecord",
     "Campaign",
     "CampaignOptions",
     "EndHandle",
+    "FaultMiddleware",
+    "Faults",
     "InvalidRequestError",
     "MockStore",
     "ResourceNotFoundError",
+    "ResponseDropped",
+    "ServerRateLimit",
     "StopReason",
     "SyncASGITransport",
     "VoipbinMock",
@@ -86,6 +92,16 @@ class VoipbinMock:
         clock: "Now" for ``tm_create``/``tm_update``/``tm_delete`` (an aware datetime; naive
             means UTC); the wall clock by default. Times never repeat or go back.
         customer_id: The ``customer_id`` on outplans and outdials (a new uuid4 by default).
+        rate_limit: Limit requests as VoIPBIN limits a customer: ``True`` for its defaults
+            (16.7 a second, which its limiter applies as 17, and a burst of 33), or
+            ``(per_second, burst)``; past it, 429 ``RATE_LIMIT_EXCEEDED`` with ``Retry-After``.
+        latency: Seconds every request waits before it is handled.
+        too_many_requests: The fraction of requests answered with that 429 at random.
+        drop_after_commit: The fraction of successful POSTs that create what they ask for and
+            then lose the response (the client sees the connection closed).
+        fault_seed: Seeds the random 429s and drops, to repeat a run.
+
+        The last five are limits and faults (:class:`FaultMiddleware`), all off by default.
 
     Attributes:
         app: The Starlette app (serve it with any ASGI server, or call it in process).
@@ -99,9 +115,24 @@ class VoipbinMock:
         accesskeys: Collection[str] | None = None,
         clock: Callable[[], datetime] | None = None,
         customer_id: str | None = None,
+        rate_limit: bool | tuple[float, int] = False,
+        latency: float = 0.0,
+        too_many_requests: float = 0.0,
+        drop_after_commit: float = 0.0,
+        fault_seed: int | None = None,
     ) -> None:
         self.store = MockStore(clock=clock, customer_id=customer_id)
         self.app: Starlette = create_app(self.store, tokens=tokens, accesskeys=accesskeys)
+        self.faults = Faults(
+            rate_limit=VOIPBIN_RATE_LIMIT if rate_limit is True else (rate_limit or None),
+            latency=latency,
+            too_many_requests=too_many_requests,
+            drop_after_commit=drop_after_commit,
+            seed=fault_seed,
+        )
+        """The limits and faults asked for (:class:`Faults`)."""
+        if self.faults.active:
+            self.app.add_middleware(FaultMiddleware, faults=self.faults)
 
     def client(self, *, base_url: str = BASE_URL, **kwargs: Any) -> httpx.Client:
         """A new :class:`httpx.Client` that sends every request to :attr:`app` in process.

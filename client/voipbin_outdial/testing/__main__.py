@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Sequence
 
 from . import API_PREFIX, VoipbinMock
+from ._faults import add_fault_arguments, fault_options, quiet_dropped_responses
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="KEY",
         help="accept only this ?accesskey= credential (repeatable; default: any non-empty)",
     )
+    add_fault_arguments(parser)
     parser.add_argument(
         "--log-level",
         default="info",
@@ -53,7 +55,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             "the mock server needs uvicorn, which comes with the 'testing' extra: "
             'pip install "voipbin-outdial[testing]"'
         ) from None
-    mock = VoipbinMock(tokens=args.tokens, accesskeys=args.accesskeys)
+    mock = VoipbinMock(tokens=args.tokens, accesskeys=args.accesskeys, **fault_options(args))
+    quiet_dropped_responses()
     uvicorn.run(mock.app, host=args.host, port=args.port, log_level=args.log_level)
 
 
