@@ -15,8 +15,12 @@ Starlette).
 """
 
 from . import dialplan, errors, models, timeutil
+from ._async.limiter import AsyncRateLimiter
+from ._bulk import ImportProgress, RowResult
 from ._client import AsyncVoipbinClient, VoipbinClient
 from ._pagination import Page
+from ._ratelimit import RateLimit
+from ._sync.limiter import RateLimiter
 from ._version import __version__
 from .errors import (
     ApiConnectionError,
@@ -27,6 +31,7 @@ from .errors import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidRowError,
     MissingCredentialsError,
     NotFoundError,
     PermissionDeniedError,
@@ -40,16 +45,22 @@ __all__ = [
     "ApiError",
     "ApiResponseValidationError",
     "ApiTimeoutError",
+    "AsyncRateLimiter",
     "AsyncVoipbinClient",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "ImportProgress",
     "InternalServerError",
+    "InvalidRowError",
     "MissingCredentialsError",
     "NotFoundError",
     "Page",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
+    "RateLimiter",
+    "RowResult",
     "VoipbinClient",
     "VoipbinError",
     "__version__",

@@ -1,5 +1,5 @@
 """The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan and preflight
-check, the mock server.
+check, CSV import and export of its contacts, the mock server.
 
 Every failure is one line on stderr and a non-zero exit, never a traceback:
 exit 1 for an API or network error, 2 for bad arguments, 130 when interrupted. ``check`` exits 3
@@ -15,6 +15,8 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import VoipbinError
+from ._export import add_export_command
+from ._import import add_import_command
 
 __all__ = ["main"]
 
@@ -103,9 +105,13 @@ def _parser() -> argparse.ArgumentParser:
     _live_campaign_arguments(check, "Exit status 3 when a finding is an error.")
     check.set_defaults(run=_run_check)
 
+    add_import_command(commands, _positive_int)
+    add_export_command(commands)
+
     mock = commands.add_parser("mock", help="serve the stateful VoIPBIN mock over HTTP")
     mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     mock.add_argument("--port", type=_port, default=4011, help="port (default: 4011)")
+    _add_fault_arguments(mock)
     mock.set_defaults(run=_run_mock)
     return parser
 
@@ -146,6 +152,16 @@ def _run_check(args: argparse.Namespace) -> int:
 
 def _run_mock(args: argparse.Namespace) -> int:
     from ..testing.__main__ import main as serve_mock
+    from ..testing._faults import fault_argv
 
-    serve_mock(["--host", args.host, "--port", str(args.port)])
+    serve_mock(["--host", args.host, "--port", str(args.port), *fault_argv(args)])
     return 0
+
+
+def _add_fault_arguments(mock: argparse.ArgumentParser) -> None:
+    """The mock's limits and faults (``--rate-limit`` ...), when the testing extra is there."""
+    try:
+        from ..testing._faults import add_fault_arguments
+    except ImportError:  # no Starlette: `mock` says so when it runs
+        return
+    add_fault_arguments(mock)
