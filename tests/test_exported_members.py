@@ -29,6 +29,7 @@ SURFACE = {
     "VoipbinClient",
     "VoipbinError",
     "__version__",
+    "contacts",
     "dialplan",
     "errors",
     "models",

@@ -9,12 +9,12 @@ with VoipbinClient() as client:  # $VOIPBIN_TOKEN or $VOIPBIN_ACCESSKEY
 ```
 
 The API's objects are in :mod:`voipbin_outdial.models`, the dial-order helpers in
-:mod:`voipbin_outdial.dialplan` and :mod:`voipbin_outdial.timeutil`, and a stateful mock for your
-tests in :mod:`voipbin_outdial.testing` (the ``testing`` extra; not imported here, as it needs
+:mod:`voipbin_outdial.dialplan` and :mod:`voipbin_outdial.timeutil`, CSV contact lists (numbers
+in E.164) in :mod:`voipbin_outdial.contacts`, and a stateful mock for your tests in :mod:`voipbin_outdial.testing` (the ``testing`` extra; not imported here, as it needs
 Starlette).
 """
 
-from . import dialplan, errors, models, timeutil
+from . import contacts, dialplan, errors, models, timeutil
 from ._async.limiter import AsyncRateLimiter
 from ._bulk import ImportProgress, RowResult
 from ._client import AsyncVoipbinClient, VoipbinClient
@@ -64,6 +64,7 @@ __all__ = [
     "VoipbinClient",
     "VoipbinError",
     "__version__",
+    "contacts",
     "dialplan",
     "errors",
     "models",
