@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import IO, Any, Final
 
 import httpx
@@ -45,7 +45,8 @@ def _free_port() -> int:
 class MockServer:
     """``with MockServer() as server:`` a running mock; ``server.base_url`` ends in /v1.0."""
 
-    def __init__(self, *, startup_timeout: float = 30.0) -> None:
+    def __init__(self, *, startup_timeout: float = 30.0, args: Sequence[str] = ()) -> None:
+        self.args = list(args)  # more options of the mock (--latency, --rate-limit ...)
         self.port = _free_port()
         self.base_url = f"http://127.0.0.1:{self.port}/v1.0"
         self._timeout = startup_timeout
@@ -55,7 +56,7 @@ class MockServer:
 
     def __enter__(self) -> MockServer:
         command = [sys.executable, "-m", "voipbin_outdial.testing", "--host", "127.0.0.1"]
-        command += ["--port", str(self.port), "--log-level", "warning"]
+        command += ["--port", str(self.port), "--log-level", "warning", *self.args]
         self._log = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=self._log, env=os.environ.copy()

@@ -74,6 +74,7 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
     parsing = smoke(bench, "parsing")["targets"]
     paging = smoke(bench, "paging")
     suite = smoke(bench, "test_suite")["args"]
+    bulk = smoke(bench, "bulk_import")
     return {
         "dial_order": dial,
         "simulation": [
@@ -104,6 +105,11 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
             "the same, whole walks alternating",
             "facade: time per page (lockstep)",
             "the same, no server (httpx.MockTransport)",
+        ],
+        "bulk_import": [
+            f"{bulk['rows']:,} rows, {bulk['latency'] * 1000:.0f} ms latency,"
+            f" concurrency {bulk['concurrency']} vs ideal",
+            f"{bulk['rate_rows']:,} rows, server limit 16.7/s burst 33, default pacing vs ideal",
         ],
         "test_suite": [f"pytest -q -p no:cacheprovider {suite}: wall time"],
     }
