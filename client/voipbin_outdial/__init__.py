@@ -10,8 +10,8 @@ with VoipbinClient() as client:  # $VOIPBIN_TOKEN or $VOIPBIN_ACCESSKEY
 
 The API's objects are in :mod:`voipbin_outdial.models`, the dial-order helpers in
 :mod:`voipbin_outdial.dialplan` and :mod:`voipbin_outdial.timeutil`, CSV contact lists (numbers
-in E.164) in :mod:`voipbin_outdial.contacts`, and a stateful mock for your tests in :mod:`voipbin_outdial.testing` (the ``testing`` extra; not imported here, as it needs
-Starlette).
+in E.164) in :mod:`voipbin_outdial.contacts`, and a stateful mock for your tests in
+:mod:`voipbin_outdial.testing` (the ``testing`` extra; not imported here, as it needs Starlette).
 """
 
 from . import contacts, dialplan, errors, models, timeutil
