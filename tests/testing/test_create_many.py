@@ -135,6 +135,7 @@ def test_a_429_pauses_every_worker_and_the_row_is_sent_again() -> None:
         results = client.outdialtargets.create_many(oid, rows(100), concurrency=4)
     assert {r.outcome for r in results} == {"created"}
     assert slept  # the Retry-After of the 429s went through the shared limiter
+    assert limiter.pauses > 0  # each 429 paused the one bucket every worker waits on
     assert all(0 < s <= 1.0 for s in slept)
     with VoipbinClient(token="t", http_client=mock.client(), max_retries=5) as client:
         found = Counter(target_key(t) for t in client.outdialtargets.iter(oid))

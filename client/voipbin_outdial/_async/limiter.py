@@ -44,6 +44,11 @@ class AsyncRateLimiter:
         """The rate and burst kept to (``None``: not paced)."""
         return self._bucket.limit
 
+    @property
+    def pauses(self) -> int:
+        """How many times :meth:`pause` held the requests back (429s met, for one)."""
+        return self._bucket.pauses
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.limit!r})"
 
