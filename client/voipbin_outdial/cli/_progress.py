@@ -34,6 +34,7 @@ class Progress:
         self._start = clock()
         self._last_line = self._start
         self._done = 0
+        self._shown = -1  # rows done when the last plain line was written
         self._note = ""
         self._bar: Any = None
         self._task: Any = None
@@ -87,6 +88,7 @@ class Progress:
             self._line()
 
     def _line(self) -> None:
+        self._shown = self._done
         of = f"/{self.total}" if self.total is not None else ""
         note = f"; {self._note}" if self._note else ""
         self._stream.write(f"{self._done}{of} {self._label} ({self._rate():.1f}/s){note}\n")
@@ -100,5 +102,5 @@ class Progress:
     ) -> None:
         if self._bar is not None:
             self._bar.stop()
-        elif self._done:
+        elif self._done != self._shown and self._done:
             self._line()
