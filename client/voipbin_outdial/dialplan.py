@@ -39,7 +39,15 @@ import attrs
 from ._generated.types import UNSET, Unset
 from ._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, SLOTS, TRY_COUNT_FIELDS
 from .models import Address, Outdialtarget, OutdialtargetStatus, Outplan
-from .timeutil import EPOCH, NEVER, as_utc, format_timestamp, parse_timestamp, to_timedelta
+from .timeutil import (
+    EPOCH,
+    NEVER,
+    as_utc,
+    format_legacy_timestamp,
+    format_timestamp,
+    parse_timestamp,
+    to_timedelta,
+)
 
 __all__ = [
     "DialAttempt",
@@ -131,7 +139,7 @@ _dict_row = itemgetter(*_ROW_FIELDS)
 _model_row = attrgetter(*_ROW_FIELDS)
 
 _IDLE: Final = "idle"
-_EPOCH_KEY: Final = format_timestamp(EPOCH)
+_EPOCH_KEY: Final = format_legacy_timestamp(EPOCH)
 # The characters at 4, 7, 10, 13, 16 and 19 of "YYYY-MM-DD HH:MM:SS.ffffff" (value[4:20:3]). A
 # 26-character string with them that fromisoformat reads is in VoIPBIN's form, and strings in that
 # form sort in time order (ISO week dates, a comma before the fraction, "T" or a zone are not).
@@ -240,7 +248,8 @@ def _is_idle(status: object) -> bool:
 
 
 def _stamp(field: str, raw_id: object, value: object) -> tuple[datetime, str] | None:
-    """Parse a timestamp field into (aware UTC datetime, VoIPBIN wire form); None for never."""
+    """Parse a timestamp field into (aware UTC datetime, sort key in the docs' fixed-width form);
+    None for never."""
     if (
         type(value) is str
         and len(value) == 26
@@ -258,7 +267,7 @@ def _stamp(field: str, raw_id: object, value: object) -> tuple[datetime, str] | 
         raise ValueError(f"outdialtarget {_label(raw_id)}: {field!r}: {exc}") from None
     if dt is None:
         return None
-    return dt, format_timestamp(dt)
+    return dt, format_legacy_timestamp(dt)
 
 
 def _looks_like_wire_form(value: object) -> bool:

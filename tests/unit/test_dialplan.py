@@ -796,7 +796,7 @@ def test_apply_result_on_a_dict(answered: bool, status: str) -> None:
         **before,
         "try_count_1": 2,
         "status": status,
-        "tm_update": "2022-04-30 18:30:00.123456",
+        "tm_update": "2022-04-30T18:30:00.123456Z",
     }
 
 
@@ -816,7 +816,7 @@ def test_apply_result_on_a_model(answered: bool, status: OutdialtargetStatus) ->
     assert type(updated) is Outdialtarget
     assert updated.status is status
     assert updated.try_count_0 == 2
-    assert updated.tm_update == "2022-04-30 18:30:00.123456"
+    assert updated.tm_update == "2022-04-30T18:30:00.123456Z"
     assert updated.additional_properties == {"campaign_id": "kept"}
     assert updated.additional_properties is not model.additional_properties
     assert attrs.evolve(
@@ -828,11 +828,11 @@ def test_apply_result_on_a_model(answered: bool, status: OutdialtargetStatus) ->
 @pytest.mark.parametrize(
     ("at", "text"),
     [
-        pytest.param(ENDED, "2022-04-30 18:30:00.123456", id="utc"),
+        pytest.param(ENDED, "2022-04-30T18:30:00.123456Z", id="utc"),
         pytest.param(
-            ENDED.astimezone(timezone(timedelta(hours=9))), "2022-04-30 18:30:00.123456", id="kst"
+            ENDED.astimezone(timezone(timedelta(hours=9))), "2022-04-30T18:30:00.123456Z", id="kst"
         ),
-        pytest.param(ENDED.replace(tzinfo=None), "2022-04-30 18:30:00.123456", id="naive-is-utc"),
+        pytest.param(ENDED.replace(tzinfo=None), "2022-04-30T18:30:00.123456Z", id="naive-is-utc"),
     ],
 )
 def test_apply_result_writes_tm_update_in_utc(at: datetime, text: str) -> None:
