@@ -19,11 +19,13 @@ import httpx
 from ._args import (
     NIL_UUID,
     to_address,
+    to_campaign_id,
     to_destinations,
     to_duration_ms,
     to_id_text,
     to_max_try_counts,
     to_page_size,
+    to_required_text,
     to_uuid,
 )
 from ._generated.api.outdial import (
@@ -48,6 +50,7 @@ from ._generated.api.outplan import (
     outplans_update_dial_info,
 )
 from ._pagination import Page
+from ._slots import SLOTS
 from .models import (
     UNSET,
     Address,
@@ -292,8 +295,12 @@ outdials_delete_call = _one_by_id(
 def outdials_create_call(
     name: str, detail: str, data: str, campaign_id: str | UUID, timeout: TimeoutArg
 ) -> Call[Outdial]:
+    # Checked in the server's order (PostOutdials): campaign_id, name, detail, data.
     body = OutdialCreate(
-        campaign_id=to_uuid(campaign_id, "campaign_id"), name=name, detail=detail, data=data
+        campaign_id=to_campaign_id(campaign_id),
+        name=to_required_text(name, "name"),
+        detail=to_required_text(detail, "detail"),
+        data=to_required_text(data, "data"),
     )
     return Call.from_request(
         "outdials_create", outdials_create._get_kwargs(body=body), Outdial.from_dict, timeout
@@ -350,9 +357,26 @@ def outdialtargets_create_call(
     timeout: TimeoutArg,
 ) -> Call[Outdialtarget]:
     uuid = to_uuid(outdial_id, "outdial_id")
-    first, *rest = to_destinations(destinations)
-    slots: dict[str, Address | None] = {f"destination_{n}": d for n, d in enumerate(rest, 1)}
-    body = OutdialtargetCreate(name=name, detail=detail, data=data, destination_0=first, **slots)
+    # Checked in the server's order (PostOutdialsIdTargets): name, detail, data, destinations.
+    name = to_required_text(name, "name")
+    detail = to_required_text(detail, "detail")
+    data = to_required_text(data, "data")
+    given = to_destinations(destinations)
+    # Every slot is sent, an unused one as {}: VoIPBIN's published spec requires all five keys,
+    # and the server stores {} for a slot left out or null anyway.
+    d0, d1, d2, d3, d4 = (
+        given[n] if n < len(given) and given[n] is not None else Address() for n in range(SLOTS)
+    )
+    body = OutdialtargetCreate(
+        name=name,
+        detail=detail,
+        data=data,
+        destination_0=d0,
+        destination_1=d1,
+        destination_2=d2,
+        destination_3=d3,
+        destination_4=d4,
+    )
     request = outdialtargets_create._get_kwargs(id=uuid, body=body)
     return Call.from_request("outdialtargets_create", request, Outdialtarget.from_dict, timeout)
 

@@ -12,7 +12,7 @@ from typing import Final
 from uuid import UUID
 
 from . import _calls as c
-from ._args import NIL_UUID, to_page_size, to_uuid
+from ._args import to_page_size, to_uuid
 from ._base import AsyncSender, SyncSender
 from ._calls import AddressArg, Duration, TimeoutArg
 from ._pagination import Page, iterate_pages, iterate_pages_async
@@ -66,13 +66,13 @@ class Outplans:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outplan]:
-        """One page of outplans, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outplans, newest first (``page_size`` 1 to 100, default 100)."""
         return self._sender.send(c.outplans_list_call(page_size, page_token, timeout))
 
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outplan]:
-        """Every outplan, fetching one page at a time as the iteration goes."""
+        """Every outplan, newest first, fetching one page at a time as the iteration goes."""
         size = to_page_size(page_size)
         return iterate_pages(lambda t: self._sender.send(c.outplans_list_call(size, t, timeout)))
 
@@ -94,7 +94,7 @@ class Outplans:
         return self._sender.send(call)
 
     def get(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
-        """The outplan with this id."""
+        """The outplan with this id (a deleted one too: its ``tm_delete`` is set)."""
         return self._sender.send(c.outplans_get_call(outplan_id, timeout))
 
     def update(
@@ -137,31 +137,35 @@ class Outdials:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdial]:
-        """One page of outdials, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outdials, newest first (``page_size`` 1 to 100, default 100)."""
         return self._sender.send(c.outdials_list_call(page_size, page_token, timeout))
 
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outdial]:
-        """Every outdial, fetching one page at a time as the iteration goes."""
+        """Every outdial, newest first, fetching one page at a time as the iteration goes."""
         size = to_page_size(page_size)
         return iterate_pages(lambda t: self._sender.send(c.outdials_list_call(size, t, timeout)))
 
     def create(
         self,
         *,
+        campaign_id: str | UUID,
         name: str,
-        detail: str = "",
-        data: str = "",
-        campaign_id: str | UUID = NIL_UUID,
+        detail: str,
+        data: str,
         timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Create an empty outdial (the nil ``campaign_id`` means no campaign yet)."""
+        """Create an empty outdial for the campaign ``campaign_id``.
+
+        VoIPBIN refuses the nil ``campaign_id`` and an empty ``name``, ``detail`` or ``data``;
+        they are refused here first (``ValueError``/``TypeError`` naming the argument).
+        """
         call = c.outdials_create_call(name, detail, data, campaign_id, timeout)
         return self._sender.send(call)
 
     def get(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
-        """The outdial with this id."""
+        """The outdial with this id (a deleted one too: its ``tm_delete`` is set)."""
         return self._sender.send(c.outdials_get_call(outdial_id, timeout))
 
     def update(
@@ -202,14 +206,14 @@ class Outdialtargets:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdialtarget]:
-        """One page of the outdial's targets, oldest first (``page_size`` 1 to 100)."""
+        """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
         call = c.outdialtargets_list_call(outdial_id, page_size, page_token, timeout)
         return self._sender.send(call)
 
     def iter(
         self, outdial_id: str | UUID, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outdialtarget]:
-        """Every target of the outdial, fetching one page at a time as the iteration goes."""
+        """Every live target of the outdial, newest first, one page at a time."""
         oid, size = to_uuid(outdial_id, "outdial_id"), to_page_size(page_size)
         return iterate_pages(
             lambda t: self._sender.send(c.outdialtargets_list_call(oid, size, t, timeout))
@@ -220,19 +224,25 @@ class Outdialtargets:
         outdial_id: str | UUID,
         *,
         name: str,
-        detail: str = "",
-        data: str = "",
+        detail: str,
+        data: str,
         destinations: Sequence[AddressArg | None],
         timeout: TimeoutArg = None,
     ) -> Outdialtarget:
-        """Add a contact: 1 to 5 destinations in dial order (``None`` for an empty slot)."""
+        """Add a contact: 1 to 5 destinations in dial order, ``None`` for an empty slot.
+
+        ``name``, ``detail`` and ``data`` must not be empty and one destination needs a
+        ``target`` (VoIPBIN refuses the request otherwise; refused here first). Empty slots are
+        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: it tries them like any
+        other slot, so put the real destinations first.
+        """
         call = c.outdialtargets_create_call(outdial_id, name, detail, data, destinations, timeout)
         return self._sender.send(call)
 
     def get(
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
-        """The target with this id in the outdial."""
+        """The target with this id in the outdial (a deleted one too)."""
         return self._sender.send(c.outdialtargets_get_call(outdial_id, target_id, timeout))
 
     def delete(
@@ -258,13 +268,13 @@ class AsyncOutplans:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outplan]:
-        """One page of outplans, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outplans, newest first (``page_size`` 1 to 100, default 100)."""
         return await self._sender.send(c.outplans_list_call(page_size, page_token, timeout))
 
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> AsyncIterator[Outplan]:
-        """Every outplan (``async for``), fetching one page at a time as the iteration goes."""
+        """Every outplan, newest first (``async for``), fetching one page at a time."""
         size = to_page_size(page_size)
         return iterate_pages_async(
             lambda t: self._sender.send(c.outplans_list_call(size, t, timeout))
@@ -288,7 +298,7 @@ class AsyncOutplans:
         return await self._sender.send(call)
 
     async def get(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
-        """The outplan with this id."""
+        """The outplan with this id (a deleted one too: its ``tm_delete`` is set)."""
         return await self._sender.send(c.outplans_get_call(outplan_id, timeout))
 
     async def update(
@@ -331,13 +341,13 @@ class AsyncOutdials:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdial]:
-        """One page of outdials, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outdials, newest first (``page_size`` 1 to 100, default 100)."""
         return await self._sender.send(c.outdials_list_call(page_size, page_token, timeout))
 
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> AsyncIterator[Outdial]:
-        """Every outdial (``async for``), fetching one page at a time as the iteration goes."""
+        """Every outdial, newest first (``async for``), fetching one page at a time."""
         size = to_page_size(page_size)
         return iterate_pages_async(
             lambda t: self._sender.send(c.outdials_list_call(size, t, timeout))
@@ -346,18 +356,22 @@ class AsyncOutdials:
     async def create(
         self,
         *,
+        campaign_id: str | UUID,
         name: str,
-        detail: str = "",
-        data: str = "",
-        campaign_id: str | UUID = NIL_UUID,
+        detail: str,
+        data: str,
         timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Create an empty outdial (the nil ``campaign_id`` means no campaign yet)."""
+        """Create an empty outdial for the campaign ``campaign_id``.
+
+        VoIPBIN refuses the nil ``campaign_id`` and an empty ``name``, ``detail`` or ``data``;
+        they are refused here first (``ValueError``/``TypeError`` naming the argument).
+        """
         call = c.outdials_create_call(name, detail, data, campaign_id, timeout)
         return await self._sender.send(call)
 
     async def get(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
-        """The outdial with this id."""
+        """The outdial with this id (a deleted one too: its ``tm_delete`` is set)."""
         return await self._sender.send(c.outdials_get_call(outdial_id, timeout))
 
     async def update(
@@ -398,14 +412,14 @@ class AsyncOutdialtargets:
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdialtarget]:
-        """One page of the outdial's targets, oldest first (``page_size`` 1 to 100)."""
+        """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
         call = c.outdialtargets_list_call(outdial_id, page_size, page_token, timeout)
         return await self._sender.send(call)
 
     def iter(
         self, outdial_id: str | UUID, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> AsyncIterator[Outdialtarget]:
-        """Every target of the outdial (``async for``), one page at a time."""
+        """Every live target of the outdial, newest first (``async for``), one page at a time."""
         oid, size = to_uuid(outdial_id, "outdial_id"), to_page_size(page_size)
         return iterate_pages_async(
             lambda t: self._sender.send(c.outdialtargets_list_call(oid, size, t, timeout))
@@ -416,19 +430,25 @@ class AsyncOutdialtargets:
         outdial_id: str | UUID,
         *,
         name: str,
-        detail: str = "",
-        data: str = "",
+        detail: str,
+        data: str,
         destinations: Sequence[AddressArg | None],
         timeout: TimeoutArg = None,
     ) -> Outdialtarget:
-        """Add a contact: 1 to 5 destinations in dial order (``None`` for an empty slot)."""
+        """Add a contact: 1 to 5 destinations in dial order, ``None`` for an empty slot.
+
+        ``name``, ``detail`` and ``data`` must not be empty and one destination needs a
+        ``target`` (VoIPBIN refuses the request otherwise; refused here first). Empty slots are
+        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: it tries them like any
+        other slot, so put the real destinations first.
+        """
         call = c.outdialtargets_create_call(outdial_id, name, detail, data, destinations, timeout)
         return await self._sender.send(call)
 
     async def get(
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
-        """The target with this id in the outdial."""
+        """The target with this id in the outdial (a deleted one too)."""
         return await self._sender.send(c.outdialtargets_get_call(outdial_id, target_id, timeout))
 
     async def delete(

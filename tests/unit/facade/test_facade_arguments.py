@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 import respx
-from facade_support import OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
+from facade_support import CAMPAIGN_ID, OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
 
 from voipbin_outdial._args import to_duration_ms
 from voipbin_outdial.models import Address, AddressType
@@ -214,7 +214,9 @@ async def test_ids_are_sent_in_canonical_form(
     [
         ([], ValueError, "1 to 5"),
         ([TEL] * 6, ValueError, "1 to 5"),
-        ([None, None], ValueError, "at least one"),
+        ([None, None], ValueError, "at least one address with a target"),
+        ([{"type": "tel", "target": ""}], ValueError, "at least one address with a target"),
+        ([None, {"type": "tel", "target": ""}], ValueError, "at least one address with a target"),
         ([TEL, "+8210"], TypeError, r"destinations\[1\]"),
         ([{"target": "+8210"}], ValueError, "'type' is missing"),
         (TEL, TypeError, "destinations must be a sequence"),
@@ -231,7 +233,14 @@ async def test_bad_destinations_fail_before_any_request(
     harness = await make_harness()
 
     with pytest.raises(error, match=match):
-        await harness.call("outdialtargets.create", OUTDIAL_ID, name="t", destinations=destinations)
+        await harness.call(
+            "outdialtargets.create",
+            OUTDIAL_ID,
+            name="t",
+            detail="d",
+            data="x",
+            destinations=destinations,
+        )
 
     assert not no_requests.called
 
@@ -252,15 +261,17 @@ async def test_destinations_fill_the_slots_in_order(
         destinations=(TEL, None, mobile, None, {"type": "email", "target": "kim@example.com"}),
     )
 
+    # Every slot is sent, an empty one as {}: VoIPBIN's published spec requires all five, and
+    # the server stores {} for an empty slot whatever it was sent.
     sent = json.loads(route.calls.last.request.content)
     assert sent == {
         "name": "Kim",
         "detail": "VIP",
         "data": "{}",
         "destination_0": TEL,
-        "destination_1": None,
+        "destination_1": {},
         "destination_2": {"type": "tel", "target": "+821100000002"},
-        "destination_3": None,
+        "destination_3": {},
         "destination_4": {"type": "email", "target": "kim@example.com"},
     }
 
@@ -275,9 +286,108 @@ async def test_an_unknown_address_type_is_sent_as_given(
         "outdialtargets.create",
         OUTDIAL_ID,
         name="t",
-        destinations=[{"type": "whatsapp", "target": "+8210"}],
+        detail="d",
+        data="x",
+        destinations=[{"type": "fax", "target": "+8210"}],
     )
 
     sent = json.loads(route.calls.last.request.content)
-    assert sent["destination_0"] == {"type": "whatsapp", "target": "+8210"}
-    assert "destination_1" not in sent
+    assert sent["destination_0"] == {"type": "fax", "target": "+8210"}
+    assert [sent[f"destination_{n}"] for n in range(1, 5)] == [{}, {}, {}, {}]
+
+
+# -- what VoIPBIN refuses is refused first -------------------------------------------------------
+
+OUTDIAL_ARGS: dict[str, Any] = {
+    "campaign_id": CAMPAIGN_ID,
+    "name": "leads",
+    "detail": "spring",
+    "data": "crm-7",
+}
+TARGET_ARGS: dict[str, Any] = {
+    "name": "Ada",
+    "detail": "VIP",
+    "data": "crm-7",
+    "destinations": [TEL],
+}
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "match"),
+    [
+        ({"name": ""}, ValueError, "^name must not be empty"),
+        ({"detail": ""}, ValueError, "^detail must not be empty"),
+        ({"data": ""}, ValueError, "^data must not be empty"),
+        ({"name": None}, TypeError, "^name must be a str, not NoneType"),
+        ({"data": 7}, TypeError, "^data must be a str, not int"),
+        ({"campaign_id": "00000000-0000-0000-0000-000000000000"}, ValueError, "^campaign_id"),
+        ({"campaign_id": UUID(int=0)}, ValueError, "nil UUID"),
+        ({"campaign_id": "leads"}, ValueError, "^campaign_id must be a UUID"),
+        ({"campaign_id": None}, TypeError, "^campaign_id must be a str or UUID"),
+        ({"name": "", "campaign_id": UUID(int=0)}, ValueError, "^campaign_id"),  # server's order
+    ],
+)
+async def test_outdial_create_refuses_what_voipbin_refuses(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    changes: dict[str, Any],
+    error: type[Exception],
+    match: str,
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(error, match=match):
+        await harness.call("outdials.create", **{**OUTDIAL_ARGS, **changes})
+
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize("missing", ["campaign_id", "detail", "data"])
+async def test_outdial_create_has_no_default_voipbin_would_refuse(
+    make_harness: MakeHarness, no_requests: respx.Route, missing: str
+) -> None:
+    harness = await make_harness()
+    arguments = {k: v for k, v in OUTDIAL_ARGS.items() if k != missing}
+
+    with pytest.raises(TypeError, match=missing):
+        await harness.call("outdials.create", **arguments)
+
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "match"),
+    [
+        ({"name": ""}, ValueError, "^name must not be empty"),
+        ({"detail": ""}, ValueError, "^detail must not be empty"),
+        ({"data": ""}, ValueError, "^data must not be empty"),
+        ({"detail": None}, TypeError, "^detail must be a str"),
+        ({"data": "", "destinations": []}, ValueError, "^data"),  # server's order
+    ],
+)
+async def test_target_create_refuses_what_voipbin_refuses(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    changes: dict[str, Any],
+    error: type[Exception],
+    match: str,
+) -> None:
+    harness = await make_harness()
+
+    with pytest.raises(error, match=match):
+        await harness.call("outdialtargets.create", OUTDIAL_ID, **{**TARGET_ARGS, **changes})
+
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize("missing", ["detail", "data", "destinations"])
+async def test_target_create_has_no_default_voipbin_would_refuse(
+    make_harness: MakeHarness, no_requests: respx.Route, missing: str
+) -> None:
+    harness = await make_harness()
+    arguments = {k: v for k, v in TARGET_ARGS.items() if k != missing}
+
+    with pytest.raises(TypeError, match=missing):
+        await harness.call("outdialtargets.create", OUTDIAL_ID, **arguments)
+
+    assert not no_requests.called
