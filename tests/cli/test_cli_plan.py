@@ -14,11 +14,16 @@ from voipbin_outdial import VoipbinClient
 from .conftest import cli, free_port
 
 SECRET = "sk-cli-secret-0123456789"
+CAMPAIGN_ID = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
 
 
 @pytest.fixture(scope="module")
 def campaign(mock_server: str) -> dict[str, str]:
-    """An outplan (tries 2/1/0/0/0) and an outdial with three targets, one without destination_0."""
+    """An outplan (tries 2/1/0/0/0) and an outdial with three targets, one without destination_0.
+
+    VoIPBIN stores the empty destination_0 as {}, which its dialer does not skip (it checks for
+    null): "second" is dialed on destination_0 first, an empty address.
+    """
     with VoipbinClient(accesskey=SECRET, base_url=mock_server) as client:
         plan = client.outplans.create(
             name="cli plan",
@@ -27,13 +32,17 @@ def campaign(mock_server: str) -> dict[str, str]:
             try_interval=timedelta(minutes=10),
             max_try_counts=(2, 1, 0, 0, 0),
         )
-        outdial = client.outdials.create(name="cli outdial")
+        outdial = client.outdials.create(
+            campaign_id=CAMPAIGN_ID, name="cli outdial", detail="for the cli", data="x"
+        )
         for name, destinations in [
             ("first", [{"type": "tel", "target": "+15550000001"}]),
             ("second", [None, {"type": "tel", "target": "+15550000002"}]),
             ("third", [{"type": "tel", "target": "+15550000003"}]),
         ]:
-            client.outdialtargets.create(outdial.id, name=name, destinations=destinations)
+            client.outdialtargets.create(
+                outdial.id, name=name, detail="contact", data="x", destinations=destinations
+            )
     return {"outplan": str(plan.id), "outdial": str(outdial.id), "base_url": mock_server}
 
 
@@ -53,8 +62,9 @@ def test_plan_prints_who_is_dialed_next(campaign: dict[str, str]) -> None:
     assert "3 of 3 targets to dial" in lines[0]
     rows = [line.split() for line in lines[3:]]
     assert [row[2] for row in rows] == ["first", "second", "third"]  # created in this order
-    assert [row[3] for row in rows] == ["0", "1", "0"]  # "second" has no destination_0
-    assert [row[4] for row in rows] == ["+15550000001", "+15550000002", "+15550000003"]
+    assert [row[3] for row in rows] == ["0", "0", "0"]  # "second"'s destination_0 is {}
+    # {} has no number: "second"'s row goes on with the try number
+    assert [row[4] for row in rows] == ["+15550000001", "1", "+15550000003"]
     assert SECRET not in result.stdout + result.stderr
 
 
@@ -67,7 +77,7 @@ def test_plan_json_is_for_machines(campaign: dict[str, str]) -> None:
     assert report["statuses"] == {"idle": 3}
     assert [(o["name"], o["destination_index"], o["try_number"]) for o in report["order"]] == [
         ("first", 0, 1),
-        ("second", 1, 1),
+        ("second", 0, 1),  # its destination_0 is {}: VoIPBIN dials it
         ("third", 0, 1),
     ]
 

@@ -11,7 +11,6 @@ import httpx
 import pytest
 from mock_support import (
     AUTH,
-    NEVER,
     T0,
     StepClock,
     address,
@@ -23,7 +22,7 @@ from mock_support import (
 
 from voipbin_outdial.dialplan import DialAttempt, apply_result, dial_order
 from voipbin_outdial.testing import CallRecord, ResourceNotFoundError, VoipbinMock
-from voipbin_outdial.timeutil import format_timestamp
+from voipbin_outdial.timeutil import format_timestamp, parse_timestamp
 
 START = T0 + timedelta(hours=1)
 S = timedelta(seconds=1)
@@ -83,6 +82,9 @@ def test_nobody_answers_a_worked_example(http: httpx.Client, mock: VoipbinMock) 
 
     # A and B have never been tried: A (created first) goes first. After a call, a target waits
     # try_interval (60 s) from the call's end; the least recently updated target goes next.
+    # B's destination_1 was left out, so VoIPBIN stored {} there, which is not null: its dialer
+    # (bin-outdial-manager/pkg/dbhandler/outdialtarget.go, outdialTargetSelectAvailable, and
+    # bin-campaign-manager/pkg/campaignhandler/execute.go, getTargetDestination) dials it too.
     names = {t["id"]: n for n, t in _targets(http, outdial_id).items()}
     assert [
         (names[c.target_id], c.index, c.try_number, c.at - START, c.ended_at - START) for c in calls
@@ -92,18 +94,19 @@ def test_nobody_answers_a_worked_example(http: httpx.Client, mock: VoipbinMock) 
         ("A", 0, 2, 90 * S, 120 * S),
         ("B", 0, 2, 120 * S, 150 * S),
         ("A", 1, 1, 180 * S, 210 * S),
+        ("B", 1, 1, 210 * S, 240 * S),
     ]
-    assert [c.address_target for c in calls] == ["+1001", "+2001", "+1001", "+2001", "+1002"]
+    assert [c.address_target for c in calls] == ["+1001", "+2001", "+1001", "+2001", "+1002", ""]
     assert not any(c.answered for c in calls)
 
     after = _targets(http, outdial_id)
     assert _counts(after["A"]) == [2, 1, 0, 0, 0]
-    assert _counts(after["B"]) == [2, 0, 0, 0, 0]
+    assert _counts(after["B"]) == [2, 1, 0, 0, 0]
     # dialplan's apply_result leaves an unanswered target idle; nothing is left to dial.
     assert after["A"]["status"] == after["B"]["status"] == "idle"
     assert after["A"]["tm_update"] == format_timestamp(START + 210 * S)
-    assert after["B"]["tm_update"] == format_timestamp(START + 150 * S)
-    assert after["A"]["tm_delete"] == NEVER
+    assert after["B"]["tm_update"] == format_timestamp(START + 240 * S)
+    assert after["A"]["tm_delete"] is None
 
 
 def test_nobody_answers_every_remaining_attempt_in_dialplans_order(
@@ -114,7 +117,7 @@ def test_nobody_answers_every_remaining_attempt_in_dialplans_order(
         http,
         target_body(address("+1"), address("+2"), address("+3"), address("+4"), name="full"),
         target_body(None, address("+5"), name="no-first"),
-        target_body(None, None, address("+6"), name="only-max-zero"),  # never dialed
+        target_body(None, None, address("+6"), name="only-max-zero"),  # +6 never dialed
         target_body(address("+7"), name="single"),
         target_body(address("+8"), None, None, None, address("+9"), name="gap"),
     )
@@ -123,12 +126,16 @@ def test_nobody_answers_every_remaining_attempt_in_dialplans_order(
 
     final = _replay(targets, plan, calls, START)
     after = _targets(http, outdial_id)
-    assert _counts(after["full"]) == [3, 2, 0, 1, 0]
-    assert _counts(after["no-first"]) == [0, 2, 0, 0, 0]
-    assert _counts(after["only-max-zero"]) == [0, 0, 0, 0, 0]
-    assert _counts(after["single"]) == [3, 0, 0, 0, 0]
-    assert _counts(after["gap"]) == [3, 0, 0, 0, 1]
-    assert len(calls) == 6 + 2 + 0 + 3 + 4
+    # Every slot is stored, an empty one as {} (not null), so every slot with tries left is
+    # dialed, whatever it holds (see test_nobody_answers_a_worked_example).
+    for name in ("full", "no-first", "only-max-zero", "single", "gap"):
+        assert _counts(after[name]) == [3, 2, 0, 1, 1], name
+    assert {c.address_target for c in calls if c.target_id == after["gap"]["id"]} == {
+        "+8",
+        "",
+        "+9",
+    }
+    assert len(calls) == 5 * 7
     for target in after.values():
         assert target == final[target["id"]]
     # One call at a time: each starts when the previous one has ended, or later.
@@ -150,16 +157,17 @@ def test_everybody_answers_each_target_once(http: httpx.Client, mock: VoipbinMoc
         plan["id"], outdial_id, answer=True, start=START, talk_time=timedelta(minutes=2)
     )
 
+    # b's destination_0 is {} (left empty), which VoIPBIN's dialer does not skip.
     assert [(c.index, c.try_number, c.answered) for c in calls] == [
         (0, 1, True),
-        (1, 1, True),
+        (0, 1, True),
         (0, 1, True),
     ]
     assert [c.at - START for c in calls] == [0 * S, 120 * S, 240 * S]
     assert all(c.ended_at - c.at == timedelta(minutes=2) for c in calls)
     after = _targets(http, outdial_id)
     assert {t["status"] for t in after.values()} == {"done"}
-    assert _counts(after["b"]) == [0, 1, 0, 0, 0]
+    assert _counts(after["b"]) == [1, 0, 0, 0, 0]
     _replay(targets, plan, calls, START)
 
 
@@ -280,14 +288,14 @@ def test_the_mock_clock_moves_on_past_the_campaign(http: httpx.Client, mock: Voi
     outdial_id, _ = _outdial(http, target_body())
     calls = mock.run_campaign(plan["id"], outdial_id, start=START + timedelta(days=3))
     later = http.post("/outdials", json=outdial_body()).json()
-    assert later["tm_create"] > format_timestamp(calls[-1].ended_at)
+    assert parse_timestamp(later["tm_create"]) > calls[-1].ended_at
 
 
 def test_the_default_start_is_the_mocks_current_time(http: httpx.Client, mock: VoipbinMock) -> None:
     plan = _plan(http, [1, 0, 0, 0, 0])
     outdial_id, (target,) = _outdial(http, target_body())
     (call,) = mock.run_campaign(plan["id"], outdial_id)
-    assert format_timestamp(call.at) > target["tm_create"]
+    assert call.at > parse_timestamp(target["tm_create"])
     assert call.at < T0 + timedelta(minutes=1)
 
 
