@@ -26,6 +26,7 @@ import httpx
 import pytest
 from prism import PrismServer
 from spec_ops import Operation, by_id, example, operation_ids
+from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient, models
 from voipbin_outdial.models import (
@@ -275,30 +276,6 @@ def test_every_operation_has_a_case() -> None:
 
 
 # -- the wire, recorded -------------------------------------------------------------------------
-
-
-class Wire:
-    """Every request the facade sent and the response it got, read from httpx event hooks."""
-
-    def __init__(self) -> None:
-        self.exchanges: list[httpx.Response] = []
-
-    def record(self, response: httpx.Response) -> None:
-        response.read()
-        self.exchanges.append(response)
-
-    async def arecord(self, response: httpx.Response) -> None:
-        await response.aread()
-        self.exchanges.append(response)
-
-    def only(self) -> httpx.Response:
-        assert len(self.exchanges) == 1, [str(r.request.url) for r in self.exchanges]
-        return self.exchanges[0]
-
-
-def violations(response: httpx.Response) -> list[Any]:
-    found: list[Any] = json.loads(response.headers.get("sl-violations", "[]"))
-    return found
 
 
 def check_wire(

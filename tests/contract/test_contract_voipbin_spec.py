@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 import pytest
 from prism import PrismServer
+from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient
 from voipbin_outdial._resources import OPERATIONS
@@ -104,21 +105,6 @@ def test_every_facade_method_is_driven_here() -> None:
     }
 
 
-class Wire:
-    """What went over the wire, from httpx event hooks."""
-
-    def __init__(self) -> None:
-        self.responses: list[httpx.Response] = []
-
-    def record(self, response: httpx.Response) -> None:
-        response.read()
-        self.responses.append(response)
-
-    async def arecord(self, response: httpx.Response) -> None:
-        await response.aread()
-        self.responses.append(response)
-
-
 @contextmanager
 def client_on(prism: PrismServer, wire: Wire) -> Iterator[VoipbinClient]:
     hooks = {"response": [wire.record]}
@@ -141,8 +127,8 @@ async def async_client_on(prism: PrismServer, wire: Wire) -> AsyncIterator[Async
 
 def check_accepted(response: httpx.Response) -> None:
     """Prism took the request as VoIPBIN's spec allows it, and its answer fits that spec."""
-    violations = json.loads(response.headers.get("sl-violations", "[]"))
-    assert violations == [], (response.request.method, response.request.url, violations)
+    found = violations(response)
+    assert found == [], (response.request.method, response.request.url, found)
     assert response.status_code == 200, response.text
 
 
@@ -159,7 +145,7 @@ def test_each_request_is_valid_under_voipbins_spec(prism_voipbin: PrismServer, o
     with client_on(prism_voipbin, wire) as client:
         result = call(client)
 
-    (response,) = wire.responses
+    (response,) = wire.exchanges
     check_accepted(response)
     check_result(result, model)
 
@@ -170,8 +156,8 @@ async def test_each_request_is_valid_from_the_async_client(prism_voipbin: PrismS
         for op_id in sorted(CALLS):
             call, model = CALLS[op_id]
             check_result(await call(client), model)
-    assert len(wire.responses) == len(CALLS)
-    for response in wire.responses:
+    assert len(wire.exchanges) == len(CALLS)
+    for response in wire.exchanges:
         check_accepted(response)
 
 
@@ -184,10 +170,10 @@ def test_iter_pages_through_voipbins_spec(prism_voipbin: PrismServer, name: str)
     # Prism answers every page with the same example and token: the second page is asked with
     # that token, comes back the same, and the walk stops.
     assert len(items) == 2
-    assert len(wire.responses) == 2
-    for response in wire.responses:
+    assert len(wire.exchanges) == 2
+    for response in wire.exchanges:
         check_accepted(response)
-    assert "page_token" in wire.responses[1].request.url.params
+    assert "page_token" in wire.exchanges[1].request.url.params
 
 
 def test_a_target_is_sent_with_all_five_destinations(prism_voipbin: PrismServer) -> None:
@@ -195,7 +181,7 @@ def test_a_target_is_sent_with_all_five_destinations(prism_voipbin: PrismServer)
     with client_on(prism_voipbin, wire) as client:
         CALLS["outdialtargets_create"][0](client)
 
-    sent = json.loads(wire.responses[0].request.content)
+    sent = json.loads(wire.exchanges[0].request.content)
     assert sent == {
         "name": "Ada",
         "detail": "VIP",
@@ -218,8 +204,8 @@ def test_a_target_without_every_destination_breaks_voipbins_spec(
     )
 
     assert response.status_code >= 400
-    violations = json.loads(response.headers.get("sl-violations", "[]"))
-    assert any("destination_1" in v["message"] for v in violations), violations
+    found = violations(response)
+    assert any("destination_1" in v["message"] for v in found), found
 
 
 def test_the_answers_read_as_the_sdks_models(prism_voipbin: PrismServer) -> None:
@@ -235,5 +221,5 @@ def test_the_answers_read_as_the_sdks_models(prism_voipbin: PrismServer) -> None
     assert target.tm_create == "2026-01-15T09:30:00.000000Z"
     assert target.status in set(OutdialtargetStatus)
     assert plan.dial_timeout == 30000
-    assert target.to_dict() == wire.responses[0].json()
-    assert plan.to_dict() == wire.responses[1].json()
+    assert target.to_dict() == wire.exchanges[0].json()
+    assert plan.to_dict() == wire.exchanges[1].json()

@@ -128,11 +128,50 @@ def _page(items: list[Record], next_token: str) -> Json:
 
 
 # --- the operations ---------------------------------------------------------------------------
+# The outplan and outdial handlers of the server (api/server/outplans.go, outdials.go) do the same
+# steps for the same verbs, so their mock twins share these.
 
 
-async def outplans_list(call: _Call) -> Json:
-    size, token = _paging(call)
-    return _page(*call.store.list_page("outplan", size, token, customer_id=call.customer))
+def _lister(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        size, token = _paging(call)
+        return _page(*call.store.list_page(kind, size, token, customer_id=call.customer))
+
+    return handle
+
+
+def _getter(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        return call.owned(kind, call.id())
+
+    return handle
+
+
+def _updater(
+    kind: Literal["outplan", "outdial"], read: Callable[[Any], Json], schema: str
+) -> Handler:
+    """Path id, body (the server's reading, then strict), lookup, then the update."""
+
+    async def handle(call: _Call) -> Json:
+        resource_id = call.id()
+        body = await call.body()
+        fields = read(body)
+        call.strict_body(schema, body)
+        with call.store.locked():
+            call.owned(kind, resource_id)
+            return call.store.update(kind, resource_id, fields, deleted=True)
+
+    return handle
+
+
+def _deleter(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        resource_id = call.id()
+        with call.store.locked():
+            call.owned(kind, resource_id)
+            return call.store.delete(kind, resource_id, deleted=True)
+
+    return handle
 
 
 async def outplans_create(call: _Call) -> Json:
@@ -142,80 +181,11 @@ async def outplans_create(call: _Call) -> Json:
     return call.store.create_outplan(body, customer_id=call.customer)
 
 
-async def outplans_get(call: _Call) -> Json:
-    return call.owned("outplan", call.id())
-
-
-async def outplans_update(call: _Call) -> Json:
-    outplan_id = call.id()
-    body = await call.body()
-    fields = check.name_detail_update(body)
-    call.strict_body("name_detail_update", body)
-    with call.store.locked():
-        call.owned("outplan", outplan_id)
-        return call.store.update("outplan", outplan_id, fields, deleted=True)
-
-
-async def outplans_delete(call: _Call) -> Json:
-    outplan_id = call.id()
-    with call.store.locked():
-        call.owned("outplan", outplan_id)
-        return call.store.delete("outplan", outplan_id, deleted=True)
-
-
-async def outplans_update_dial_info(call: _Call) -> Json:
-    outplan_id = call.id()
-    body = await call.body()
-    fields = check.dial_info_update(body)
-    call.strict_body("outplans_update_dial_info", body)
-    with call.store.locked():
-        call.owned("outplan", outplan_id)
-        return call.store.update("outplan", outplan_id, fields, deleted=True)
-
-
-async def outdials_list(call: _Call) -> Json:
-    size, token = _paging(call)
-    return _page(*call.store.list_page("outdial", size, token, customer_id=call.customer))
-
-
 async def outdials_create(call: _Call) -> Json:
     body = await call.body()
     check.outdial_create(body)
     call.strict_body("outdials_create", body)
     return call.store.create_outdial(body, customer_id=call.customer)
-
-
-async def outdials_get(call: _Call) -> Json:
-    return call.owned("outdial", call.id())
-
-
-async def _update_outdial(call: _Call, read: Callable[[Any], Json], schema: str) -> Json:
-    outdial_id = call.id()
-    body = await call.body()
-    fields = read(body)
-    call.strict_body(schema, body)
-    with call.store.locked():
-        call.owned("outdial", outdial_id)
-        return call.store.update("outdial", outdial_id, fields, deleted=True)
-
-
-async def outdials_update(call: _Call) -> Json:
-    return await _update_outdial(call, check.name_detail_update, "name_detail_update")
-
-
-async def outdials_update_campaign_id(call: _Call) -> Json:
-    return await _update_outdial(call, check.campaign_id_update, "outdials_update_campaign_id")
-
-
-async def outdials_update_data(call: _Call) -> Json:
-    return await _update_outdial(call, check.data_update, "outdials_update_data")
-
-
-async def outdials_delete(call: _Call) -> Json:
-    outdial_id = call.id()
-    with call.store.locked():
-        call.owned("outdial", outdial_id)
-        return call.store.delete("outdial", outdial_id, deleted=True)
 
 
 async def outdialtargets_list(call: _Call) -> Json:
@@ -258,20 +228,34 @@ def _paging(call: _Call) -> tuple[int, str]:
 
 
 OPERATIONS: Final[Mapping[str, Mapping[str, Handler]]] = {
-    "/outplans": {"GET": outplans_list, "POST": outplans_create},
-    "/outplans/{id}": {"GET": outplans_get, "PUT": outplans_update, "DELETE": outplans_delete},
-    "/outplans/{id}/dial_info": {"PUT": outplans_update_dial_info},
-    "/outdials": {"GET": outdials_list, "POST": outdials_create},
-    "/outdials/{id}": {"GET": outdials_get, "PUT": outdials_update, "DELETE": outdials_delete},
-    "/outdials/{id}/campaign_id": {"PUT": outdials_update_campaign_id},
-    "/outdials/{id}/data": {"PUT": outdials_update_data},
+    "/outplans": {"GET": _lister("outplan"), "POST": outplans_create},
+    "/outplans/{id}": {
+        "GET": _getter("outplan"),
+        "PUT": _updater("outplan", check.name_detail_update, "name_detail_update"),
+        "DELETE": _deleter("outplan"),
+    },
+    "/outplans/{id}/dial_info": {
+        "PUT": _updater("outplan", check.dial_info_update, "outplans_update_dial_info"),
+    },
+    "/outdials": {"GET": _lister("outdial"), "POST": outdials_create},
+    "/outdials/{id}": {
+        "GET": _getter("outdial"),
+        "PUT": _updater("outdial", check.name_detail_update, "name_detail_update"),
+        "DELETE": _deleter("outdial"),
+    },
+    "/outdials/{id}/campaign_id": {
+        "PUT": _updater("outdial", check.campaign_id_update, "outdials_update_campaign_id"),
+    },
+    "/outdials/{id}/data": {
+        "PUT": _updater("outdial", check.data_update, "outdials_update_data"),
+    },
     "/outdials/{id}/targets": {"GET": outdialtargets_list, "POST": outdialtargets_create},
     "/outdials/{id}/targets/{target_id}": {
         "GET": outdialtargets_get,
         "DELETE": outdialtargets_delete,
     },
 }
-"""Every operation of openapi.yaml: path -> method -> handler (named by operationId)."""
+"""Every operation of openapi.yaml: path -> method -> handler."""
 
 
 class _Gate:

@@ -298,96 +298,72 @@ async def test_an_unknown_address_type_is_sent_as_given(
 
 # -- what VoIPBIN refuses is refused first -------------------------------------------------------
 
-OUTDIAL_ARGS: dict[str, Any] = {
-    "campaign_id": CAMPAIGN_ID,
-    "name": "leads",
-    "detail": "spring",
-    "data": "crm-7",
+# method -> (its positional arguments, keyword arguments VoIPBIN takes)
+CREATES: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+    "outdials.create": ((), {"campaign_id": CAMPAIGN_ID, "name": "l", "detail": "d", "data": "x"}),
+    "outdialtargets.create": (
+        (OUTDIAL_ID,),
+        {"name": "Ada", "detail": "VIP", "data": "x", "destinations": [TEL]},
+    ),
 }
-TARGET_ARGS: dict[str, Any] = {
-    "name": "Ada",
-    "detail": "VIP",
-    "data": "crm-7",
-    "destinations": [TEL],
-}
+OUTDIAL, TARGET = "outdials.create", "outdialtargets.create"
 
 
 @pytest.mark.parametrize(
-    ("changes", "error", "match"),
+    ("method", "changes", "error", "match"),
     [
-        ({"name": ""}, ValueError, "^name must not be empty"),
-        ({"detail": ""}, ValueError, "^detail must not be empty"),
-        ({"data": ""}, ValueError, "^data must not be empty"),
-        ({"name": None}, TypeError, "^name must be a str, not NoneType"),
-        ({"data": 7}, TypeError, "^data must be a str, not int"),
-        ({"campaign_id": "00000000-0000-0000-0000-000000000000"}, ValueError, "^campaign_id"),
-        ({"campaign_id": UUID(int=0)}, ValueError, "nil UUID"),
-        ({"campaign_id": "leads"}, ValueError, "^campaign_id must be a UUID"),
-        ({"campaign_id": None}, TypeError, "^campaign_id must be a str or UUID"),
-        ({"name": "", "campaign_id": UUID(int=0)}, ValueError, "^campaign_id"),  # server's order
+        (OUTDIAL, {"name": ""}, ValueError, "^name must not be empty"),
+        (OUTDIAL, {"detail": ""}, ValueError, "^detail must not be empty"),
+        (OUTDIAL, {"data": ""}, ValueError, "^data must not be empty"),
+        (OUTDIAL, {"name": None}, TypeError, "^name must be a str, not NoneType"),
+        (OUTDIAL, {"data": 7}, TypeError, "^data must be a str, not int"),
+        (OUTDIAL, {"campaign_id": "00000000-0000-0000-0000-000000000000"}, ValueError, "nil UUID"),
+        (OUTDIAL, {"campaign_id": UUID(int=0)}, ValueError, "nil UUID"),
+        (OUTDIAL, {"campaign_id": "leads"}, ValueError, "^campaign_id must be a UUID"),
+        (OUTDIAL, {"campaign_id": None}, TypeError, "^campaign_id must be a str or UUID"),
+        (OUTDIAL, {"name": "", "campaign_id": UUID(int=0)}, ValueError, "^campaign_id"),  # order
+        (TARGET, {"name": ""}, ValueError, "^name must not be empty"),
+        (TARGET, {"detail": ""}, ValueError, "^detail must not be empty"),
+        (TARGET, {"data": ""}, ValueError, "^data must not be empty"),
+        (TARGET, {"detail": None}, TypeError, "^detail must be a str"),
+        (TARGET, {"data": "", "destinations": []}, ValueError, "^data"),  # the server's order
     ],
 )
-async def test_outdial_create_refuses_what_voipbin_refuses(
+async def test_a_create_refuses_what_voipbin_refuses(
     make_harness: MakeHarness,
     no_requests: respx.Route,
+    method: str,
     changes: dict[str, Any],
     error: type[Exception],
     match: str,
 ) -> None:
     harness = await make_harness()
+    args, kwargs = CREATES[method]
 
     with pytest.raises(error, match=match):
-        await harness.call("outdials.create", **{**OUTDIAL_ARGS, **changes})
-
-    assert not no_requests.called
-
-
-@pytest.mark.parametrize("missing", ["campaign_id", "detail", "data"])
-async def test_outdial_create_has_no_default_voipbin_would_refuse(
-    make_harness: MakeHarness, no_requests: respx.Route, missing: str
-) -> None:
-    harness = await make_harness()
-    arguments = {k: v for k, v in OUTDIAL_ARGS.items() if k != missing}
-
-    with pytest.raises(TypeError, match=missing):
-        await harness.call("outdials.create", **arguments)
+        await harness.call(method, *args, **{**kwargs, **changes})
 
     assert not no_requests.called
 
 
 @pytest.mark.parametrize(
-    ("changes", "error", "match"),
+    ("method", "missing"),
     [
-        ({"name": ""}, ValueError, "^name must not be empty"),
-        ({"detail": ""}, ValueError, "^detail must not be empty"),
-        ({"data": ""}, ValueError, "^data must not be empty"),
-        ({"detail": None}, TypeError, "^detail must be a str"),
-        ({"data": "", "destinations": []}, ValueError, "^data"),  # server's order
+        (OUTDIAL, "campaign_id"),
+        (OUTDIAL, "detail"),
+        (OUTDIAL, "data"),
+        (TARGET, "detail"),
+        (TARGET, "data"),
+        (TARGET, "destinations"),
     ],
 )
-async def test_target_create_refuses_what_voipbin_refuses(
-    make_harness: MakeHarness,
-    no_requests: respx.Route,
-    changes: dict[str, Any],
-    error: type[Exception],
-    match: str,
+async def test_a_create_has_no_default_voipbin_would_refuse(
+    make_harness: MakeHarness, no_requests: respx.Route, method: str, missing: str
 ) -> None:
     harness = await make_harness()
-
-    with pytest.raises(error, match=match):
-        await harness.call("outdialtargets.create", OUTDIAL_ID, **{**TARGET_ARGS, **changes})
-
-    assert not no_requests.called
-
-
-@pytest.mark.parametrize("missing", ["detail", "data", "destinations"])
-async def test_target_create_has_no_default_voipbin_would_refuse(
-    make_harness: MakeHarness, no_requests: respx.Route, missing: str
-) -> None:
-    harness = await make_harness()
-    arguments = {k: v for k, v in TARGET_ARGS.items() if k != missing}
+    args, kwargs = CREATES[method]
 
     with pytest.raises(TypeError, match=missing):
-        await harness.call("outdialtargets.create", OUTDIAL_ID, **arguments)
+        await harness.call(method, *args, **{k: v for k, v in kwargs.items() if k != missing})
 
     assert not no_requests.called
