@@ -440,9 +440,13 @@ def test_call_records_hold_ids_as_the_models_do(mock: VoipbinMock) -> None:
             try_interval=60_000,
             max_try_counts=(1, 0, 0, 0, 0),
         )
-        outdial = client.outdials.create(name="o", detail="d", data="x")
+        outdial = client.outdials.create(campaign_id=uuid.uuid4(), name="o", detail="d", data="x")
         target = client.outdialtargets.create(
-            outdial.id, name="Ada", destinations=[{"type": "tel", "target": "+15550101"}]
+            outdial.id,
+            name="Ada",
+            detail="d",
+            data="x",
+            destinations=[{"type": "tel", "target": "+15550101"}],
         )
         (call,) = mock.run_campaign(plan.id, outdial.id)
     assert call.target_id == target.id
