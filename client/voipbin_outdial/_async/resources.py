@@ -13,13 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from .._args import (
-    to_campaign_id,
-    to_destinations,
-    to_page_size,
-    to_required_text,
-    to_uuid,
-)
+from .._args import to_campaign_id, to_destinations, to_page_size, to_required_text, to_uuid
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
 from .._generated.api.outdial import (
     outdials_create,
@@ -311,8 +305,9 @@ class AsyncOutdialtargets(AsyncResource):
 
         ``name``, ``detail`` and ``data`` must not be empty and one destination needs a
         ``target`` (VoIPBIN refuses the request otherwise; refused here first). Empty slots are
-        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: it tries them like any
-        other slot, so put the real destinations first.
+        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: with tries left under
+        the outplan it dials one, the call is refused and the campaign stops. Put the real
+        destinations first and give the empty slots a ``max_try_count`` of 0.
         """
         uuid = to_uuid(outdial_id, "outdial_id")
         # Checked in the server's order (PostOutdialsIdTargets): name, detail, data, destinations.
