@@ -135,10 +135,11 @@ def seed_outdial(client: httpx.Client, targets: int) -> dict[str, Any]:
         client.post(
             "/outdials",
             json={
-                "campaign_id": "00000000-0000-0000-0000-000000000000",
+                # VoIPBIN refuses a nil campaign_id and an empty name, detail or data.
+                "campaign_id": "5c1e7a3b-9d84-4f0e-8a2b-6d3c9e1f0a47",
                 "name": "bench outdial",
-                "detail": "",
-                "data": "",
+                "detail": "created by bench/",
+                "data": "bench",
             },
         )
     )
@@ -146,8 +147,8 @@ def seed_outdial(client: httpx.Client, targets: int) -> dict[str, Any]:
     for k in range(targets):
         body: dict[str, Any] = {
             "name": f"contact {k}",
-            "detail": "",
-            "data": "",
+            "detail": "bench contact",
+            "data": "bench",
             "destination_0": {"type": "tel", "target": f"+1555{k:07d}"},
         }
         if k % 2:

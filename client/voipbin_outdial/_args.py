@@ -3,6 +3,8 @@
 Ids become :class:`~uuid.UUID` (a malformed one is a ``ValueError`` naming the parameter), durations
 become integer milliseconds through :func:`voipbin_outdial.timeutil.to_milliseconds`, addresses
 become :class:`~voipbin_outdial.models.Address`. ``bool`` is refused wherever an int is expected.
+What VoIPBIN's server refuses (an empty required text, the nil ``campaign_id``, a target without a
+destination to call) is refused here first, so no request is sent that can only fail.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ __all__ = [
     "MAX_PAGE_SIZE",
     "NIL_UUID",
     "to_address",
+    "to_campaign_id",
     "to_destinations",
     "to_duration_ms",
     "to_id_text",
     "to_max_try_counts",
     "to_page_size",
+    "to_required_text",
     "to_uuid",
 ]
 
@@ -48,6 +52,36 @@ def to_uuid(value: str | UUID, name: str) -> UUID:
         raise ValueError(
             f"{name} must be a UUID such as {str(NIL_UUID)!r}, got {value!r}"
         ) from None
+
+
+def to_campaign_id(value: str | UUID) -> UUID:
+    """``value`` as a UUID that is not the nil UUID: VoIPBIN refuses an outdial without a campaign.
+
+    Raises:
+        ValueError: not a UUID, or the nil UUID (the message names ``campaign_id``).
+        TypeError: neither a str nor a UUID.
+    """
+    campaign_id = to_uuid(value, "campaign_id")
+    if campaign_id == NIL_UUID:
+        raise ValueError(
+            "campaign_id must be a campaign's id: VoIPBIN refuses the nil UUID when an outdial "
+            "is created (attach or detach one later with outdials.update_campaign_id)"
+        )
+    return campaign_id
+
+
+def to_required_text(value: str, name: str) -> str:
+    """``value`` if it is a string that is not empty; VoIPBIN refuses an empty one (400).
+
+    Raises:
+        TypeError: not a str (``None`` included); the message names ``name``.
+        ValueError: the empty string; the message names ``name``.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+    if not value:
+        raise ValueError(f"{name} must not be empty: VoIPBIN refuses the request without it")
+    return value
 
 
 _CANONICAL_UUID: Final = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -129,10 +163,15 @@ def to_address(value: Address | Mapping[str, Any], name: str) -> Address:
         raise ValueError(f"{name} is not an address: {exc}") from None
 
 
+def _has_target(address: Address | None) -> bool:
+    return address is not None and isinstance(address.target, str) and bool(address.target)
+
+
 def to_destinations(
     value: Sequence[Address | Mapping[str, Any] | None],
 ) -> list[Address | None]:
-    """One to five destinations in dial order, ``None`` for an empty slot, at least one set."""
+    """One to five destinations in dial order, ``None`` for an empty slot; at least one of them
+    with a ``target`` that is not empty, which VoIPBIN requires."""
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
         raise TypeError(f"destinations must be a sequence of addresses, not {type(value).__name__}")
     if not 1 <= len(value) <= SLOTS:
@@ -141,6 +180,9 @@ def to_destinations(
         None if item is None else to_address(item, f"destinations[{n}]")
         for n, item in enumerate(value)
     ]
-    if all(item is None for item in result):
-        raise ValueError("destinations needs at least one address that is not None")
+    if not any(map(_has_target, result)):
+        raise ValueError(
+            "destinations needs at least one address with a target that is not empty: "
+            "VoIPBIN refuses a target with nothing to call"
+        )
     return result

@@ -180,7 +180,7 @@ def check_row(row: Any) -> NewTarget:
         field = text.split(" ", 1)[0] if text.startswith("destinations[") else "destinations"
         raise InvalidRowError(text, field=field) from None
     for n, address in enumerate(destinations):
-        if address is not None and not address.target.strip():
+        if address is not None and not (isinstance(address.target, str) and address.target.strip()):
             field = f"destinations[{n}]"
             raise InvalidRowError(f"{field} has an empty target", field=field)
     return NewTarget(name, detail, data, destinations, row_key(name, destinations))

@@ -2,10 +2,15 @@
 
 This is the one place that converts units and times (like tenacity's ``_utils.to_seconds``):
 
-* VoIPBIN sends times as ``"2022-04-30 17:52:16.484341"`` (a space, no zone, meaning UTC) and
-  sometimes as ISO 8601 with ``Z`` or an offset. :func:`parse_timestamp` turns both into an aware
-  UTC :class:`~datetime.datetime`; :func:`format_timestamp` writes VoIPBIN's form back.
-* ``"9999-01-01 00:00:00.000000"`` (:data:`NEVER`) means "never" (not deleted, not updated).
+* Today's VoIPBIN writes times as Go's RFC 3339 in UTC with the fraction's trailing zeros trimmed
+  (``"2026-03-01T09:30:00.1234Z"``, ``"2026-03-01T09:30:00Z"``); :func:`format_timestamp` writes
+  that form. Its docs and older data hold ``"2022-04-30 17:52:16.484341"`` (a space, no zone,
+  meaning UTC). :func:`parse_timestamp` reads both, and ISO 8601 with any offset, into an aware
+  UTC :class:`~datetime.datetime`.
+* A list's ``next_page_token`` is a ``tm_create`` as ``"YYYY-MM-DDTHH:MM:SS.ffffffZ"`` (always six
+  digits): :func:`format_page_token`.
+* ``"9999-01-01 00:00:00.000000"`` (:data:`NEVER`) meant "never" (not deleted, not updated) in
+  older data; today's server sends ``null`` instead. Both read as ``None``.
 * Durations on the wire (``dial_timeout``, ``try_interval``) are integer **milliseconds**.
 
 Everything returned is timezone-aware UTC. A naive :class:`~datetime.datetime` given to any
@@ -24,6 +29,8 @@ __all__ = [
     "EPOCH",
     "NEVER",
     "as_utc",
+    "format_legacy_timestamp",
+    "format_page_token",
     "format_timestamp",
     "is_deleted",
     "parse_timestamp",
@@ -32,7 +39,8 @@ __all__ = [
 ]
 
 NEVER: Final = "9999-01-01 00:00:00.000000"
-"""VoIPBIN's sentinel for "never" (``tm_delete`` of a live resource, ``tm_update`` if never)."""
+"""The docs' sentinel for "never" (``tm_delete`` of a live resource, ``tm_update`` if never), as
+older data holds it; today's server writes ``null``."""
 
 EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 """1970-01-01 00:00:00 UTC: the time used when a time is needed but unknown."""
@@ -45,9 +53,10 @@ _fromisoformat = datetime.fromisoformat
 def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
     """Parse a VoIPBIN time into an aware UTC datetime; ``None`` means "never".
 
-    Accepts ``"2022-04-30 17:52:16.484341"`` (naive: UTC), ISO 8601 with ``Z`` or an offset
-    (converted to UTC) and :class:`~datetime.datetime` objects (naive: UTC). ``None``, ``""``,
-    ``UNSET`` and any time in the year 9999 (the :data:`NEVER` sentinel) give ``None``.
+    Accepts today's RFC 3339 (``"2026-03-01T09:30:00.1234Z"``, any number of fraction digits,
+    ``Z`` or an offset, converted to UTC), the docs' ``"2022-04-30 17:52:16.484341"`` (naive:
+    UTC) and :class:`~datetime.datetime` objects (naive: UTC). ``None``, ``""``, ``UNSET`` and
+    any time in the year 9999 (the :data:`NEVER` sentinel) give ``None``.
 
     Raises:
         ValueError: ``value`` is a string that is not a timestamp (the message quotes it).
@@ -64,7 +73,7 @@ def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
             raise ValueError(f"not a VoIPBIN timestamp: {value!r}") from None
         if dt.tzinfo is None and dt.year != _NEVER_YEAR:
             # Parsing again with an explicit zone is several times faster than
-            # dt.replace(tzinfo=UTC) on CPython 3.11, and VoIPBIN's own form is naive. (A date
+            # dt.replace(tzinfo=UTC) on CPython 3.11, and the docs' form is naive. (A date
             # alone reads "+00:00" as a time, so the result is checked.)
             try:
                 aware = _fromisoformat(value + "+00:00")
@@ -107,23 +116,57 @@ def _to_utc(dt: datetime, original: object) -> datetime:
         raise ValueError(f"timestamp out of range in UTC: {original!r}") from None
 
 
-def format_timestamp(dt: datetime) -> str:
-    """Write ``dt`` in VoIPBIN's wire form ``"YYYY-MM-DD HH:MM:SS.ffffff"`` (UTC, no zone).
+def _utc_naive_text(dt: datetime, caller: str) -> str:
+    """``dt`` in UTC as ``"YYYY-MM-DDTHH:MM:SS.ffffff"`` (naive: taken to be UTC already)."""
+    if not isinstance(dt, datetime):
+        raise TypeError(f"{caller} needs a datetime, not {type(dt).__name__}")
+    if dt.tzinfo is not None and dt.tzinfo is not UTC:
+        dt = _to_utc(dt, dt)
+    # isoformat always writes a 4-digit year and six fraction digits here; the slice drops the
+    # "+00:00" of an aware value.
+    return dt.isoformat("T", "microseconds")[:26]
 
-    An aware datetime is converted to UTC first; a naive one is taken to be UTC already (the
-    same convention as everywhere in this module), so ``format_timestamp(parse_timestamp(s))``
-    round-trips VoIPBIN's own strings.
+
+def format_timestamp(dt: datetime) -> str:
+    """Write ``dt`` as today's VoIPBIN does: RFC 3339 in UTC, ``Z``, the fraction trimmed.
+
+    Go's ``time.RFC3339Nano`` at the microseconds VoIPBIN's database keeps: trailing zeros of the
+    fraction are dropped and a zero fraction is left out (``"2026-03-01T09:30:00.1234Z"``,
+    ``"2026-03-01T09:30:00Z"``). An aware datetime is converted to UTC first; a naive one is taken
+    to be UTC already (as everywhere in this module), so ``format_timestamp(parse_timestamp(s))``
+    round-trips the server's strings. Such strings do not sort in time order as text (``"...00Z"``
+    sorts after ``"...00.5Z"``); compare the parsed datetimes.
 
     Raises:
         TypeError: ``dt`` is not a datetime.
     """
-    if not isinstance(dt, datetime):
-        raise TypeError(f"format_timestamp needs a datetime, not {type(dt).__name__}")
-    if dt.tzinfo is not None and dt.tzinfo is not UTC:
-        dt = _to_utc(dt, dt)
-    # isoformat always writes a 4-digit year and "YYYY-MM-DD HH:MM:SS.ffffff" is 26 characters;
-    # the slice drops the "+00:00" of an aware value.
-    return dt.isoformat(" ", "microseconds")[:26]
+    text = _utc_naive_text(dt, "format_timestamp")
+    fraction = text[20:].rstrip("0")
+    return f"{text[:19]}.{fraction}Z" if fraction else f"{text[:19]}Z"
+
+
+def format_page_token(dt: datetime) -> str:
+    """Write ``dt`` as VoIPBIN writes a ``next_page_token``: ``"YYYY-MM-DDTHH:MM:SS.ffffffZ"``.
+
+    Always six fraction digits (the list handlers format the last item's ``tm_create`` with Go's
+    ``"2006-01-02T15:04:05.000000Z"``), so tokens have one width and sort in time order.
+
+    Raises:
+        TypeError: ``dt`` is not a datetime.
+    """
+    return _utc_naive_text(dt, "format_page_token") + "Z"
+
+
+def format_legacy_timestamp(dt: datetime) -> str:
+    """Write ``dt`` in the docs' older form ``"YYYY-MM-DD HH:MM:SS.ffffff"`` (UTC, no zone).
+
+    Fixed width, so strings in this form sort in time order; older data and the docs hold it.
+
+    Raises:
+        TypeError: ``dt`` is not a datetime.
+    """
+    text = _utc_naive_text(dt, "format_legacy_timestamp")
+    return f"{text[:10]} {text[11:]}"
 
 
 def to_milliseconds(value: int | timedelta) -> int:

@@ -17,6 +17,8 @@ from .conftest import cli
 SECRET = "sk-cli-check-0123456789"
 TEL = {"type": "tel", "target": "+15550000001"}
 EMPTY = {"type": "", "target": ""}  # VoIPBIN's zero-value address: nothing to dial
+# A destination the call manager does not dial (only tel and sip); VoIPBIN's API accepts it.
+EMAIL = {"type": "email", "target": "ada@example.com"}
 
 
 def make_campaign(
@@ -53,14 +55,15 @@ def run_check(campaign: dict[str, str], *extra: str) -> subprocess.CompletedProc
 @pytest.fixture(scope="module")
 def troubled(mock_server: str) -> dict[str, str]:
     """Tries 2/1/0/0/0: one target with an empty destination_1, one fine, one with nothing to
-    dial. Every slot with tries is set (a null one reads as ``{}`` once the server sends that)."""
+    dial (an email address, then an empty one: VoIPBIN refuses a target whose every
+    destination is empty). Every slot with tries is set (a null one is stored as ``{}``)."""
     return make_campaign(
         mock_server,
         (2, 1, 0, 0, 0),
         [
             ("empty-second", [TEL, EMPTY]),
             ("fine", [TEL, TEL]),
-            ("nothing-to-dial", [EMPTY, EMPTY]),
+            ("nothing-to-dial", [EMAIL, EMPTY]),
         ],
     )
 
@@ -72,11 +75,12 @@ def test_check_prints_the_findings_and_exits_3_on_an_error(troubled: dict[str, s
     lines = result.stdout.splitlines()
     assert "3 targets; 3 error, 1 warning, 0 info" in lines[0]
     rows = [line.split(maxsplit=4) for line in lines[3:]]
+    # Targets in the order the API lists them: newest first.
     assert [(r[0], r[2], r[3]) for r in rows] == [
-        ("error", "empty-second", "destination_1"),
         ("error", "nothing-to-dial", "destination_0"),
         ("error", "nothing-to-dial", "destination_1"),
         ("warning", "nothing-to-dial", "-"),
+        ("error", "empty-second", "destination_1"),
     ]
     assert all(uuid.UUID(r[1]) for r in rows)
     assert "campaign stops" in result.stdout
@@ -91,10 +95,10 @@ def test_check_json_is_for_machines(troubled: dict[str, str]) -> None:
     assert report["targets"] == 3
     assert report["counts"] == {"error": 3, "warning": 1, "info": 0}
     assert [(f["severity"], f["name"], f["field"]) for f in report["findings"]] == [
-        ("error", "empty-second", "destination_1"),
         ("error", "nothing-to-dial", "destination_0"),
         ("error", "nothing-to-dial", "destination_1"),
         ("warning", "nothing-to-dial", None),
+        ("error", "empty-second", "destination_1"),
     ]
     assert all(uuid.UUID(f["target_id"]) for f in report["findings"])
 

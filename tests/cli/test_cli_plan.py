@@ -14,6 +14,7 @@ from voipbin_outdial import VoipbinClient
 from .conftest import cli, free_port
 
 SECRET = "sk-cli-secret-0123456789"
+CAMPAIGN_ID = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
 
 
 @pytest.fixture(scope="module")
@@ -30,13 +31,17 @@ def campaign(mock_server: str) -> dict[str, str]:
             try_interval=timedelta(minutes=10),
             max_try_counts=(2, 1, 0, 0, 0),
         )
-        outdial = client.outdials.create(name="cli outdial")
+        outdial = client.outdials.create(
+            campaign_id=CAMPAIGN_ID, name="cli outdial", detail="for the cli", data="x"
+        )
         for name, destinations in [
             ("first", [{"type": "tel", "target": "+15550000001"}]),
             ("second", [{"type": "tel", "target": "+15550000002"}] * 2),
             ("third", [{"type": "tel", "target": "+15550000003"}]),
         ]:
-            client.outdialtargets.create(outdial.id, name=name, destinations=destinations)
+            client.outdialtargets.create(
+                outdial.id, name=name, detail="contact", data="x", destinations=destinations
+            )
     return {"outplan": str(plan.id), "outdial": str(outdial.id), "base_url": mock_server}
 
 

@@ -1,7 +1,8 @@
 """Session-wide Prism servers for the contract tests (see prism.py).
 
 ``prism`` answers with the spec's examples; ``prism_dynamic`` (``prism mock -d``) makes every
-response up from the schemas. Each runs once per session, and both boot at the same time: the
+response up from the schemas; ``prism_voipbin`` serves VoIPBIN's own published spec (trimmed, in
+tests/fixtures/). Each runs once per session, and both boot at the same time: the
 first test that needs either launches every server the collected tests use, then waits only for
 its own. Their logs are kept under pytest's temporary directory (``--basetemp`` to choose it).
 """
@@ -15,8 +16,13 @@ import pytest
 from prism import ROOT, PrismNotInstalledError, PrismServer
 
 SPEC_PATH = ROOT / "openapi.yaml"
-# Fixture name -> dynamic mode (-d).
-SERVERS: dict[str, bool] = {"prism": False, "prism_dynamic": True}
+VOIPBIN_SPEC_PATH = ROOT / "tests/fixtures/voipbin-openapi-outdial.yaml"
+# Fixture name -> (the spec it serves, dynamic mode -d).
+SERVERS: dict[str, tuple[Path, bool]] = {
+    "prism": (SPEC_PATH, False),
+    "prism_dynamic": (SPEC_PATH, True),
+    "prism_voipbin": (VOIPBIN_SPEC_PATH, False),
+}
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +54,8 @@ class _Servers:
         """The server for fixture ``name``, launched (not waited for) if it was not yet."""
         if name not in self.by_name:
             log_path = self.log_dir / f"{name}.log"
-            server = PrismServer(SPEC_PATH, dynamic=SERVERS[name], log_path=log_path)
+            spec_path, dynamic = SERVERS[name]
+            server = PrismServer(spec_path, dynamic=dynamic, log_path=log_path)
             try:
                 server.launch()
             except PrismNotInstalledError as exc:
@@ -75,3 +82,9 @@ def prism(_prism_servers: _Servers) -> PrismServer:
 def prism_dynamic(_prism_servers: _Servers) -> PrismServer:
     """Prism generating every response from the schemas (``-d``)."""
     return _prism_servers.get("prism_dynamic").wait_ready()
+
+
+@pytest.fixture(scope="session")
+def prism_voipbin(_prism_servers: _Servers) -> PrismServer:
+    """Prism serving VoIPBIN's own published spec (the outplan, outdial and target paths)."""
+    return _prism_servers.get("prism_voipbin").wait_ready()

@@ -60,7 +60,12 @@ class Operation:
     request_schema: str | None  # components.schemas name of the JSON body
     request_example: dict[str, Any] | None
     response_schema: str  # components.schemas name of the 200 body
-    response_example: dict[str, Any]
+    response_examples: dict[str, dict[str, Any]]  # name -> value; "current" first, "legacy"
+
+    @property
+    def response_example(self) -> dict[str, Any]:
+        """What Prism answers by default: the first example, today's server's form."""
+        return next(iter(self.response_examples.values()))
 
     @property
     def url_path(self) -> str:
@@ -96,11 +101,9 @@ def _operation(path: str, method: str, path_item: dict[str, Any], op: dict[str, 
         request_example = media["example"]
 
     ok = _resolve(op["responses"]["200"], "responses")["content"]["application/json"]
-    if "example" in ok:
-        response_example = ok["example"]
-    else:
-        (first,) = ok["examples"].values()
-        response_example = _resolve(first, "examples")["value"]
+    response_examples = {
+        name: _resolve(node, "examples")["value"] for name, node in ok["examples"].items()
+    }
     return Operation(
         operation_id=op["operationId"],
         method=method.upper(),
@@ -110,7 +113,7 @@ def _operation(path: str, method: str, path_item: dict[str, Any], op: dict[str, 
         request_schema=request_schema,
         request_example=copy.deepcopy(request_example),
         response_schema=_ref_name(ok["schema"]),
-        response_example=copy.deepcopy(response_example),
+        response_examples=copy.deepcopy(response_examples),
     )
 
 

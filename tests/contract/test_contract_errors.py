@@ -26,6 +26,7 @@ from voipbin_outdial import (
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitError,
     VoipbinClient,
 )
 
@@ -33,17 +34,21 @@ pytestmark = pytest.mark.contract
 
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.secret-contract-token"
 ACCESSKEY = "ak-secret-contract-accesskey"
-OUTPLAN_ID = example("OutplanValue")["id"]
-OUTDIAL_ID = example("OutdialValue")["id"]
-CALLER_ID = example("OutplanValue")["source"]
+OUTPLAN_ID = example("OutplanCurrent")["id"]
+OUTDIAL_ID = example("OutdialCurrent")["id"]
+CALLER_ID = example("OutplanCurrent")["source"]
+CAMPAIGN_ID = example("OutdialCurrent")["campaign_id"]
 Tamper = Callable[[httpx.Request], httpx.Request]
 
 
-def spec_error(component: str) -> dict[str, str]:
-    """The error example of ``components.responses[component]`` in openapi.yaml."""
-    detail: dict[str, str] = load_spec()["components"]["responses"][component]["content"][
-        "application/json"
-    ]["example"]["error"]
+def spec_error(component: str) -> dict[str, Any]:
+    """The error example Prism answers with for ``components.responses[component]``: its only
+    one, or the first of several."""
+    content = load_spec()["components"]["responses"][component]["content"]["application/json"]
+    if "example" in content:
+        detail: dict[str, Any] = content["example"]["error"]
+    else:
+        detail = next(iter(content["examples"].values()))["value"]["error"]
     return detail
 
 
@@ -168,10 +173,10 @@ def create_outplan(client: VoipbinClient) -> object:
             id="dial_timeout-as-string",
         ),
         pytest.param(
-            with_body(lambda b: b.update(unknown_field=True)),
-            lambda c: c.outdials.update_data(OUTDIAL_ID, "x"),
-            "outdials_update_data",
-            id="unknown-field",
+            with_body(lambda b: b.update(name="")),
+            lambda c: c.outdials.create(campaign_id=CAMPAIGN_ID, name="n", detail="d", data="x"),
+            "outdials_create",
+            id="empty-name",
         ),
         pytest.param(
             with_body(lambda b: b.pop("max_try_count_4")),
@@ -188,7 +193,11 @@ def create_outplan(client: VoipbinClient) -> object:
         pytest.param(
             with_body(lambda b: b.update(destination_0="+821100000001")),
             lambda c: c.outdialtargets.create(
-                OUTDIAL_ID, name="n", destinations=[{"type": "tel", "target": "+821100000001"}]
+                OUTDIAL_ID,
+                name="n",
+                detail="d",
+                data="x",
+                destinations=[{"type": "tel", "target": "+821100000001"}],
             ),
             "outdialtargets_create",
             id="destination-not-an-address",
@@ -255,7 +264,9 @@ async def test_async_request_without_credentials_is_authentication_error(
         (401, AuthenticationError, "Unauthorized"),
         (403, PermissionDeniedError, "Forbidden"),
         (404, NotFoundError, "NotFound"),
+        (429, RateLimitError, "TooManyRequests"),
         (500, InternalServerError, "InternalError"),
+        (503, InternalServerError, "ServiceUnavailable"),
     ],
 )
 def test_declared_error_response_maps_to_its_exception(

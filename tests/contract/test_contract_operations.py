@@ -1,11 +1,12 @@
 """Every operation of openapi.yaml, through the facade, against Prism.
 
 ``CASES`` maps each operationId to a facade call and the typed result it must give. Each case
-runs against static Prism (the spec's examples) with a token and with an access key, from both
-clients, and against dynamic Prism (``-d``: responses made up from the schemas) for several
-rounds. A recording httpx client checks what went over the wire: the operation's method and path,
-the credential, the spec's own request example as the body, and no ``sl-violations`` (Prism's
-report of a request or response that breaks the spec). ``test_every_operation_has_a_case`` fails
+runs against static Prism (the spec's examples: today's server's form by default, the docs' older
+form with ``Prefer: example=legacy``) with a token and with an access key, from both clients,
+and against dynamic Prism (``-d``: responses made up from the schemas) for several rounds. A
+recording httpx client checks what went over the wire: the operation's method and path, the
+credential, the spec's own request example as the body, and no ``sl-violations`` (Prism's report
+of a request or response that breaks the spec). ``test_every_operation_has_a_case`` fails
 when an operationId in openapi.yaml has no case.
 """
 
@@ -25,9 +26,11 @@ import httpx
 import pytest
 from prism import PrismServer
 from spec_ops import Operation, by_id, example, operation_ids
+from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient, models
 from voipbin_outdial.models import (
+    UNSET,
     Address,
     AddressType,
     Outdial,
@@ -42,14 +45,16 @@ DYNAMIC_ROUNDS = 5
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.contract-token"
 ACCESSKEY = "ak-contract-accesskey"
 NEVER = "9999-01-01 00:00:00.000000"
+LEGACY = {"Prefer": "example=legacy"}
 
 OUTPLAN, OUTDIAL, TARGET = (
-    example("OutplanValue"),
-    example("OutdialValue"),
-    example("OutdialtargetValue"),
+    example("OutplanCurrent"),
+    example("OutdialCurrent"),
+    example("OutdialtargetCurrent"),
 )
 OUTPLAN_ID, OUTDIAL_ID, TARGET_ID = OUTPLAN["id"], OUTDIAL["id"], TARGET["id"]
 CAMPAIGN_ID = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
+CUSTOMER_ID = UUID("5e4a0680-804e-11ec-8477-2fea5968d85b")
 # The spec's request examples spell every address field out; so do the calls below.
 CALLER_ID = {"type": "tel", "target": "+15559876543", "target_name": "", "name": "", "detail": ""}
 CONTACT = {"type": "tel", "target": "+821100000001", "target_name": "", "name": "", "detail": ""}
@@ -58,7 +63,7 @@ CONTACT = {"type": "tel", "target": "+821100000001", "target_name": "", "name": 
 # -- the typed results, written out (not derived from the spec) --------------------------------
 
 
-def check_outplan(plan: Outplan) -> None:
+def _check_outplan(plan: Outplan) -> None:
     assert isinstance(plan, Outplan)
     assert plan.id == UUID("d5fb7357-7ddb-4f2d-87b5-8ccbfd6c039e")
     assert plan.name == "test outplan"
@@ -68,6 +73,22 @@ def check_outplan(plan: Outplan) -> None:
     assert (plan.dial_timeout, plan.try_interval) == (30000, 60000)
     counts = [getattr(plan, f"max_try_count_{n}") for n in range(5)]
     assert counts == [5, 5, 5, 5, 5]
+
+
+def check_outplan(plan: Outplan) -> None:
+    """Today's server: RFC 3339, null for "not deleted", empty address fields left out."""
+    _check_outplan(plan)
+    assert plan.customer_id == CUSTOMER_ID
+    assert plan.source.target_name is UNSET
+    assert plan.tm_create == "2022-04-28T01:50:23.414Z"
+    assert plan.tm_update == "2022-04-30T12:01:13.780469Z"
+    assert plan.tm_delete is None
+
+
+def check_legacy_outplan(plan: Outplan) -> None:
+    """The docs' example: the space form, the 9999 sentinel, every address field."""
+    _check_outplan(plan)
+    assert plan.source.target_name == ""
     assert plan.tm_create == "2022-04-28 01:50:23.414000"
     assert plan.tm_delete == NEVER
 
@@ -75,21 +96,46 @@ def check_outplan(plan: Outplan) -> None:
 def check_outdial(outdial: Outdial) -> None:
     assert isinstance(outdial, Outdial)
     assert outdial.id == UUID("40bea034-1d17-474d-a5de-da00d0861c69")
+    assert outdial.campaign_id == UUID(CAMPAIGN_ID)
+    assert (outdial.name, outdial.data) == ("test outdial", "test data")
+    assert outdial.tm_create == "2022-04-28T01:41:40.50379Z"
+    assert outdial.tm_update is None
+    assert outdial.tm_delete is None
+
+
+def check_legacy_outdial(outdial: Outdial) -> None:
+    assert isinstance(outdial, Outdial)
+    assert outdial.id == UUID("40bea034-1d17-474d-a5de-da00d0861c69")
     assert outdial.campaign_id == UUID(int=0)
     assert (outdial.name, outdial.data) == ("test outdial", "test data")
     assert outdial.tm_delete == NEVER
 
 
-def check_target(target: Outdialtarget) -> None:
+def _check_target(target: Outdialtarget) -> None:
     assert isinstance(target, Outdialtarget)
     assert target.id == UUID("1b3d7a92-7146-466d-90f5-4bc701ada4c0")
     assert target.outdial_id == UUID("40bea034-1d17-474d-a5de-da00d0861c69")
     assert target.status is OutdialtargetStatus.DONE
     assert isinstance(target.destination_0, Address)
     assert target.destination_0.target == "+821100000001"
-    assert target.destination_1 is None
     assert (target.try_count_0, target.try_count_1) == (1, 0)
+
+
+def check_target(target: Outdialtarget) -> None:
+    """Today's server: unused destinations are {} (an Address with nothing set)."""
+    _check_target(target)
+    assert target.destination_1 == Address()
+    assert target.destination_4 == Address()
+    assert target.tm_update == "2022-04-30T17:53:51.183345Z"
+    assert target.tm_delete is None
+
+
+def check_legacy_target(target: Outdialtarget) -> None:
+    """The docs' example: unused destinations are null."""
+    _check_target(target)
+    assert target.destination_1 is None
     assert target.tm_update == "2022-04-30 17:53:51.183345"
+    assert target.tm_delete == NEVER
 
 
 def check_page(check_item: Callable[[Any], None], token: str) -> Callable[[Page[Any]], None]:
@@ -117,7 +163,7 @@ class Case:
 CASES: dict[str, Case] = {
     "outplans_list": Case(
         lambda c: c.outplans.list(page_size=10),
-        check_page(check_outplan, "2022-04-28 01:50:23.414000"),
+        check_page(check_outplan, "2022-04-28T01:50:23.414000Z"),
         Outplan,
         {"page_size": "10"},
     ),
@@ -154,14 +200,17 @@ CASES: dict[str, Case] = {
     ),
     "outplans_delete": Case(lambda c: c.outplans.delete(OUTPLAN_ID), check_outplan, Outplan),
     "outdials_list": Case(
-        lambda c: c.outdials.list(page_size=100, page_token="2022-04-28 01:41:40.503790"),
-        check_page(check_outdial, "2022-04-28 01:41:40.503790"),
+        lambda c: c.outdials.list(page_size=100, page_token="2022-04-28T01:41:40.503790Z"),
+        check_page(check_outdial, "2022-04-28T01:41:40.503790Z"),
         Outdial,
-        {"page_size": "100", "page_token": "2022-04-28 01:41:40.503790"},
+        {"page_size": "100", "page_token": "2022-04-28T01:41:40.503790Z"},
     ),
     "outdials_create": Case(
         lambda c: c.outdials.create(
-            name="test outdial", detail="outdial for test use.", data="test data"
+            campaign_id=CAMPAIGN_ID,
+            name="test outdial",
+            detail="outdial for test use.",
+            data="test data",
         ),
         check_outdial,
         Outdial,
@@ -185,7 +234,7 @@ CASES: dict[str, Case] = {
     "outdials_delete": Case(lambda c: c.outdials.delete(OUTDIAL_ID), check_outdial, Outdial),
     "outdialtargets_list": Case(
         lambda c: c.outdialtargets.list(OUTDIAL_ID),
-        check_page(check_target, "2022-04-30 17:52:16.484341"),
+        check_page(check_target, "2022-04-30T17:52:16.484341Z"),
         Outdialtarget,
         {"page_size": "100"},  # the facade's default
     ),
@@ -195,7 +244,7 @@ CASES: dict[str, Case] = {
             name="test destination 0",
             detail="test detatination 0 detail",
             data="test data",
-            destinations=[CONTACT, None],
+            destinations=[CONTACT, None],  # sent as destination_1..4: {}
         ),
         check_target,
         Outdialtarget,
@@ -211,6 +260,13 @@ CASES: dict[str, Case] = {
 }
 OP_IDS = sorted(CASES)
 
+# The docs' older form of each result, served by Prism for "Prefer: example=legacy".
+LEGACY_CHECKS: dict[type[Any], Callable[[Any], None]] = {
+    Outplan: check_legacy_outplan,
+    Outdial: check_legacy_outdial,
+    Outdialtarget: check_legacy_target,
+}
+
 
 def test_every_operation_has_a_case() -> None:
     spec_ops = operation_ids()
@@ -220,30 +276,6 @@ def test_every_operation_has_a_case() -> None:
 
 
 # -- the wire, recorded -------------------------------------------------------------------------
-
-
-class Wire:
-    """Every request the facade sent and the response it got, read from httpx event hooks."""
-
-    def __init__(self) -> None:
-        self.exchanges: list[httpx.Response] = []
-
-    def record(self, response: httpx.Response) -> None:
-        response.read()
-        self.exchanges.append(response)
-
-    async def arecord(self, response: httpx.Response) -> None:
-        await response.aread()
-        self.exchanges.append(response)
-
-    def only(self) -> httpx.Response:
-        assert len(self.exchanges) == 1, [str(r.request.url) for r in self.exchanges]
-        return self.exchanges[0]
-
-
-def violations(response: httpx.Response) -> list[Any]:
-    found: list[Any] = json.loads(response.headers.get("sl-violations", "[]"))
-    return found
 
 
 def check_wire(
@@ -270,9 +302,9 @@ def check_wire(
         assert json.loads(request.content) == op.request_example
 
 
-def expected_from_spec(op: Operation, item_type: ModelType) -> Any:
+def expected_from_spec(op: Operation, item_type: ModelType, example_name: str = "current") -> Any:
     """What the static server answers, parsed by the model the spec names for it."""
-    body = op.response_example
+    body = op.response_examples[example_name]
     if op.response_schema.endswith("List"):  # OutplanList: {result: [Outplan], next_page_token}
         assert getattr(models, op.response_schema.removesuffix("List")) is item_type
         items = [item_type.from_dict(item) for item in body["result"]]
@@ -338,6 +370,19 @@ def test_operation_returns_the_spec_example(
     case.check(result)
     assert result == expected_from_spec(op, case.item_type)
     check_wire(wire.only(), op, credential, case.query)
+
+
+@pytest.mark.parametrize("op_id", OP_IDS)
+def test_operation_reads_the_docs_older_form(prism: PrismServer, wire: Wire, op_id: str) -> None:
+    op, case = by_id(op_id), CASES[op_id]
+    with client_for(prism, wire, "token", headers=LEGACY) as client:
+        result = case.call(client)
+
+    expected = expected_from_spec(op, case.item_type, "legacy")
+    assert result == expected
+    for item in result.items if isinstance(result, Page) else [result]:
+        LEGACY_CHECKS[case.item_type](item)
+    check_wire(wire.only(), op, "token", case.query)
 
 
 @pytest.mark.parametrize("op_id", OP_IDS)

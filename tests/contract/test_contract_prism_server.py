@@ -98,10 +98,10 @@ def test_response_violations_are_reported_and_the_server_stops(tmp_path: Path) -
     # contradict its schemas: the harness relies on this (sl-violations in the other tests).
     spec = load_spec()
     broken = yaml.safe_load(yaml.safe_dump(spec))
-    broken["components"]["examples"]["OutplanValue"]["value"]["dial_timeout"] = "30 s"
+    broken["components"]["examples"]["OutplanCurrent"]["value"]["dial_timeout"] = "30 s"
     path = tmp_path / "openapi.yaml"
     path.write_text(yaml.safe_dump(broken))
-    outplan_id = spec["components"]["examples"]["OutplanValue"]["value"]["id"]
+    outplan_id = spec["components"]["examples"]["OutplanCurrent"]["value"]["id"]
 
     with PrismServer(path) as server:
         process, log = server._process, server.log_path

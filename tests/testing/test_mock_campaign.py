@@ -287,6 +287,27 @@ def test_an_empty_destination_is_dialed_refused_and_stops_the_campaign(
     assert (after["A"]["status"], _counts(after["A"])) == ("idle", [1, 1, 0, 0, 0])
 
 
+def test_a_slot_left_out_is_stored_as_empty_and_dialed(
+    http: httpx.Client, mock: VoipbinMock
+) -> None:
+    """bin-api-manager/server/outdials.go, PostOutdialsIdTargets passes every destination on, so
+    a slot left out is stored as ``{}``, not null; outdialTargetSelectAvailable only skips null,
+    so the engine dials it once its max is above 0, the call manager refuses it and the campaign
+    stops (as in the test above)."""
+    plan = _plan(http, [1, 1, 0, 0, 0])
+    outdial_id, (made,) = _outdial(http, _target(address("+1001"), name="A"))
+    assert made["destination_1"] == {}
+
+    campaign = mock.campaign(plan["id"], outdial_id, start=START, ring_time=10_000)
+    calls = campaign.run()
+
+    assert [(c.index, c.try_number, c.address_target, c.refused) for c in calls] == [
+        (0, 1, "+1001", False),
+        (1, 1, "", True),
+    ]
+    assert campaign.stop_reason == "refused"
+
+
 # --- when the campaign stops -------------------------------------------------------------------
 
 
@@ -440,9 +461,13 @@ def test_call_records_hold_ids_as_the_models_do(mock: VoipbinMock) -> None:
             try_interval=60_000,
             max_try_counts=(1, 0, 0, 0, 0),
         )
-        outdial = client.outdials.create(name="o", detail="d", data="x")
+        outdial = client.outdials.create(campaign_id=uuid.uuid4(), name="o", detail="d", data="x")
         target = client.outdialtargets.create(
-            outdial.id, name="Ada", destinations=[{"type": "tel", "target": "+15550101"}]
+            outdial.id,
+            name="Ada",
+            detail="d",
+            data="x",
+            destinations=[{"type": "tel", "target": "+15550101"}],
         )
         (call,) = mock.run_campaign(plan.id, outdial.id)
     assert call.target_id == target.id

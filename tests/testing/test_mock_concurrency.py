@@ -12,6 +12,7 @@ import pytest
 from mock_support import AUTH, outdial_body, target_body
 
 from voipbin_outdial.testing import VoipbinMock
+from voipbin_outdial.timeutil import parse_timestamp
 
 THREADS = 8
 PER_THREAD = 15
@@ -60,22 +61,30 @@ def test_concurrent_creates_and_lists_from_threads(mock: VoipbinMock) -> None:
     assert len(outdials) == THREADS * PER_THREAD + 1
     assert len(targets) == THREADS * PER_THREAD
     assert {o["id"] for o in outdials} | {t["id"] for t in targets} == set(made) | {outdial["id"]}
-    stamps = [o["tm_create"] for o in outdials]
-    assert stamps == sorted(stamps)
+    stamps = [parse_timestamp(o["tm_create"]) for o in outdials]
+    assert stamps == sorted(stamps, reverse=True)  # newest first
     assert len(set(stamps)) == len(stamps)
 
 
-def test_concurrent_deletes_succeed_exactly_once(mock: VoipbinMock) -> None:
+def test_concurrent_deletes_each_stamp_a_later_time(mock: VoipbinMock) -> None:
+    # VoIPBIN deletes a deleted record again (tm_delete moves on), so every delete succeeds,
+    # each with its own time.
     outdial = mock.store.create_outdial(outdial_body())
     path = f"/outdials/{outdial['id']}"
 
-    def delete(_: int) -> int:
+    def delete(_: int) -> tuple[int, str]:
         with mock.client(headers=AUTH) as http:
-            return http.delete(path).status_code
+            response = http.delete(path)
+            return response.status_code, response.json()["tm_delete"]
 
     with ThreadPoolExecutor(THREADS) as pool:
-        statuses = Counter(pool.map(delete, range(THREADS * 2)))
-    assert statuses == {200: 1, 404: THREADS * 2 - 1}
+        results = list(pool.map(delete, range(THREADS * 2)))
+    assert Counter(status for status, _ in results) == {200: THREADS * 2}
+    stamps = {parse_timestamp(stamp) for _, stamp in results}
+    assert len(stamps) == THREADS * 2
+    assert mock.store.find("outdial", outdial["id"])["tm_delete"] == max(
+        (stamp for _, stamp in results), key=parse_timestamp
+    )
 
 
 @pytest.mark.parametrize("clients", [1, 4])

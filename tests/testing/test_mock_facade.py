@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 
 import pytest
-from mock_support import NIL_UUID, address
+from mock_support import CAMPAIGN_ID, NIL_UUID, address
 
 from voipbin_outdial import (
     AsyncVoipbinClient,
@@ -15,9 +15,9 @@ from voipbin_outdial import (
     NotFoundError,
     VoipbinClient,
 )
-from voipbin_outdial.models import OutdialtargetStatus
-from voipbin_outdial.testing import VoipbinMock
-from voipbin_outdial.timeutil import is_deleted
+from voipbin_outdial.models import Address, OutdialtargetStatus
+from voipbin_outdial.testing import STRICT_REASON, VoipbinMock
+from voipbin_outdial.timeutil import is_deleted, parse_timestamp
 
 
 @pytest.fixture
@@ -53,41 +53,48 @@ def test_every_operation_through_the_sync_facade(client: VoipbinClient, mock: Vo
     assert updated.try_interval == 300_000
     assert [p.id for p in client.outplans.list()] == [plan.id]
 
-    outdial = client.outdials.create(name="list", data="x")
-    assert str(outdial.campaign_id) == NIL_UUID
+    outdial = client.outdials.create(campaign_id=CAMPAIGN_ID, name="list", detail="d", data="x")
+    assert str(outdial.campaign_id) == CAMPAIGN_ID
     assert client.outdials.get(outdial.id).data == "x"
     assert client.outdials.update(outdial.id, name="l2", detail="").name == "l2"
-    campaign = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
-    assert str(client.outdials.update_campaign_id(outdial.id, campaign).campaign_id) == campaign
+    assert str(client.outdials.update_campaign_id(outdial.id, NIL_UUID).campaign_id) == NIL_UUID
     assert client.outdials.update_data(outdial.id, "y").data == "y"
 
     target = client.outdialtargets.create(
-        outdial.id, name="bob", destinations=[None, address("+15550111")]
+        outdial.id, name="bob", detail="d", data="x", destinations=[address("+15550111")]
     )
     assert target.status == OutdialtargetStatus.IDLE
+    assert target.destination_1 == Address()  # sent as {}, stored and returned as {}
+    assert target.tm_update == target.tm_create
     assert client.outdialtargets.get(outdial.id, target.id) == target
     assert [t.id for t in client.outdialtargets.iter(outdial.id, page_size=1)] == [target.id]
 
     calls = mock.run_campaign(plan.id, outdial.id, answer=True)
-    assert [(c.index, c.try_number) for c in calls] == [(1, 1)]
+    assert [(c.index, c.try_number) for c in calls] == [(0, 1)]
     dialed = client.outdialtargets.get(outdial.id, target.id)
     assert dialed.status == OutdialtargetStatus.DONE
-    assert dialed.try_count_1 == 1
+    assert dialed.try_count_0 == 1
 
     assert is_deleted(client.outdialtargets.delete(outdial.id, target.id))
     assert is_deleted(client.outdials.delete(outdial.id))
     assert is_deleted(client.outplans.delete(plan.id))
+    assert is_deleted(client.outplans.get(plan.id))  # a deleted outplan still answers
     with pytest.raises(NotFoundError) as caught:
-        client.outplans.get(plan.id)
+        client.outplans.get(outdial.id)
+    assert caught.value.reason == "OUTPLAN_NOT_FOUND"
     assert caught.value.request_id
 
 
-def test_iter_walks_every_page(client: VoipbinClient) -> None:
-    made = [client.outdials.create(name=f"o{i}").id for i in range(11)]
-    assert [o.id for o in client.outdials.iter(page_size=3)] == made
+def test_iter_walks_every_page_newest_first(client: VoipbinClient) -> None:
+    made = [
+        client.outdials.create(campaign_id=CAMPAIGN_ID, name=f"o{i}", detail="d", data="x").id
+        for i in range(11)
+    ]
+    assert [o.id for o in client.outdials.iter(page_size=3)] == made[::-1]
     page = client.outdials.list(page_size=4)
     assert len(page) == 4
-    assert page.next_page_token == page.items[-1].tm_create
+    assert page.next_page_token is not None
+    assert parse_timestamp(page.next_page_token) == parse_timestamp(page.items[-1].tm_create)
 
 
 def test_errors_reach_the_facade_as_its_exceptions(mock: VoipbinMock) -> None:
@@ -99,9 +106,11 @@ def test_errors_reach_the_facade_as_its_exceptions(mock: VoipbinMock) -> None:
     ):
         sdk.outplans.list()
     assert auth.value.status_code == 401
-    with mock.client() as http, VoipbinClient(accesskey="k", http_client=http) as sdk:
+    assert auth.value.reason == "INVALID_CREDENTIALS"
+    strict = VoipbinMock(strict=True)
+    with strict.client() as http, VoipbinClient(accesskey="k", http_client=http) as sdk:
         with pytest.raises(BadRequestError) as bad:
-            # An address type the spec does not list passes the facade; the server refuses it.
+            # An address type the spec does not list passes the facade; strict refuses it.
             sdk.outplans.create(
                 name="p",
                 source={"type": "fax", "target": "+1"},
@@ -109,11 +118,16 @@ def test_errors_reach_the_facade_as_its_exceptions(mock: VoipbinMock) -> None:
                 try_interval=60_000,
                 max_try_counts=[0, 0, 0, 0, 0],
             )
-        assert bad.value.status_code == 400
-        with pytest.raises(NotFoundError):
+        assert (bad.value.status_code, bad.value.reason) == (400, STRICT_REASON)
+        with pytest.raises(NotFoundError) as missing:
             sdk.outdialtargets.create(
-                "00000000-0000-4000-8000-000000000000", name="x", destinations=[address()]
+                "00000000-0000-4000-8000-000000000000",
+                name="x",
+                detail="d",
+                data="x",
+                destinations=[address()],
             )
+        assert missing.value.reason == "OUTDIAL_NOT_FOUND"
 
 
 async def test_the_async_facade(aclient: AsyncVoipbinClient, mock: VoipbinMock) -> None:
@@ -124,9 +138,11 @@ async def test_the_async_facade(aclient: AsyncVoipbinClient, mock: VoipbinMock) 
         try_interval=60_000,
         max_try_counts=[2, 0, 0, 0, 0],
     )
-    outdial = await aclient.outdials.create(name="o")
+    outdial = await aclient.outdials.create(campaign_id=CAMPAIGN_ID, name="o", detail="d", data="x")
     for i in range(3):
-        await aclient.outdialtargets.create(outdial.id, name=f"t{i}", destinations=[address()])
+        await aclient.outdialtargets.create(
+            outdial.id, name=f"t{i}", detail="d", data="x", destinations=[address()]
+        )
 
     calls = mock.run_campaign(plan.id, outdial.id, answer=False)
 

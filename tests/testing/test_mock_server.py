@@ -90,7 +90,7 @@ def test_the_help_names_the_options() -> None:
         timeout=30,
         check=True,
     )
-    for option in ("--host", "--port", "--token", "--accesskey"):
+    for option in ("--host", "--port", "--token", "--accesskey", "--strict", "--rate-limit"):
         assert option in result.stdout
 
 

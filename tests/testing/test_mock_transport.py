@@ -34,7 +34,7 @@ def test_a_closed_transport_starts_again(mock: VoipbinMock) -> None:
 
 
 def _broken(mock: VoipbinMock, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*_: object) -> None:
+    def fail(*_: object, **__: object) -> None:
         raise RuntimeError("store on fire")
 
     monkeypatch.setattr(mock.store, "list_page", fail)

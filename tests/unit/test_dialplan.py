@@ -386,6 +386,30 @@ def test_dial_order_sorts_by_instant_whatever_the_form() -> None:
 
 
 @pytest.mark.parametrize("shape", SHAPES)
+def test_dial_order_within_one_second_goes_by_time_not_by_text(shape: str) -> None:
+    """Today's server trims the fraction (Go's RFC3339Nano): ``...:00Z`` is a whole second and
+    ``...:00.4Z`` is earlier than ``...:00.45Z``, though as text both sort the other way round
+    (``"Z"`` and ``"."`` come after the digits and before them). The engine orders by the time.
+    Ids run against the time order, so a tie-break by id cannot hide a wrong order."""
+    stamps = {
+        6: "2022-04-30T17:59:59.999999Z",  # 17:59:59.999999
+        5: "2022-04-30T18:00:00Z",  # 18:00:00, no fraction
+        4: "2022-04-30T18:00:00.4Z",  # 18:00:00.4
+        3: "2022-04-30T18:00:00.45Z",  # 18:00:00.45
+        2: "2022-04-30T18:00:00.5Z",  # 18:00:00.5
+        1: "2022-04-30T18:00:01Z",  # 18:00:01
+    }
+    targets = [tried_at(n, stamp) for n, stamp in stamps.items()]
+    outplan = shaped_plan(shape, make_outplan())
+    by_text = [n for n, _ in sorted(stamps.items(), key=lambda item: item[1])]
+    assert by_text != [6, 5, 4, 3, 2, 1]  # the data would catch a text sort
+
+    order = dial_order([shaped(shape, t) for t in reversed(targets)], outplan)
+
+    assert ids(order) == uuids(6, 5, 4, 3, 2, 1)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
 def test_dial_order_ties_broken_by_id(shape: str) -> None:
     # The query leaves the order of equal tm_update open; dial_order takes the id's.
     same = "2022-04-30T18:00:00Z"

@@ -1,4 +1,4 @@
-"""The generated models read VoIPBIN's real wire format (issue 2)."""
+"""The generated models read VoIPBIN's wire format: today's server's and the docs' older one."""
 
 import copy
 import json
@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from voipbin_outdial.models import (
+    UNSET,
     Address,
     AddressType,
     Outdial,
@@ -62,10 +63,12 @@ def test_spec_examples_are_the_seed_examples(example: str, seed_name: str) -> No
 @pytest.mark.parametrize(
     "stamp",
     [
-        "2022-04-30 17:52:16.484341",  # VoIPBIN's usual form: space, no zone, UTC
-        "2022-04-30T17:52:16.484341Z",  # ISO 8601 with Z
-        None,  # not happened
-        "9999-01-01 00:00:00.000000",  # the "never" sentinel
+        "2026-03-01T09:30:00.1234Z",  # today's server: RFC 3339, the fraction trimmed
+        "2026-03-01T09:30:00Z",  # ... and left out when it is zero
+        "2022-04-30 17:52:16.484341",  # the docs' form: space, no zone, UTC
+        "2022-04-30T17:52:16.484341+09:00",  # ISO 8601 with an offset
+        None,  # not happened (today's server)
+        "9999-01-01 00:00:00.000000",  # the docs' "never" sentinel
     ],
 )
 @pytest.mark.parametrize("field", ["tm_update", "tm_delete"])
@@ -89,7 +92,7 @@ def test_absent_optional_fields_stay_absent() -> None:
 def test_unknown_enum_values_from_a_newer_server_are_kept() -> None:
     data = seed("outdialtarget")
     data["status"] = "paused"
-    data["destination_0"]["type"] = "whatsapp"
+    data["destination_0"]["type"] = "telegram"
 
     target = Outdialtarget.from_dict(data)
 
@@ -97,7 +100,8 @@ def test_unknown_enum_values_from_a_newer_server_are_kept() -> None:
     assert isinstance(target.status, OutdialtargetStatus)
     assert target.status not in list(OutdialtargetStatus)
     assert isinstance(target.destination_0, Address)
-    assert target.destination_0.type_ == "whatsapp"
+    assert target.destination_0.type_ == "telegram"
+    assert target.destination_0.type_ not in list(AddressType)
     assert target.to_dict() == data
 
 
@@ -145,3 +149,39 @@ def test_outdial_example_parses() -> None:
 
     assert str(outdial.campaign_id) == "00000000-0000-0000-0000-000000000000"
     assert outdial.to_dict() == value
+
+
+@pytest.mark.parametrize(
+    ("example", "model"),
+    [
+        ("OutplanCurrent", Outplan),
+        ("OutdialCurrent", Outdial),
+        ("OutdialtargetCurrent", Outdialtarget),
+    ],
+)
+def test_todays_server_form_parses_verbatim(example: str, model: Any) -> None:
+    """RFC 3339 times, ``null`` for "not yet", ``{}`` for an unused destination, empty address
+    fields left out (bin-common-handler/models/address/main.go: ``omitempty``)."""
+    value = SPEC["components"]["examples"][example]["value"]
+
+    parsed = model.from_dict(copy.deepcopy(value))
+
+    assert parsed.to_dict() == value
+    assert parsed.tm_delete is None
+
+
+def test_an_empty_destination_is_an_address_with_nothing_set() -> None:
+    data = seed("outdialtarget") | {"destination_1": {}, "destination_2": None}
+
+    target = Outdialtarget.from_dict(data)
+
+    assert target.destination_1 == Address()
+    assert target.destination_1.target is UNSET
+    assert target.destination_2 is None  # older data's null is kept apart
+    assert target.to_dict() == data
+
+
+def test_the_address_types_of_todays_server_are_known() -> None:
+    # bin-common-handler/models/address/main.go: the Type constants.
+    known = {t.value for t in AddressType}
+    assert {"ai", "ai_team", "webchat", "whatsapp", "tel", "sip", ""} <= known

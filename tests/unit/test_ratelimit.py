@@ -16,7 +16,8 @@ from voipbin_outdial import (
     VoipbinClient,
 )
 from voipbin_outdial._ratelimit import Bucket
-from voipbin_outdial.testing import ServerRateLimit, VoipbinMock
+from voipbin_outdial.testing import MockApiError, VoipbinMock
+from voipbin_outdial.testing import RateLimiter as ServerLimiter
 
 
 class FakeTime:
@@ -73,7 +74,7 @@ def test_pacing_at_the_servers_rate_is_never_refused(per_second: float, refused:
     """Requests wanted at random times, sent when the Bucket says, to VoIPBIN's limiter (17 a
     second once 16.7 is rounded, burst 33): the client's GCRA at 17 or less keeps under it."""
     clock = FakeTime()
-    server = ServerRateLimit(16.7, 33, clock=clock)
+    server = ServerLimiter(16.7, 33, clock=clock)
     bucket = Bucket(RateLimit(per_second, burst=33))
     draws = random.Random(7)
     wanted = 0.0
@@ -82,12 +83,29 @@ def test_pacing_at_the_servers_rate_is_never_refused(per_second: float, refused:
         wanted += draws.expovariate(40.0)  # asks faster than allowed
         clock.now = max(clock.now, wanted)
         clock.now += bucket.reserve(clock.now)
-        answers.append(server.admit())
-    assert any(a is not None for a in answers) is refused
+        answers.append(admitted(server))
+    assert (not all(answers)) is refused
 
 
-def test_the_server_rounds_the_rate_like_go_math_round() -> None:
-    assert [ServerRateLimit(r, 1).rate for r in (16.7, 16.5, 2.5, 0.4, 0.5)] == [17, 17, 3, 1, 1]
+def admitted(server: ServerLimiter) -> bool:
+    try:
+        server.admit("customer")
+    except MockApiError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(("configured", "applied"), [(16.7, 17), (0.4, 1)])
+def test_the_server_rounds_the_rate_like_go_math_round(configured: float, applied: int) -> None:
+    """``max(int(math.Round(rps)), 1)`` in ``CustomerRateLimit``: a burst of 1 lets the next
+    request through 1 / applied seconds later, not before."""
+    clock = FakeTime()
+    server = ServerLimiter(configured, 1, clock=clock)
+    assert admitted(server)
+    clock.now += 1 / applied * 0.99
+    assert not admitted(server)
+    clock.now += 1 / applied * 0.02
+    assert admitted(server)
 
 
 def test_the_sync_limiter_sleeps_on_the_injected_clock() -> None:

@@ -10,6 +10,8 @@ from voipbin_outdial.models import UNSET, Outdialtarget, Outplan
 from voipbin_outdial.timeutil import (
     EPOCH,
     NEVER,
+    format_legacy_timestamp,
+    format_page_token,
     format_timestamp,
     is_deleted,
     parse_timestamp,
@@ -32,11 +34,15 @@ def test_never_is_voipbins_sentinel() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        # VoIPBIN's own form: a space, no zone, meaning UTC
+        # today's server: RFC 3339, the fraction trimmed (or gone), Z
+        ("2022-04-30T17:52:16.484341Z", SEEN),
+        ("2022-04-30T17:52:16.48434Z", SEEN.replace(microsecond=484340)),
+        ("2022-04-30T17:52:16Z", SEEN.replace(microsecond=0)),
+        ("2022-04-30T17:52:16.484341999Z", SEEN),  # nanoseconds (Go's own precision): cut
+        # the docs' and older data's form: a space, no zone, meaning UTC
         ("2022-04-30 17:52:16.484341", SEEN),
         ("2022-04-30 17:52:16", SEEN.replace(microsecond=0)),
-        # ISO 8601 with Z or an offset, converted to UTC
-        ("2022-04-30T17:52:16.484341Z", SEEN),
+        # ISO 8601 with an offset, converted to UTC
         ("2022-04-30T17:52:16.484341+00:00", SEEN),
         ("2022-04-30T19:52:16.484341+02:00", SEEN),
         ("2022-05-01T02:52:16.484341+09:00", SEEN),
@@ -97,38 +103,90 @@ def test_parse_timestamp_other_types_are_type_errors(value: Any) -> None:
         parse_timestamp(value)
 
 
-# --- format_timestamp --------------------------------------------------------------------------
+# --- format_timestamp, format_page_token, format_legacy_timestamp ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (SEEN, "2022-04-30T17:52:16.484341Z"),
+        (datetime(2022, 5, 1, 2, 52, 16, 484341, tzinfo=KST), "2022-04-30T17:52:16.484341Z"),
+        # naive is taken to be UTC (the module's one convention)
+        (datetime(2022, 4, 30, 17, 52, 16, 484341), "2022-04-30T17:52:16.484341Z"),  # noqa: DTZ001
+        # Go's RFC3339Nano: trailing zeros of the fraction trimmed, no fraction when it is zero
+        (datetime(2026, 3, 1, 9, 30, 0, 123400, tzinfo=UTC), "2026-03-01T09:30:00.1234Z"),
+        (datetime(2026, 3, 1, 9, 30, 0, 500000, tzinfo=UTC), "2026-03-01T09:30:00.5Z"),
+        (datetime(2026, 3, 1, 9, 30, 0, 1, tzinfo=UTC), "2026-03-01T09:30:00.000001Z"),
+        (datetime(2022, 4, 30, tzinfo=UTC), "2022-04-30T00:00:00Z"),
+        (datetime(5, 1, 2, 3, 4, 5, tzinfo=UTC), "0005-01-02T03:04:05Z"),
+    ],
+)
+def test_format_timestamp_writes_todays_server_form(value: datetime, expected: str) -> None:
+    """bin-outdial-manager/models/outdialtarget/outdialtarget.go (``TMCreate *time.Time``): Go's
+    ``time.Time.MarshalJSON`` writes RFC3339Nano; the columns are ``datetime(6)``
+    (bin-outdial-manager/scripts/database_scripts/table_outdialtargets.sql), so microseconds."""
+    assert format_timestamp(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-03-01T09:30:00.1234Z",
+        "2026-03-01T09:30:00Z",
+        "1970-01-01T00:00:00Z",
+        "2038-01-19T03:14:08.000001Z",
+    ],
+)
+def test_format_timestamp_round_trips_the_servers_form(text: str) -> None:
+    parsed = parse_timestamp(text)
+    assert parsed is not None
+    assert format_timestamp(parsed) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (SEEN, "2022-04-30T17:52:16.484341Z"),
+        (datetime(2026, 3, 1, 9, 30, tzinfo=UTC), "2026-03-01T09:30:00.000000Z"),
+        (datetime(2026, 3, 1, 18, 30, 0, 500000, tzinfo=KST), "2026-03-01T09:30:00.500000Z"),
+        (datetime(2026, 3, 1, 9, 30), "2026-03-01T09:30:00.000000Z"),  # noqa: DTZ001 - naive: UTC
+    ],
+)
+def test_format_page_token_always_has_six_digits(value: datetime, expected: str) -> None:
+    """bin-api-manager/server/outdials.go ``GetOutdials``: the next token is the last item's
+    ``TMCreate.UTC().Format("2006-01-02T15:04:05.000000Z")``."""
+    assert format_page_token(value) == expected
+
+
+def test_page_tokens_sort_in_time_order_and_server_times_do_not() -> None:
+    whole, half = (
+        datetime(2026, 3, 1, 9, 30, tzinfo=UTC),
+        datetime(2026, 3, 1, 9, 30, 0, 500000, tzinfo=UTC),
+    )
+
+    assert format_page_token(whole) < format_page_token(half)
+    assert format_timestamp(whole) > format_timestamp(half)  # why the mock compares datetimes
 
 
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
         (SEEN, "2022-04-30 17:52:16.484341"),
-        (datetime(2022, 5, 1, 2, 52, 16, 484341, tzinfo=KST), "2022-04-30 17:52:16.484341"),
-        # naive is taken to be UTC (the module's one convention)
-        (datetime(2022, 4, 30, 17, 52, 16, 484341), "2022-04-30 17:52:16.484341"),  # noqa: DTZ001
         (datetime(2022, 4, 30, tzinfo=UTC), "2022-04-30 00:00:00.000000"),
-        (datetime(5, 1, 2, 3, 4, 5, tzinfo=UTC), "0005-01-02 03:04:05.000000"),
         (datetime(9999, 1, 1, tzinfo=UTC), NEVER),
     ],
 )
-def test_format_timestamp_writes_voipbins_form(value: datetime, expected: str) -> None:
-    assert format_timestamp(value) == expected
+def test_format_legacy_timestamp_writes_the_docs_form(value: datetime, expected: str) -> None:
+    assert format_legacy_timestamp(value) == expected
+    assert parse_timestamp(expected) == (None if expected == NEVER else value)
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["2022-04-30 17:52:16.484341", "1970-01-01 00:00:00.000000", "2038-01-19 03:14:08.000001"],
+    "formatter", [format_timestamp, format_page_token, format_legacy_timestamp]
 )
-def test_format_timestamp_round_trips_the_wire_form(text: str) -> None:
-    parsed = parse_timestamp(text)
-    assert parsed is not None
-    assert format_timestamp(parsed) == text
-
-
-def test_format_timestamp_needs_a_datetime() -> None:
+def test_formatters_need_a_datetime(formatter: Any) -> None:
     with pytest.raises(TypeError, match="datetime"):
-        format_timestamp("2022-04-30 17:52:16.484341")  # type: ignore[arg-type]
+        formatter("2022-04-30 17:52:16.484341")
 
 
 # --- milliseconds ------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ def test_the_committed_sync_facade_is_current(repo_copy: Path) -> None:
 def test_check_fails_on_a_hand_edit_and_a_rerun_undoes_it(repo_copy: Path) -> None:
     resources = repo_copy / SYNC / "resources.py"
     committed = resources.read_text()
-    resources.write_text(committed.replace('"""The outplan with this id."""', '"""Edited."""'))
+    docstring = '"""Delete the outplan; returns it with ``tm_delete`` set."""'
+    assert docstring in committed  # the edit below must change something
+    resources.write_text(committed.replace(docstring, '"""Edited."""'))
 
     result = unasync(repo_copy, "--check")
 
@@ -64,11 +66,13 @@ def test_check_fails_on_a_hand_edit_and_a_rerun_undoes_it(repo_copy: Path) -> No
 
 def test_check_fails_when_the_source_changes_without_a_rerun(repo_copy: Path) -> None:
     source = repo_copy / ASYNC / "resources.py"
-    source.write_text(source.read_text().replace("with this id.", "with this id (changed)."))
+    text = source.read_text()
+    assert "returns it with ``tm_delete`` set." in text  # the edit below must change something
+    source.write_text(text.replace("with ``tm_delete`` set.", "with ``tm_delete`` set (changed)."))
 
     assert unasync(repo_copy, "--check").returncode == 1
     assert unasync(repo_copy).returncode == 0
-    assert "with this id (changed)." in (repo_copy / SYNC / "resources.py").read_text()
+    assert "``tm_delete`` set (changed)." in (repo_copy / SYNC / "resources.py").read_text()
 
 
 def test_check_fails_on_a_sync_module_without_a_source(repo_copy: Path) -> None:

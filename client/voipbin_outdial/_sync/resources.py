@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from .._args import NIL_UUID, to_destinations, to_page_size, to_uuid
+from .._args import to_campaign_id, to_destinations, to_page_size, to_required_text, to_uuid
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
 from .._generated.api.outdial import (
     outdials_create,
@@ -95,7 +95,7 @@ class Outplans(Resource):
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outplan]:
-        """One page of outplans, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outplans, newest first (``page_size`` 1 to 100, default 100)."""
         call = request(
             outplans_list._get_kwargs,
             pages(OutplanList.from_dict),
@@ -108,7 +108,7 @@ class Outplans(Resource):
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outplan]:
-        """Every outplan, fetched a page at a time as the ``for`` loop goes."""
+        """Every outplan, newest first, fetched a page at a time as the ``for`` loop goes."""
         size = to_page_size(page_size)
         return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
 
@@ -130,7 +130,7 @@ class Outplans(Resource):
         return self._sender.send(call)
 
     def get(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
-        """The outplan with this id."""
+        """The outplan with this id (a deleted one too: its ``tm_delete`` is set)."""
         call = by_ids(outplans_get._get_kwargs, Outplan.from_dict, timeout, outplan_id=outplan_id)
         return self._sender.send(call)
 
@@ -179,7 +179,7 @@ class Outdials(Resource):
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdial]:
-        """One page of outdials, oldest first (``page_size`` 1 to 100, default 100)."""
+        """One page of outdials, newest first (``page_size`` 1 to 100, default 100)."""
         call = request(
             outdials_list._get_kwargs,
             pages(OutdialList.from_dict),
@@ -192,28 +192,36 @@ class Outdials(Resource):
     def iter(
         self, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outdial]:
-        """Every outdial, fetched a page at a time as the ``for`` loop goes."""
+        """Every outdial, newest first, fetched a page at a time as the ``for`` loop goes."""
         size = to_page_size(page_size)
         return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
 
     def create(
         self,
         *,
+        campaign_id: str | UUID,
         name: str,
-        detail: str = "",
-        data: str = "",
-        campaign_id: str | UUID = NIL_UUID,
+        detail: str,
+        data: str,
         timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Create an empty outdial (the nil ``campaign_id`` means no campaign yet)."""
+        """Create an empty outdial for the campaign ``campaign_id``.
+
+        VoIPBIN refuses the nil ``campaign_id`` and an empty ``name``, ``detail`` or ``data``;
+        they are refused here first (``ValueError``/``TypeError`` naming the argument).
+        """
+        # Checked in the server's order (PostOutdials): campaign_id, name, detail, data.
         body = OutdialCreate(
-            campaign_id=to_uuid(campaign_id, "campaign_id"), name=name, detail=detail, data=data
+            campaign_id=to_campaign_id(campaign_id),
+            name=to_required_text(name, "name"),
+            detail=to_required_text(detail, "detail"),
+            data=to_required_text(data, "data"),
         )
         call = request(outdials_create._get_kwargs, Outdial.from_dict, timeout, body=body)
         return self._sender.send(call)
 
     def get(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
-        """The outdial with this id."""
+        """The outdial with this id (a deleted one too: its ``tm_delete`` is set)."""
         call = by_ids(outdials_get._get_kwargs, Outdial.from_dict, timeout, outdial_id=outdial_id)
         return self._sender.send(call)
 
@@ -267,7 +275,7 @@ class Outdialtargets(TargetImport, Resource):
         page_token: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Page[Outdialtarget]:
-        """One page of the outdial's targets, oldest first (``page_size`` 1 to 100)."""
+        """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
         call = request(
             outdialtargets_list._get_kwargs,
             pages(OutdialtargetList.from_dict),
@@ -281,7 +289,7 @@ class Outdialtargets(TargetImport, Resource):
     def iter(
         self, outdial_id: str | UUID, *, page_size: int | None = None, timeout: TimeoutArg = None
     ) -> Iterator[Outdialtarget]:
-        """Every target of the outdial, fetched a page at a time as the ``for`` loop goes."""
+        """Every live target of the outdial, newest first, fetched a page at a time."""
         oid, size = to_uuid(outdial_id, "outdial_id"), to_page_size(page_size)
         return iterate_pages(
             lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout)
@@ -292,18 +300,32 @@ class Outdialtargets(TargetImport, Resource):
         outdial_id: str | UUID,
         *,
         name: str,
-        detail: str = "",
-        data: str = "",
+        detail: str,
+        data: str,
         destinations: Sequence[AddressArg | None],
         timeout: TimeoutArg = None,
     ) -> Outdialtarget:
-        """Add a contact: 1 to 5 destinations in dial order (``None`` for an empty slot)."""
+        """Add a contact: 1 to 5 destinations in dial order, ``None`` for an empty slot.
+
+        ``name``, ``detail`` and ``data`` must not be empty and one destination needs a
+        ``target`` (VoIPBIN refuses the request otherwise; refused here first). Empty slots are
+        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: with tries left under
+        the outplan it dials one, the call is refused and the campaign stops. Put the real
+        destinations first and give the empty slots a ``max_try_count`` of 0.
+        """
         uuid = to_uuid(outdial_id, "outdial_id")
-        first, *rest = to_destinations(destinations)
-        slots: dict[str, Address | None] = dict(zip(DESTINATION_FIELDS[1:], rest, strict=False))
-        body = OutdialtargetCreate(
-            name=name, detail=detail, data=data, destination_0=first, **slots
-        )
+        # Checked in the server's order (PostOutdialsIdTargets): name, detail, data, destinations.
+        name = to_required_text(name, "name")
+        detail = to_required_text(detail, "detail")
+        data = to_required_text(data, "data")
+        given = to_destinations(destinations)
+        # Every slot is sent, an unused one as {}: VoIPBIN's published spec requires all five
+        # keys, and the server stores {} for a slot left out or null anyway.
+        slots = {
+            field: given[n] if n < len(given) and given[n] is not None else Address()
+            for n, field in enumerate(DESTINATION_FIELDS)
+        }
+        body = OutdialtargetCreate(name=name, detail=detail, data=data, **slots)
         get_kwargs = outdialtargets_create._get_kwargs
         call = request(get_kwargs, Outdialtarget.from_dict, timeout, id=uuid, body=body)
         return self._sender.send(call)
@@ -311,7 +333,7 @@ class Outdialtargets(TargetImport, Resource):
     def get(
         self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
     ) -> Outdialtarget:
-        """The target with this id in the outdial."""
+        """The target with this id in the outdial (a deleted one too)."""
         call = by_ids(
             outdialtargets_get._get_kwargs,
             Outdialtarget.from_dict,

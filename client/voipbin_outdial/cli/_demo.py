@@ -23,6 +23,7 @@ from ..testing import CallOutcome, CallRecord, Campaign, VoipbinMock
 from ._render import Row, address_text, duration_text, render_table, utc_text
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+CAMPAIGN_ID = UUID("5c1e7a3b-9d84-4f0e-8a2b-6d3c9e1f0a47")  # VoIPBIN needs one to create an outdial
 MAX_TRIES = (3, 2, 0, 0, 0)
 NAMES = ("Ada", "Ben", "Chloe", "Dmitri", "Eun-ji", "Farah", "Goro", "Hana", "Ines", "Jonas")
 SHOWN_ROWS = 30
@@ -51,9 +52,13 @@ def run_demo(*, seed: int, n_targets: int, out: TextIO | None = None) -> int:
             try_interval=timedelta(hours=1),
             max_try_counts=MAX_TRIES,
         )
-        outdial = client.outdials.create(name="demo contacts", detail=f"seed {seed}")
+        outdial = client.outdials.create(
+            campaign_id=CAMPAIGN_ID, name="demo contacts", detail=f"seed {seed}", data="demo"
+        )
         for name, destinations in _contacts(random.Random(seed), n_targets):
-            client.outdialtargets.create(outdial.id, name=name, destinations=destinations)
+            client.outdialtargets.create(
+                outdial.id, name=name, detail="demo contact", data="demo", destinations=destinations
+            )
         targets = list(client.outdialtargets.iter(outdial.id))
 
         out.write(

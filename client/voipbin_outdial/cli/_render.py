@@ -38,7 +38,7 @@ def plain_table(title: str, headers: Row, rows: Sequence[Row]) -> str:
 def address_text(address: Address | Mapping[str, object] | None) -> str:
     """The dialed address itself (a destination's ``target``), from a model or a dict."""
     if isinstance(address, Address):
-        return address.target
+        return address.target if isinstance(address.target, str) else ""  # {}: no target
     if isinstance(address, Mapping):
         return str(address.get("target", ""))
     return ""

@@ -4,6 +4,13 @@ Unlike a spec mock (Prism), it remembers: what you create can be read, listed, u
 deleted afterwards, and a simulated campaign dials the targets the way VoIPBIN's engine does
 (:mod:`voipbin_outdial.dialplan`), so try counts and statuses move as on the real service.
 
+It answers as VoIPBIN's running server does (its Go code; ``docs/server-behaviour.md`` lists
+each rule and where the code shows it): what the server refuses is refused with the server's
+400/401/403/404 and reasons, what it accepts is accepted (unknown fields, any ``page_size``),
+lists are newest first, deleted resources still answer by id, times are RFC 3339. Code that
+passes against the mock should pass against VoIPBIN. ``VoipbinMock(strict=True)`` also refuses
+what openapi.yaml forbids but the server lets through, to find mistakes early.
+
 In process, without sockets::
 
     from voipbin_outdial import VoipbinClient
@@ -14,6 +21,8 @@ In process, without sockets::
         plan = client.outplans.create(name="p", source={"type": "tel", "target": "+15550100"},
                                       dial_timeout=30_000, try_interval=60_000,
                                       max_try_counts=[2, 0, 0, 0, 0])
+        outdial = client.outdials.create(campaign_id="183c0d5c-691e-42f3-af2b-9bffc2740f83",
+                                         name="o", detail="d", data="x")
         ...
     calls = mock.run_campaign(plan.id, outdial.id, answer=0.3, seed=1)
 
@@ -32,7 +41,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         'pip install "voipbin-outdial[testing]"'
     ) from exc
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Final, Unpack
 from uuid import UUID
@@ -50,15 +59,19 @@ from ._campaign import (
     EndHandle,
     StopReason,
 )
-from ._faults import VOIPBIN_RATE_LIMIT, FaultMiddleware, Faults, ResponseDropped, ServerRateLimit
+from ._errors import MockApiError
+from ._faults import FaultMiddleware, Faults, ResponseDropped
+from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
-from ._validate import InvalidRequestError
+from ._validate import STRICT_REASON, InvalidRequestError
 
 __all__ = [
     "API_PREFIX",
     "BASE_URL",
+    "STRICT_REASON",
     "VOIPBIN_RATE_LIMIT",
+    "Accepted",
     "Answer",
     "CallOutcome",
     "CallRecord",
@@ -68,10 +81,11 @@ __all__ = [
     "FaultMiddleware",
     "Faults",
     "InvalidRequestError",
+    "MockApiError",
     "MockStore",
+    "RateLimiter",
     "ResourceNotFoundError",
     "ResponseDropped",
-    "ServerRateLimit",
     "StopReason",
     "SyncASGITransport",
     "VoipbinMock",
@@ -82,26 +96,44 @@ BASE_URL: Final = "https://api.voipbin.net" + API_PREFIX
 """The base URL of :meth:`VoipbinMock.client`: the SDK's default, so it needs no change."""
 
 
+def _rate_limiter(rate_limit: bool | tuple[float, int] | RateLimiter) -> RateLimiter | None:
+    if isinstance(rate_limit, RateLimiter):
+        return rate_limit
+    if rate_limit is True:
+        return RateLimiter(*VOIPBIN_RATE_LIMIT)
+    if not rate_limit:
+        return None
+    return RateLimiter(*rate_limit)
+
+
 class VoipbinMock:
     """An in-memory VoIPBIN: the ASGI app, its state, clients wired to it, and a dialer.
 
     Args:
-        tokens: JWTs accepted as ``Authorization: Bearer`` or ``?token=``; ``None`` (the
-            default) accepts any non-empty one.
-        accesskeys: Keys accepted as ``?accesskey=``; ``None`` accepts any non-empty one.
+        tokens: JWTs accepted from the ``token`` cookie, ``?token=`` or ``Authorization:
+            Bearer``: ``None`` (the default) accepts any non-empty one; a collection accepts
+            those; a mapping accepts its keys, each as the customer whose id it maps to.
+        accesskeys: Keys accepted from the ``accesskey`` cookie or ``?accesskey=``, the same
+            way. As on VoIPBIN, a token is checked instead of the access key when both come.
         clock: "Now" for ``tm_create``/``tm_update``/``tm_delete`` (an aware datetime; naive
             means UTC); the wall clock by default. Times never repeat or go back.
-        customer_id: The ``customer_id`` on outplans and outdials (a new uuid4 by default).
-        rate_limit: Limit requests as VoIPBIN limits a customer: ``True`` for its defaults
-            (16.7 a second, which its limiter applies as 17, and a burst of 33), or
-            ``(per_second, burst)``; past it, 429 ``RATE_LIMIT_EXCEEDED`` with ``Retry-After``.
+        customer_id: The customer of credentials not mapped to another one, and so of what
+            they create (a new uuid4 by default). Another customer's resources answer 403.
+        strict: Also refuse what VoIPBIN accepts but is almost surely a mistake: fields
+            openapi.yaml requires but the server does not check, ``null`` and negative counts,
+            unknown address types, unknown fields, ``page_size`` outside 1..100. Such a 400 has
+            the reason :data:`STRICT_REASON`.
+        rate_limit: Limit each customer's requests as VoIPBIN does: ``True`` for its
+            :data:`VOIPBIN_RATE_LIMIT` (about 16.7 a second, a burst of 33),
+            ``(per_second, burst)``, or a :class:`RateLimiter` (with a clock of your own);
+            beyond it, 429 with ``Retry-After``. Off by default.
         latency: Seconds every request waits before it is handled.
-        too_many_requests: The fraction of requests answered with that 429 at random.
+        too_many_requests: The fraction of requests answered with VoIPBIN's 429 at random.
         drop_after_commit: The fraction of successful POSTs that create what they ask for and
             then lose the response (the client sees the connection closed).
         fault_seed: Seeds the random 429s and drops, to repeat a run.
 
-        The last five are limits and faults (:class:`FaultMiddleware`), all off by default.
+        The last four are faults (:class:`FaultMiddleware`), all off by default.
 
     Attributes:
         app: The Starlette app (serve it with any ASGI server, or call it in process).
@@ -111,26 +143,34 @@ class VoipbinMock:
     def __init__(
         self,
         *,
-        tokens: Collection[str] | None = None,
-        accesskeys: Collection[str] | None = None,
+        tokens: Accepted = None,
+        accesskeys: Accepted = None,
         clock: Callable[[], datetime] | None = None,
         customer_id: str | None = None,
-        rate_limit: bool | tuple[float, int] = False,
+        strict: bool = False,
+        rate_limit: bool | tuple[float, int] | RateLimiter = False,
         latency: float = 0.0,
         too_many_requests: float = 0.0,
         drop_after_commit: float = 0.0,
         fault_seed: int | None = None,
     ) -> None:
         self.store = MockStore(clock=clock, customer_id=customer_id)
-        self.app: Starlette = create_app(self.store, tokens=tokens, accesskeys=accesskeys)
+        self._failures = FailureQueue()
+        self.app: Starlette = create_app(
+            self.store,
+            tokens=tokens,
+            accesskeys=accesskeys,
+            strict=strict,
+            rate_limiter=_rate_limiter(rate_limit),
+            failures=self._failures,
+        )
         self.faults = Faults(
-            rate_limit=VOIPBIN_RATE_LIMIT if rate_limit is True else (rate_limit or None),
             latency=latency,
             too_many_requests=too_many_requests,
             drop_after_commit=drop_after_commit,
             seed=fault_seed,
         )
-        """The limits and faults asked for (:class:`Faults`)."""
+        """The faults asked for (:class:`Faults`)."""
         if self.faults.active:
             self.app.add_middleware(FaultMiddleware, faults=self.faults)
 
@@ -189,6 +229,17 @@ class VoipbinMock:
             ValueError: an option is out of range (see :class:`Campaign`).
         """
         return self.campaign(outplan_id, outdial_id, **options).run(until=until)
+
+    def fail_next(self, status_code: int = 503, *, times: int = 1) -> None:
+        """Answer the next ``times`` authenticated requests with VoIPBIN's error for
+        ``status_code``, as if a service behind the API failed: 503 ``SERVICE_UNAVAILABLE``,
+        500 ``INTERNAL`` or 429 ``RATE_LIMIT_EXCEEDED`` (``Retry-After: 1``). For testing
+        retries; nothing is changed by those requests.
+
+        Raises:
+            ValueError: another status, or ``times`` below 1.
+        """
+        self._failures.add(status_code, times)
 
     def reset(self) -> None:
         """Forget every outplan, outdial and target (the clock keeps going forward)."""

@@ -26,14 +26,19 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         dest="tokens",
         metavar="JWT",
-        help="accept only this bearer/?token= credential (repeatable; default: any non-empty)",
+        help="accept only this token (cookie, ?token= or bearer; repeatable; default: any)",
     )
     parser.add_argument(
         "--accesskey",
         action="append",
         dest="accesskeys",
         metavar="KEY",
-        help="accept only this ?accesskey= credential (repeatable; default: any non-empty)",
+        help="accept only this access key (cookie or ?accesskey=; repeatable; default: any)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="also refuse what openapi.yaml forbids but VoIPBIN accepts (unknown fields ...)",
     )
     add_fault_arguments(parser)
     parser.add_argument(
@@ -55,7 +60,12 @@ def main(argv: Sequence[str] | None = None) -> None:
             "the mock server needs uvicorn, which comes with the 'testing' extra: "
             'pip install "voipbin-outdial[testing]"'
         ) from None
-    mock = VoipbinMock(tokens=args.tokens, accesskeys=args.accesskeys, **fault_options(args))
+    mock = VoipbinMock(
+        tokens=args.tokens,
+        accesskeys=args.accesskeys,
+        strict=args.strict,
+        **fault_options(args),
+    )
     quiet_dropped_responses()
     uvicorn.run(mock.app, host=args.host, port=args.port, log_level=args.log_level)
 

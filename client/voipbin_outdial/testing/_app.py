@@ -1,29 +1,33 @@
-"""The mock's ASGI app (Starlette): every operation of openapi.yaml over a :class:`MockStore`.
+"""The mock's ASGI app (Starlette): every operation of openapi.yaml, answered as VoIPBIN answers.
 
 The operations are served under ``/v1.0`` (the path of the SDK's default base URL
 ``https://api.voipbin.net/v1.0``) and, like Prism, at the root as well.
 
-Each request goes through the same steps, in this order:
+Each request goes through the steps of VoIPBIN's server, in its order (``docs/server-behaviour.md``
+cites the code for each):
 
-1. the method: one the path does not have answers 405 with an ``Allow`` header;
-2. the credentials: an ``Authorization: Bearer <token>`` header, a ``?token=`` or an
-   ``?accesskey=`` that is accepted (any non-empty value unless configured), else 401
-   ``UNAUTHENTICATED``;
-3. the path ids (a UUID each), the query (``page_size`` 1..100, at most one ``page_token``) and
-   the body (the spec's request schema), else 400 ``INVALID_ARGUMENT``;
-4. the lookup: a resource never made, deleted, or (targets) under another outdial is 404
-   ``NOT_FOUND``.
+1. the route: a path or method the API does not have is 404 ``ROUTE_NOT_FOUND``, before any
+   credential is looked at (gin's ``NoRoute``; there is no 405);
+2. the credential (401) and the customer's rate limit (429), see :mod:`._gate`; then any failure
+   queued with ``VoipbinMock.fail_next``;
+3. the query: ``page_size``/``page_token`` given twice or a ``page_size`` that is not an
+   integer, 400 ``INVALID_REQUEST_PARAMETER``;
+4. the handler: a path id that is not a UUID (400 ``INVALID_ID``), the body (400
+   ``INVALID_JSON_BODY`` or ``INVALID_ARGUMENT``), then, with ``strict``, the strict checks
+   (:mod:`._validate`);
+5. the lookup: no such resource is 404 (``OUTPLAN_NOT_FOUND``, ``OUTDIAL_NOT_FOUND``,
+   ``OUTDIAL_TARGET_NOT_FOUND``), another customer's is 403 ``PERMISSION_DENIED``, a target of
+   another outdial is 400 ``INVALID_ARGUMENT``. Deleted resources answer like the others.
 
-Errors have VoIPBIN's shape: ``{"error": {"status", "reason", "message", "request_id"}}`` with a
-fresh uuid4 ``request_id`` (also sent as the ``X-Request-Id`` header).
+Every answer carries ``X-Request-Id``; errors have VoIPBIN's envelope
+``{"error": {"status", "reason", "message", "request_id", "details"?}}``; every success is 200.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
-from typing import Any, Final, TypeAlias
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, Final, Literal, TypeAlias
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -33,222 +37,266 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import Receive, Scope, Send
 
 from . import _validate as check
-from ._store import MockStore, ResourceNotFoundError
-from ._validate import InvalidRequestError
+from ._errors import MockApiError, internal, not_found, permission_denied
+from ._gate import Accepted, Credentials, FailureQueue, RateLimiter, request_id
+from ._store import MockStore, Record, ResourceNotFoundError
 
-__all__ = ["API_PREFIX", "create_app"]
+__all__ = ["API_PREFIX", "OPERATIONS", "create_app"]
 
 API_PREFIX: Final = "/v1.0"
 """The path the API is served under (as well as at the root)."""
 
 Json: TypeAlias = dict[str, Any]
-Handler: TypeAlias = Callable[[Request, MockStore], Awaitable[Json]]
-
-_STATUSES: Final[Mapping[int, tuple[str, str]]] = {
-    400: ("INVALID_ARGUMENT", "BAD_REQUEST"),
-    401: ("UNAUTHENTICATED", "INVALID_TOKEN"),
-    403: ("PERMISSION_DENIED", "NO_PERMISSION"),
-    404: ("NOT_FOUND", "RESOURCE_NOT_FOUND"),
-    405: ("METHOD_NOT_ALLOWED", "METHOD_NOT_ALLOWED"),
-    500: ("INTERNAL", "INTERNAL_ERROR"),
+_JSON_TYPE: Final = "application/json; charset=utf-8"  # gin's c.JSON
+_TEXT_TYPE: Final = "text/plain; charset=utf-8"  # what Go sniffs an error body as, if unset
+_NOT_FOUND: Final[Mapping[str, tuple[str, str]]] = {
+    "outplan": ("OUTPLAN_NOT_FOUND", "The outplan was not found."),
+    "outdial": ("OUTDIAL_NOT_FOUND", "The outdial was not found."),
+    "outdialtarget": ("OUTDIAL_TARGET_NOT_FOUND", "The outdial target was not found."),
 }
 
 
-class _UnauthenticatedError(Exception):
-    pass
-
-
 def render_json(
-    status_code: int, content: Json, headers: Mapping[str, str] | None = None
+    status_code: int,
+    content: Json,
+    headers: Mapping[str, str] | None = None,
+    media_type: str = _JSON_TYPE,
 ) -> Response:
     """A JSON response; strings that cannot be UTF-8 (lone surrogates) are sent \\u-escaped."""
     try:
         body = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except UnicodeEncodeError:
         body = json.dumps(content, separators=(",", ":")).encode("ascii")
-    return Response(body, status_code, dict(headers or {}), media_type="application/json")
+    return Response(body, status_code, dict(headers or {}), media_type=media_type)
 
 
-def error_response(
-    status_code: int,
-    message: str,
-    *,
-    reason: str | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> Response:
-    """A VoIPBIN-shaped error with a new ``request_id``."""
-    status, default_reason = _STATUSES.get(status_code, ("UNKNOWN", "UNKNOWN"))
-    request_id = str(uuid.uuid4())
-    body = {
-        "error": {
-            "status": status,
-            "reason": reason or default_reason,
-            "message": message,
-            "request_id": request_id,
-        }
-    }
-    return render_json(status_code, body, {**(headers or {}), "X-Request-Id": request_id})
+def error_response(error: MockApiError, rid: str) -> Response:
+    """The error in VoIPBIN's envelope, with the request's id in the body and the header."""
+    media_type = _TEXT_TYPE if error.plain_text else _JSON_TYPE
+    headers = {**error.headers, "X-Request-Id": rid}
+    return render_json(error.status_code, error.envelope(rid), headers, media_type)
 
 
-class _Credentials:
-    """Which credentials are accepted: ``None`` means any non-empty value of that kind."""
+class _Call:
+    """One request as a handler sees it: who sent it, the store, and the parts to read."""
 
-    def __init__(self, tokens: Iterable[str] | None, accesskeys: Iterable[str] | None) -> None:
-        self._tokens = None if tokens is None else frozenset(tokens)
-        self._accesskeys = None if accesskeys is None else frozenset(accesskeys)
+    __slots__ = ("customer", "request", "store", "strict")
 
-    @staticmethod
-    def _ok(value: str, accepted: frozenset[str] | None) -> bool:
-        return bool(value) and (accepted is None or value in accepted)
+    def __init__(self, request: Request, store: MockStore, customer: str, strict: bool) -> None:
+        self.request = request
+        self.store = store
+        self.customer = customer
+        self.strict = strict
 
-    def check(self, request: Request) -> None:
-        scheme, _, value = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() == "bearer" and self._ok(value.strip(), self._tokens):
-            return
-        query = request.query_params
-        if any(self._ok(value, self._tokens) for value in query.getlist("token")):
-            return
-        if any(self._ok(value, self._accesskeys) for value in query.getlist("accesskey")):
-            return
-        raise _UnauthenticatedError
+    def id(self, name: str = "id") -> str:
+        return check.path_id(self.request.path_params[name], name)
+
+    async def body(self) -> Any:
+        return check.parse_body(await self.request.body())
+
+    def strict_body(self, schema: str, body: Any) -> None:
+        if self.strict:
+            check.strict_body(schema, body)
+
+    def owned(self, kind: Literal["outplan", "outdial"], resource_id: str) -> Record:
+        """The resource, deleted or not, if it is the caller's: else 404 or 403."""
+        try:
+            record = self.store.find(kind, resource_id)
+        except ResourceNotFoundError:
+            raise not_found(*_NOT_FOUND[kind]) from None
+        if record["customer_id"] != self.customer:
+            raise permission_denied()
+        return record
+
+    def target(self, outdial_id: str, target_id: str) -> Record:
+        """A target of the caller's outdial (``OutdialtargetGet``'s checks, in its order)."""
+        self.owned("outdial", outdial_id)
+        try:
+            record = self.store.find("outdialtarget", target_id)
+        except ResourceNotFoundError:
+            raise not_found(*_NOT_FOUND["outdialtarget"]) from None
+        if record["outdial_id"] != outdial_id:
+            raise check.InvalidRequestError("The request is invalid.")
+        return record
 
 
-# --- request parts ----------------------------------------------------------------------------
+Handler: TypeAlias = Callable[[_Call], Awaitable[Json]]
 
 
-def _path_id(request: Request, name: str = "id") -> str:
-    return check.check_uuid(request.path_params[name], f"the path's {name}")
-
-
-def _paging(request: Request) -> tuple[int, str | None]:
-    size = check.page_size(request.query_params.getlist("page_size"))
-    tokens = request.query_params.getlist("page_token")
-    if len(tokens) > 1:
-        raise InvalidRequestError("page_token must be given at most once")
-    return size, tokens[0] if tokens else None
-
-
-async def _body(request: Request) -> Json:
-    return check.parse_json_object(await request.body())
-
-
-def _page(items: list[Json], next_token: str) -> Json:
+def _page(items: list[Record], next_token: str) -> Json:
     return {"result": items, "next_page_token": next_token}
 
 
 # --- the operations ---------------------------------------------------------------------------
+# The outplan and outdial handlers of the server (api/server/outplans.go, outdials.go) do the same
+# steps for the same verbs, so their mock twins share these.
 
 
-async def outplans_list(request: Request, store: MockStore) -> Json:
-    return _page(*store.list_page("outplan", *_paging(request)))
+def _lister(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        size, token = _paging(call)
+        return _page(*call.store.list_page(kind, size, token, customer_id=call.customer))
+
+    return handle
 
 
-async def outplans_create(request: Request, store: MockStore) -> Json:
-    return store.create_outplan(await _body(request))
+def _getter(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        return call.owned(kind, call.id())
+
+    return handle
 
 
-async def outplans_get(request: Request, store: MockStore) -> Json:
-    return store.get("outplan", _path_id(request))
+def _updater(
+    kind: Literal["outplan", "outdial"], read: Callable[[Any], Json], schema: str
+) -> Handler:
+    """Path id, body (the server's reading, then strict), lookup, then the update."""
+
+    async def handle(call: _Call) -> Json:
+        resource_id = call.id()
+        body = await call.body()
+        fields = read(body)
+        call.strict_body(schema, body)
+        with call.store.locked():
+            call.owned(kind, resource_id)
+            return call.store.update(kind, resource_id, fields, deleted=True)
+
+    return handle
 
 
-async def outplans_update(request: Request, store: MockStore) -> Json:
-    outplan_id = _path_id(request)
-    return store.update("outplan", outplan_id, check.name_detail_update(await _body(request)))
+def _deleter(kind: Literal["outplan", "outdial"]) -> Handler:
+    async def handle(call: _Call) -> Json:
+        resource_id = call.id()
+        with call.store.locked():
+            call.owned(kind, resource_id)
+            return call.store.delete(kind, resource_id, deleted=True)
+
+    return handle
 
 
-async def outplans_delete(request: Request, store: MockStore) -> Json:
-    return store.delete("outplan", _path_id(request))
+async def outplans_create(call: _Call) -> Json:
+    body = await call.body()
+    check.outplan_create(body)
+    call.strict_body("outplans_create", body)
+    return call.store.create_outplan(body, customer_id=call.customer)
 
 
-async def outplans_update_dial_info(request: Request, store: MockStore) -> Json:
-    outplan_id = _path_id(request)
-    fields = check.outplan_dial_info_update(await _body(request))
-    return store.update("outplan", outplan_id, fields)
+async def outdials_create(call: _Call) -> Json:
+    body = await call.body()
+    check.outdial_create(body)
+    call.strict_body("outdials_create", body)
+    return call.store.create_outdial(body, customer_id=call.customer)
 
 
-async def outdials_list(request: Request, store: MockStore) -> Json:
-    return _page(*store.list_page("outdial", *_paging(request)))
+async def outdialtargets_list(call: _Call) -> Json:
+    size, token = _paging(call)  # the generated wrapper binds the query before the handler
+    outdial_id = call.id()
+    with call.store.locked():
+        call.owned("outdial", outdial_id)
+        return _page(*call.store.list_targets(outdial_id, size, token))
 
 
-async def outdials_create(request: Request, store: MockStore) -> Json:
-    return store.create_outdial(await _body(request))
+async def outdialtargets_create(call: _Call) -> Json:
+    outdial_id = call.id()
+    body = await call.body()
+    check.outdialtarget_create(body)
+    call.strict_body("outdialtargets_create", body)
+    with call.store.locked():
+        call.owned("outdial", outdial_id)
+        return call.store.create_target(outdial_id, body)
 
 
-async def outdials_get(request: Request, store: MockStore) -> Json:
-    return store.get("outdial", _path_id(request))
+async def outdialtargets_get(call: _Call) -> Json:
+    outdial_id, target_id = call.id(), call.id("target_id")
+    return call.target(outdial_id, target_id)
 
 
-async def outdials_update(request: Request, store: MockStore) -> Json:
-    outdial_id = _path_id(request)
-    return store.update("outdial", outdial_id, check.name_detail_update(await _body(request)))
+async def outdialtargets_delete(call: _Call) -> Json:
+    outdial_id, target_id = call.id(), call.id("target_id")
+    with call.store.locked():
+        call.target(outdial_id, target_id)
+        return call.store.delete("outdialtarget", target_id, deleted=True)
 
 
-async def outdials_delete(request: Request, store: MockStore) -> Json:
-    return store.delete("outdial", _path_id(request))
-
-
-async def outdials_update_campaign_id(request: Request, store: MockStore) -> Json:
-    outdial_id = _path_id(request)
-    fields = check.outdial_campaign_id_update(await _body(request))
-    return store.update("outdial", outdial_id, fields)
-
-
-async def outdials_update_data(request: Request, store: MockStore) -> Json:
-    outdial_id = _path_id(request)
-    return store.update("outdial", outdial_id, check.outdial_data_update(await _body(request)))
-
-
-async def outdialtargets_list(request: Request, store: MockStore) -> Json:
-    outdial_id = _path_id(request)
-    return _page(*store.list_targets(outdial_id, *_paging(request)))
-
-
-async def outdialtargets_create(request: Request, store: MockStore) -> Json:
-    outdial_id = _path_id(request)
-    return store.create_target(outdial_id, await _body(request))
-
-
-async def outdialtargets_get(request: Request, store: MockStore) -> Json:
-    outdial_id, target_id = _path_id(request), _path_id(request, "target_id")
-    return store.get_target(outdial_id, target_id)
-
-
-async def outdialtargets_delete(request: Request, store: MockStore) -> Json:
-    outdial_id, target_id = _path_id(request), _path_id(request, "target_id")
-    return store.delete_target(outdial_id, target_id)
+def _paging(call: _Call) -> tuple[int, str]:
+    query = call.request.query_params
+    sizes, tokens = query.getlist("page_size"), query.getlist("page_token")
+    size, token = check.page(sizes, tokens)
+    if call.strict:
+        check.strict_page(sizes)
+    return size, token
 
 
 OPERATIONS: Final[Mapping[str, Mapping[str, Handler]]] = {
-    "/outplans": {"GET": outplans_list, "POST": outplans_create},
-    "/outplans/{id}": {"GET": outplans_get, "PUT": outplans_update, "DELETE": outplans_delete},
-    "/outplans/{id}/dial_info": {"PUT": outplans_update_dial_info},
-    "/outdials": {"GET": outdials_list, "POST": outdials_create},
-    "/outdials/{id}": {"GET": outdials_get, "PUT": outdials_update, "DELETE": outdials_delete},
-    "/outdials/{id}/campaign_id": {"PUT": outdials_update_campaign_id},
-    "/outdials/{id}/data": {"PUT": outdials_update_data},
+    "/outplans": {"GET": _lister("outplan"), "POST": outplans_create},
+    "/outplans/{id}": {
+        "GET": _getter("outplan"),
+        "PUT": _updater("outplan", check.name_detail_update, "name_detail_update"),
+        "DELETE": _deleter("outplan"),
+    },
+    "/outplans/{id}/dial_info": {
+        "PUT": _updater("outplan", check.dial_info_update, "outplans_update_dial_info"),
+    },
+    "/outdials": {"GET": _lister("outdial"), "POST": outdials_create},
+    "/outdials/{id}": {
+        "GET": _getter("outdial"),
+        "PUT": _updater("outdial", check.name_detail_update, "name_detail_update"),
+        "DELETE": _deleter("outdial"),
+    },
+    "/outdials/{id}/campaign_id": {
+        "PUT": _updater("outdial", check.campaign_id_update, "outdials_update_campaign_id"),
+    },
+    "/outdials/{id}/data": {
+        "PUT": _updater("outdial", check.data_update, "outdials_update_data"),
+    },
     "/outdials/{id}/targets": {"GET": outdialtargets_list, "POST": outdialtargets_create},
     "/outdials/{id}/targets/{target_id}": {
         "GET": outdialtargets_get,
         "DELETE": outdialtargets_delete,
     },
 }
-"""Every operation of openapi.yaml: path -> method -> handler (named by operationId)."""
+"""Every operation of openapi.yaml: path -> method -> handler."""
+
+
+class _Gate:
+    """What every request passes before its handler (:mod:`._gate`), shared by all paths."""
+
+    def __init__(
+        self,
+        store: MockStore,
+        credentials: Credentials,
+        rate_limiter: RateLimiter | None,
+        failures: FailureQueue,
+        strict: bool,
+    ) -> None:
+        self.store = store
+        self.credentials = credentials
+        self.rate_limiter = rate_limiter
+        self.failures = failures
+        self.strict = strict
+
+    def admit(self, request: Request) -> _Call:
+        customer = self.credentials.customer_of(request)
+        if self.rate_limiter is not None:
+            self.rate_limiter.admit(customer)
+        self.failures.check()
+        return _Call(request, self.store, customer, self.strict)
+
+
+def _route_not_found() -> MockApiError:
+    return not_found("ROUTE_NOT_FOUND", "The requested endpoint does not exist.")
 
 
 class _Endpoint:
     """The ASGI app of one path: picks the method's handler and turns errors into responses.
 
-    A plain ASGI callable (not a function), so Starlette routes every method here and the 405
-    lists exactly the path's methods.
+    A plain ASGI callable (not a function), so Starlette routes every method here and a method
+    the path lacks gets the server's 404.
     """
 
-    def __init__(
-        self, handlers: Mapping[str, Handler], store: MockStore, credentials: _Credentials
-    ) -> None:
+    def __init__(self, handlers: Mapping[str, Handler], gate: _Gate) -> None:
         self._handlers = handlers
-        self._store = store
-        self._credentials = credentials
-        self._allow = ", ".join(handlers)
+        self._gate = gate
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -256,48 +304,59 @@ class _Endpoint:
         await response(scope, receive, send)
 
     async def _respond(self, request: Request) -> Response:
+        rid = request_id(request)
         handler = self._handlers.get(request.method)
-        if handler is None:
-            message = f"{request.method} is not allowed here"
-            return error_response(405, message, headers={"Allow": self._allow})
         try:
-            self._credentials.check(request)
-            return render_json(200, await handler(request, self._store))
-        except _UnauthenticatedError:
-            return error_response(401, "The credentials are missing or invalid.")
-        except InvalidRequestError as exc:
-            return error_response(400, str(exc))
-        except ResourceNotFoundError as exc:
-            return error_response(404, str(exc))
+            if handler is None:
+                raise _route_not_found()
+            result = await handler(self._gate.admit(request))
+        except MockApiError as exc:
+            return error_response(exc, rid)
+        except ResourceNotFoundError as exc:  # pragma: no cover - the handlers look up first
+            return error_response(not_found(*_NOT_FOUND[exc.kind]), rid)
+        return render_json(200, result, {"X-Request-Id": rid})
 
 
 async def _http_exception(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    return error_response(exc.status_code, exc.detail, headers=exc.headers)
+    error = _route_not_found() if exc.status_code == 404 else internal()
+    return error_response(error, request_id(request))
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
-    return error_response(500, "Something went wrong in the mock.")
+    return error_response(internal(), request_id(request))
 
 
 def create_app(
     store: MockStore,
     *,
-    tokens: Collection[str] | None = None,
-    accesskeys: Collection[str] | None = None,
+    tokens: Accepted = None,
+    accesskeys: Accepted = None,
+    strict: bool = False,
+    rate_limiter: RateLimiter | None = None,
+    failures: FailureQueue | None = None,
 ) -> Starlette:
     """The ASGI app serving ``store``.
 
     Args:
         store: The state to serve (shared with whoever else holds it).
-        tokens: The JWTs accepted as ``Authorization: Bearer`` or ``?token=``; ``None``: any
-            non-empty one.
-        accesskeys: The keys accepted as ``?accesskey=``; ``None``: any non-empty one.
+        tokens: The JWTs accepted (cookie, ``?token=`` or ``Authorization: Bearer``): ``None``
+            for any non-empty one, a collection, or a mapping of each to its customer's id
+            (else the store's :attr:`~MockStore.customer_id`).
+        accesskeys: The access keys accepted (cookie or ``?accesskey=``), the same way.
+        strict: Add the strict checks of :mod:`._validate` to the server's own.
+        rate_limiter: The per-customer limit (none by default).
+        failures: Errors to answer the next requests with (``VoipbinMock.fail_next``).
     """
-    credentials = _Credentials(tokens, accesskeys)
+    gate = _Gate(
+        store,
+        Credentials(tokens, accesskeys, store.customer_id),
+        rate_limiter,
+        failures or FailureQueue(),
+        strict,
+    )
     routes: list[BaseRoute] = [
-        Route(path, _Endpoint(handlers, store, credentials))
-        for path, handlers in OPERATIONS.items()
+        Route(path, _Endpoint(handlers, gate)) for path, handlers in OPERATIONS.items()
     ]
     return Starlette(
         routes=[Mount(API_PREFIX, routes=routes), *routes],

@@ -1,28 +1,23 @@
-"""Limits and faults for the mock, as an ASGI middleware around its app: all off by default.
+"""Faults for the mock, as an ASGI middleware around its app: all off by default.
 
-* **The server's rate limit.** VoIPBIN limits each customer (an agent's token and an access key
-  share one bucket) in ``bin-api-manager/lib/middleware/customer_ratelimit.go``,
-  ``CustomerRateLimit``, with the defaults of ``bin-api-manager/internal/config/main.go``
-  (``rate_limit_customer_v1_rps`` 16.7, ``rate_limit_customer_v1_burst`` 33). The rate reaches
-  the limiter as ``max(int(math.Round(rps)), 1)`` requests per second, so 16.7 becomes **17**;
-  the limiter is go-redis/redis_rate v9's GCRA (``lua.go``, ``allowN``): a request is let
-  through when ``max(tat, now) + T - burst * T <= now`` (``T = 1 s / rate``; ``tat`` then moves
-  to ``max(tat, now) + T``), so ``burst`` requests may come at once; a refused one moves
-  nothing. It answers 429 with ``Retry-After: ceil(wait in seconds)`` (at least 1) and
-  ``{"error": {"status": "RESOURCE_EXHAUSTED", "reason": "RATE_LIMIT_EXCEEDED", "message":
-  "Too many requests. Please try again later.", "request_id": ..., "details":
-  [{"limited_by": "customer"}]}}``. The check runs after authentication, so only requests
-  that carry a credential count (the mock does not check here whether it is accepted).
-  :class:`ServerRateLimit` is that limiter; the mock has one customer, so one bucket.
+For code that must survive the real service (an importer above all). The server's own rate limit
+is not here: ``VoipbinMock(rate_limit=...)`` applies it in the app, after authentication, per
+customer, as VoIPBIN does (``_gate.RateLimiter``; ``--rate-limit``). This module adds:
+
 * **Latency**: every request waits this many seconds before it is handled (a round trip).
-* **429s at random**: this fraction of requests is answered with the 429 above
-  (``Retry-After: 1``) before anything is done.
+* **429s at random**: this fraction of requests is answered with the 429 of VoIPBIN's
+  ``CustomerRateLimit`` (``bin-api-manager/lib/middleware/customer_ratelimit.go``:
+  ``RESOURCE_EXHAUSTED``/``RATE_LIMIT_EXCEEDED``, ``details: [{"limited_by": "customer"}]``,
+  ``Retry-After: 1``, the least its ``ceil`` gives) before anything is done.
 * **Responses dropped after commit**: this fraction of successful POSTs (creates) does its
   work, then the connection is closed after the status line and headers, before the body. A
   client gets no answer (httpx: ``RemoteProtocolError``) for a create that happened: the case
   an importer must not turn into a duplicate. In process the middleware raises
   :class:`ResponseDropped` (an ``httpx.RemoteProtocolError``) through the transport; under
   uvicorn, the server closes the connection.
+
+The command-line options of both ``python -m voipbin_outdial.testing`` and ``voipbin-outdial
+mock`` are here too (:func:`add_fault_arguments`), with ``--rate-limit``.
 """
 
 from __future__ import annotations
@@ -32,83 +27,33 @@ import asyncio
 import logging
 import math
 import random
-import threading
-import time
-import uuid
 from collections.abc import Callable, MutableMapping
 from typing import Any, Final
 
 import attrs
 import httpx
-from starlette.requests import HTTPConnection
+from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ._app import render_json
+from ._app import error_response
+from ._errors import rate_limited
+from ._gate import VOIPBIN_RATE_LIMIT, request_id
 
 __all__ = [
     "FAULT_FLAGS",
-    "VOIPBIN_RATE_LIMIT",
     "FaultMiddleware",
     "Faults",
     "ResponseDropped",
-    "ServerRateLimit",
     "add_fault_arguments",
     "fault_argv",
     "fault_options",
     "quiet_dropped_responses",
 ]
 
-VOIPBIN_RATE_LIMIT: Final = (16.7, 33)
-"""VoIPBIN's per-customer default: requests a second (``rate_limit_customer_v1_rps``, applied as
-17) and burst (``rate_limit_customer_v1_burst``), ``bin-api-manager/internal/config/main.go``."""
-
-RATE_LIMIT_MESSAGE: Final = "Too many requests. Please try again later."
-
 
 class ResponseDropped(httpx.RemoteProtocolError):
     """The mock made what the request asked for and then dropped the response."""
-
-
-class ServerRateLimit:
-    """VoIPBIN's per-customer GCRA (``CustomerRateLimit`` over redis_rate's ``allowN``).
-
-    Args:
-        per_second: The configured rate; rounded half away from zero to a whole number of at
-            least 1, as ``max(int(math.Round(rps)), 1)`` does (16.7 becomes 17).
-        burst: How many requests may come at once (33 by default).
-        clock: Seconds, monotonic.
-    """
-
-    def __init__(
-        self,
-        per_second: float = VOIPBIN_RATE_LIMIT[0],
-        burst: int = VOIPBIN_RATE_LIMIT[1],
-        *,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        if not per_second > 0 or burst < 1:
-            raise ValueError(
-                f"rate_limit needs a positive rate and burst, got {per_second}, {burst}"
-            )
-        self.rate = max(math.floor(per_second + 0.5), 1)
-        self.burst = burst
-        self._interval = 1.0 / self.rate
-        self._clock = clock
-        self._tat: float | None = None
-        self._lock = threading.Lock()
-
-    def admit(self) -> int | None:
-        """Count a request: ``None`` when it may go on, else its ``Retry-After`` seconds."""
-        with self._lock:
-            now = self._clock()
-            tat = now if self._tat is None else max(self._tat, now)
-            new_tat = tat + self._interval
-            allow_at = new_tat - self.burst * self._interval
-            # Sums of 1/rate carry rounding errors: a nanosecond is what Go's Duration keeps.
-            if allow_at - now > 1e-9:
-                return max(math.ceil(allow_at - now), 1)
-            self._tat = new_tat
-            return None
 
 
 def _fraction(name: str, value: float) -> float:
@@ -132,14 +77,12 @@ class Faults:
     """What :class:`FaultMiddleware` does; every field off by default.
 
     Attributes:
-        rate_limit: ``(per_second, burst)`` of the server's limit, or ``None``.
         latency: Seconds each request waits before it is handled.
         too_many_requests: The fraction of requests answered 429 at random.
         drop_after_commit: The fraction of successful POSTs whose response is dropped.
         seed: Seeds the random draws (``None``: different each run).
     """
 
-    rate_limit: tuple[float, int] | None = None
     latency: float = 0.0
     too_many_requests: float = 0.0
     drop_after_commit: float = 0.0
@@ -149,53 +92,23 @@ class Faults:
         _seconds("latency", self.latency)
         _fraction("too_many_requests", self.too_many_requests)
         _fraction("drop_after_commit", self.drop_after_commit)
-        if self.rate_limit is not None:
-            ServerRateLimit(*self.rate_limit)  # checks the numbers
 
     @property
     def active(self) -> bool:
-        return bool(
-            self.rate_limit or self.latency or self.too_many_requests or self.drop_after_commit
-        )
+        return bool(self.latency or self.too_many_requests or self.drop_after_commit)
 
 
-def _has_credential(scope: Scope) -> bool:
-    """Whether the request carries a token or an access key (header, query or cookie)."""
-    connection = HTTPConnection(scope)
-    scheme, _, value = connection.headers.get("authorization", "").partition(" ")
-    if scheme.lower() == "bearer" and value.strip():
-        return True
-    query, cookies = connection.query_params, connection.cookies
-    return any(query.get(name) or cookies.get(name) for name in ("token", "accesskey"))
-
-
-def too_many_requests(retry_after: int) -> Any:
-    """The 429 that ``CustomerRateLimit`` sends (the mock's ``request_id`` is a uuid4)."""
-    request_id = str(uuid.uuid4())
-    body = {
-        "error": {
-            "status": "RESOURCE_EXHAUSTED",
-            "reason": "RATE_LIMIT_EXCEEDED",
-            "message": RATE_LIMIT_MESSAGE,
-            "request_id": request_id,
-            "details": [{"limited_by": "customer"}],
-        }
-    }
-    headers = {"Retry-After": str(retry_after), "X-Request-Id": request_id}
-    return render_json(429, body, headers)
+def _too_many_requests(scope: Scope) -> Response:
+    """The 429 of ``CustomerRateLimit``, with the request id the server would give."""
+    return error_response(rate_limited(1), request_id(Request(scope)))
 
 
 class FaultMiddleware:
     """Wraps the mock's ASGI app with the :class:`Faults` asked for."""
 
-    def __init__(
-        self, app: ASGIApp, *, faults: Faults, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, faults: Faults) -> None:
         self.app = app
         self.faults = faults
-        self.limit = (
-            None if faults.rate_limit is None else ServerRateLimit(*faults.rate_limit, clock=clock)
-        )
         seeds = random.Random(faults.seed)
         self._throttle_draws = random.Random(seeds.random())
         self._drop_draws = random.Random(seeds.random())
@@ -207,13 +120,8 @@ class FaultMiddleware:
         faults = self.faults
         if faults.latency:
             await asyncio.sleep(faults.latency)
-        if self.limit is not None and _has_credential(scope):
-            retry_after = self.limit.admit()
-            if retry_after is not None:
-                await too_many_requests(retry_after)(scope, receive, send)
-                return
         if faults.too_many_requests and self._throttle_draws.random() < faults.too_many_requests:
-            await too_many_requests(1)(scope, receive, send)
+            await _too_many_requests(scope)(scope, receive, send)
             return
         if (
             faults.drop_after_commit
@@ -273,14 +181,6 @@ FAULT_FLAGS: Final = (
 """The options :func:`add_fault_arguments` adds (``--rate-limit`` ...), by destination."""
 
 
-def _rate(text: str) -> tuple[float, int]:
-    per_second, _, burst = text.partition(":")
-    try:
-        return float(per_second), int(burst or VOIPBIN_RATE_LIMIT[1])
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not RATE or RATE:BURST: {text!r}") from None
-
-
 def _number(kind: Callable[[str, float], float]) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
@@ -294,14 +194,12 @@ def _number(kind: Callable[[str, float], float]) -> Callable[[str], float]:
 def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
     """The mock's limits and faults as options (all off unless given)."""
     group = parser.add_argument_group("limits and faults (all off by default)")
-    default = f"{VOIPBIN_RATE_LIMIT[0]}:{VOIPBIN_RATE_LIMIT[1]}"
+    per_second, burst = VOIPBIN_RATE_LIMIT
     group.add_argument(
         "--rate-limit",
-        nargs="?",
-        const=_rate(default),
-        type=_rate,
-        metavar="RATE[:BURST]",
-        help=f"limit requests as VoIPBIN limits a customer (alone: {default}, applied as 17/s)",
+        action="store_true",
+        help=f"limit each customer to VoIPBIN's {per_second} requests a second (burst {burst}),"
+        " else 429",
     )
     group.add_argument(
         "--latency",
@@ -331,9 +229,7 @@ def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
 
 def fault_options(args: argparse.Namespace) -> dict[str, Any]:
     """``VoipbinMock`` keyword arguments from the parsed options."""
-    options = {name: getattr(args, name) for name in FAULT_FLAGS}
-    options["rate_limit"] = options["rate_limit"] or False
-    return options
+    return {name: getattr(args, name) for name in FAULT_FLAGS}
 
 
 def fault_argv(args: argparse.Namespace) -> list[str]:
@@ -341,8 +237,8 @@ def fault_argv(args: argparse.Namespace) -> list[str]:
     argv: list[str] = []
     for name in FAULT_FLAGS:
         value = getattr(args, name)
-        if value is None or value is False or (value == 0.0 and name != "fault_seed"):
-            continue
+        if value is None or (name != "fault_seed" and not value):
+            continue  # off
         flag = "--" + name.replace("_", "-")
-        argv += [flag, f"{value[0]}:{value[1]}" if name == "rate_limit" else str(value)]
+        argv += [flag] if value is True else [flag, str(value)]
     return argv

@@ -1,26 +1,30 @@
 """The mock's state: outplans, outdials and their targets in memory, behind one lock.
 
-Records are kept as the JSON objects the API returns. Every method takes the lock for its whole
-read-modify-write and hands out deep copies, so callers (HTTP handlers on any thread or event
-loop, the campaign simulation, tests) never share a dict with the store.
+Records are kept as the JSON objects the API returns, with the fields in the order VoIPBIN's Go
+structs give them. Every method takes the lock for its whole read-modify-write and hands out deep
+copies, so callers (HTTP handlers on any thread or event loop, the campaign simulation, tests)
+never share a dict with the store.
 
-Times, as VoIPBIN writes them (``"2022-04-30 17:52:16.484341"``, UTC):
+What the server's handlers and databases do (``docs/server-behaviour.md`` cites the code):
 
-* ``tm_create`` is when the record was made; ``tm_update`` and ``tm_delete`` start as the
-  ``"9999-01-01 00:00:00.000000"`` sentinel ("never"), as VoIPBIN stores them.
-* An update sets ``tm_update``; a delete sets ``tm_delete`` and ``tm_update`` (VoIPBIN's delete
-  query writes both). A deleted record answers 404 and is left out of lists.
+* Times are written as today's server writes them (:func:`~voipbin_outdial.timeutil.
+  format_timestamp`: RFC 3339, ``Z``, the fraction trimmed). A new outplan or outdial has
+  ``tm_update`` and ``tm_delete`` ``null``; a new target has ``tm_update`` equal to
+  ``tm_create``. An update sets ``tm_update``; a delete sets ``tm_delete`` and ``tm_update``.
+* A deleted record is kept and still answers by id (get, update, delete again); outplan and
+  outdial lists still hold it, target lists leave it out.
 * Every time the store hands out is strictly later than the one before (one microsecond later
   if the clock has not moved), so no two records share a ``tm_create`` and paging by
   ``tm_create`` never loses or repeats an item, even with a frozen clock.
+* Lists are **newest first**: a page holds the ``page_size`` newest items created strictly
+  before ``page_token`` (``tm_create < token``, compared as times; all of them without a token),
+  and ``next_page_token`` is the last item's ``tm_create`` as
+  :func:`~voipbin_outdial.timeutil.format_page_token`, ``""`` on an empty page.
 
-Lists are **oldest first** (``tm_create`` ascending), as openapi.yaml says. ``page_token`` is the
-``tm_create`` of the last item already seen: a page holds the next ``page_size`` live items whose
-``tm_create`` is strictly after it (compared as strings, which for VoIPBIN's fixed-width form is
-time order; an empty token starts at the beginning). ``next_page_token`` is the last item's
-``tm_create``, or ``""`` for an empty page, so a client stops on an empty page. (VoIPBIN's own
-server pages newest first with ``tm_create < token``; the spec promises oldest first, and the
-same "strictly beyond the token" rule gives the same no-loss guarantee either way.)
+The campaign simulation (``_simulation``) works on *live* records only: :meth:`MockStore.get`,
+:meth:`MockStore.get_target`, :meth:`MockStore.targets` and friends raise
+:class:`ResourceNotFoundError` for a deleted one. The HTTP layer reads records in any state with
+:meth:`MockStore.find`.
 """
 
 from __future__ import annotations
@@ -34,8 +38,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, Literal, TypeAlias
 
-from .._slots import DESTINATION_FIELDS, TRY_COUNT_FIELDS
-from ..timeutil import NEVER, as_utc, format_timestamp
+from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, TRY_COUNT_FIELDS
+from ..timeutil import as_utc, format_page_token, format_timestamp, parse_timestamp
 from . import _validate as check
 
 __all__ = ["Kind", "MockStore", "ResourceNotFoundError"]
@@ -45,10 +49,22 @@ Record: TypeAlias = dict[str, Any]
 
 NIL_UUID: Final = "00000000-0000-0000-0000-000000000000"
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
+# The fields of each record in the order of VoIPBIN's structs (outplan.Outplan,
+# outdial.Outdial, outdialtarget.OutdialTarget), which is the order of their JSON.
+_OUTPLAN_FIELDS: Final = (
+    "name",
+    "detail",
+    "source",
+    "dial_timeout",
+    "try_interval",
+    *MAX_TRY_COUNT_FIELDS,
+)
+_OUTDIAL_FIELDS: Final = ("campaign_id", "name", "detail", "data")
 
 
 class ResourceNotFoundError(LookupError):
-    """No live resource of that kind and id (never made, deleted, or under another outdial)."""
+    """No such resource: never made (or, where only live ones count, deleted; or a target of
+    another outdial)."""
 
     def __init__(self, kind: str, resource_id: str) -> None:
         super().__init__(f"{kind} {resource_id} was not found")
@@ -60,19 +76,23 @@ def _wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
+def _is_live(record: Record) -> bool:
+    return record["tm_delete"] is None
+
+
 class _Table:
-    """One kind of record: by id, and the ids in ``tm_create`` order (creation order)."""
+    """One kind of record (or one outdial's targets): by id, and in ``tm_create`` order."""
 
     __slots__ = ("by_id", "created", "ids")
 
     def __init__(self) -> None:
         self.by_id: dict[str, Record] = {}
-        self.created: list[str] = []  # tm_create of each record, ascending
+        self.created: list[datetime] = []  # tm_create of each record, ascending
         self.ids: list[str] = []  # the ids, in the same order
 
-    def add(self, record: Record) -> None:
+    def add(self, record: Record, created: datetime) -> None:
         self.by_id[record["id"]] = record
-        self.created.append(record["tm_create"])
+        self.created.append(created)
         self.ids.append(record["id"])
 
 
@@ -82,7 +102,7 @@ class MockStore:
     Args:
         clock: Returns "now" as an aware datetime (naive: UTC); defaults to the wall clock.
             The store never hands out a time earlier than one it handed out before.
-        customer_id: The ``customer_id`` written on outplans and outdials.
+        customer_id: The customer that owns outplans and outdials made without naming one.
     """
 
     def __init__(
@@ -110,13 +130,13 @@ class MockStore:
     def _read_clock(self) -> datetime:
         return as_utc(self._clock(), "clock()")
 
-    def _stamp(self) -> str:
-        """A new time in VoIPBIN's form, strictly after every time handed out before."""
+    def _now(self) -> datetime:
+        """A new time, strictly after every time handed out before."""
         now = self._read_clock()
         if self._last is not None and now <= self._last:
             now = self._last + _ONE_MICROSECOND
         self._last = now
-        return format_timestamp(now)
+        return now
 
     def advance_to(self, when: datetime) -> None:
         """Move the store's clock forward to ``when`` (no-op if it is already later)."""
@@ -139,125 +159,216 @@ class MockStore:
         with self._lock:
             yield
 
-    # --- generic record operations --------------------------------------------------------
+    # --- records in any state (the API) -----------------------------------------------------
 
-    def _live(self, kind: Kind, resource_id: str) -> Record:
+    def _any(self, kind: Kind, resource_id: str) -> Record:
         record = self._tables[kind].by_id.get(resource_id)
-        if record is None or record["tm_delete"] != NEVER:
+        if record is None:
             raise ResourceNotFoundError(kind, resource_id)
         return record
 
-    def get(self, kind: Kind, resource_id: str) -> Record:
-        """A copy of the live record.
+    def find(self, kind: Kind, resource_id: str) -> Record:
+        """A copy of the record, deleted or not (as the API answers a GET by id).
 
         Raises:
-            ResourceNotFoundError: there is none.
+            ResourceNotFoundError: no record of that kind has this id.
         """
         with self._lock:
-            return copy.deepcopy(self._live(kind, resource_id))
+            return copy.deepcopy(self._any(kind, resource_id))
 
-    def update(self, kind: Kind, resource_id: str, changes: Mapping[str, Any]) -> Record:
-        """Apply ``changes`` to a live record and set its ``tm_update``; returns a copy.
+    def update(
+        self,
+        kind: Kind,
+        resource_id: str,
+        changes: Mapping[str, Any],
+        *,
+        deleted: bool = False,
+    ) -> Record:
+        """Apply ``changes`` and set ``tm_update``; returns a copy.
+
+        Args:
+            deleted: Update a deleted record too (the API does).
 
         Raises:
-            ResourceNotFoundError: there is no such live record.
+            ResourceNotFoundError: no such record (or it is deleted and ``deleted`` is false).
         """
         with self._lock:
-            record = self._live(kind, resource_id)
+            record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
             record.update(copy.deepcopy(dict(changes)))
-            record["tm_update"] = self._stamp()
+            record["tm_update"] = format_timestamp(self._now())
             return copy.deepcopy(record)
 
-    def delete(self, kind: Kind, resource_id: str) -> Record:
-        """Soft-delete a live record (``tm_delete`` and ``tm_update`` = now); returns a copy.
+    def delete(self, kind: Kind, resource_id: str, *, deleted: bool = False) -> Record:
+        """Soft-delete: ``tm_delete`` and ``tm_update`` become now; returns a copy.
+
+        Args:
+            deleted: Delete a deleted record again, which sets both times again (the API does).
 
         Raises:
-            ResourceNotFoundError: there is no such live record.
+            ResourceNotFoundError: no such record (or it is deleted and ``deleted`` is false).
         """
         with self._lock:
-            record = self._live(kind, resource_id)
-            record["tm_delete"] = record["tm_update"] = self._stamp()
+            record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
+            record["tm_update"] = record["tm_delete"] = format_timestamp(self._now())
             return copy.deepcopy(record)
 
-    def _new(self, kind: Kind, fields: Mapping[str, Any]) -> Record:
-        record: Record = {"id": str(uuid.uuid4()), **copy.deepcopy(dict(fields))}
-        record["tm_create"] = self._stamp()
-        record["tm_update"] = NEVER
-        record["tm_delete"] = NEVER
-        self._tables[kind].add(record)
+    def _new(self, kind: Kind, record: Record, table: _Table | None = None) -> Record:
+        """Stamp ``record`` (an id first, its fields, the times last) and store it."""
+        created = self._now()
+        stamp = format_timestamp(created)
+        record["tm_create"] = stamp
+        record["tm_update"] = stamp if kind == "outdialtarget" else None
+        record["tm_delete"] = None
+        self._tables[kind].add(record, created)
+        if table is not None:
+            table.add(record, created)
         return record
 
     @staticmethod
     def _page(
-        table: _Table, by_id: Mapping[str, Record], page_size: int, page_token: str | None
+        table: _Table,
+        by_id: Mapping[str, Record],
+        page_size: int,
+        page_token: str | None,
+        keep: Callable[[Record], bool],
     ) -> tuple[list[Record], str]:
-        start = 0 if not page_token else bisect.bisect_right(table.created, page_token)
+        """The newest ``page_size`` records kept by ``keep`` created before ``page_token``."""
+        end = len(table.ids)
+        if page_token:
+            try:
+                bound = parse_timestamp(page_token)
+            except ValueError:
+                # Not a time: the database cannot compare with it, so nothing comes back.
+                return [], ""
+            if bound is not None:  # None: the 9999 sentinel, after everything
+                end = bisect.bisect_left(table.created, bound)
         items: list[Record] = []
-        for resource_id in table.ids[start:]:
-            record = by_id[resource_id]
-            if record["tm_delete"] == NEVER:
+        last: datetime | None = None
+        for index in range(end - 1, -1, -1):
+            record = by_id[table.ids[index]]
+            if keep(record):
                 items.append(copy.deepcopy(record))
+                last = table.created[index]
                 if len(items) == page_size:
                     break
-        return items, items[-1]["tm_create"] if items else ""
+        return items, "" if last is None else format_page_token(last)
 
     def list_page(
-        self, kind: Literal["outplan", "outdial"], page_size: int, page_token: str | None = None
+        self,
+        kind: Literal["outplan", "outdial"],
+        page_size: int,
+        page_token: str | None = None,
+        *,
+        customer_id: str | None = None,
     ) -> tuple[list[Record], str]:
-        """One page of live outplans or outdials, oldest first, and its ``next_page_token``."""
+        """One page of outplans or outdials, newest first, deleted ones included, and its
+        ``next_page_token``.
+
+        Args:
+            customer_id: Only this customer's (every customer's when ``None``).
+        """
         with self._lock:
             table = self._tables[kind]
-            return self._page(table, table.by_id, page_size, page_token)
+            return self._page(
+                table,
+                table.by_id,
+                page_size,
+                page_token,
+                lambda record: customer_id is None or record["customer_id"] == customer_id,
+            )
 
     # --- the resources --------------------------------------------------------------------
 
-    def create_outplan(self, body: Mapping[str, Any]) -> Record:
-        """A new outplan from an ``OutplanCreate`` body (checked as the API checks it); a copy.
+    def create_outplan(self, body: Any, *, customer_id: str | None = None) -> Record:
+        """A new outplan from a request body, read as the API reads it; a copy.
+
+        Args:
+            body: The JSON body (a mapping): fields left out get Go's zero value.
+            customer_id: Its owner (the store's :attr:`customer_id` when ``None``).
 
         Raises:
-            InvalidRequestError: the body breaks the spec (a ValueError).
+            InvalidRequestError: the body is not an object, or a field has the wrong type.
         """
         fields = check.outplan_create(body)
         with self._lock:
-            return copy.deepcopy(self._new("outplan", {"customer_id": self.customer_id, **fields}))
+            record: Record = {"id": str(uuid.uuid4()), "customer_id": self._owner(customer_id)}
+            record.update((name, fields[name]) for name in _OUTPLAN_FIELDS)
+            return copy.deepcopy(self._new("outplan", record))
 
-    def create_outdial(self, body: Mapping[str, Any]) -> Record:
-        """A new outdial from an ``OutdialCreate`` body (checked as the API checks it); a copy.
+    def create_outdial(self, body: Any, *, customer_id: str | None = None) -> Record:
+        """A new outdial from a request body, checked as the API checks it; a copy.
 
         Raises:
-            InvalidRequestError: the body breaks the spec (a ValueError).
+            InvalidRequestError: ``campaign_id`` is not a UUID or nil, or ``name``, ``detail``
+                or ``data`` is empty (the API's 400).
         """
         fields = check.outdial_create(body)
         with self._lock:
-            record = self._new("outdial", {"customer_id": self.customer_id, **fields})
+            record: Record = {"id": str(uuid.uuid4()), "customer_id": self._owner(customer_id)}
+            record.update((name, fields[name]) for name in _OUTDIAL_FIELDS)
+            record = self._new("outdial", record)
             self._targets_by_outdial[record["id"]] = _Table()
             return copy.deepcopy(record)
 
-    def create_target(self, outdial_id: str, body: Mapping[str, Any]) -> Record:
-        """A new idle, never-tried target in a live outdial from an ``OutdialtargetCreate`` body
-        (checked as the API checks it); a copy.
+    def _owner(self, customer_id: str | None) -> str:
+        return self.customer_id if customer_id is None else customer_id
+
+    def create_target(self, outdial_id: str, body: Any) -> Record:
+        """A new idle, never-tried target of an outdial (deleted or not, as the API allows),
+        from a request body checked as the API checks it; a copy.
 
         Raises:
-            InvalidRequestError: the body breaks the spec (a ValueError).
-            ResourceNotFoundError: the outdial is not live.
+            InvalidRequestError: an empty ``name``, ``detail`` or ``data``, or no destination
+                with a target (the API's 400).
+            ResourceNotFoundError: there is no such outdial.
         """
         fields = check.outdialtarget_create(body)
         with self._lock:
-            self._live("outdial", outdial_id)
-            record = self._new(
-                "outdialtarget",
-                {
-                    "outdial_id": outdial_id,
-                    "name": fields["name"],
-                    "detail": fields["detail"],
-                    "data": fields["data"],
-                    "status": "idle",
-                    **{name: fields[name] for name in DESTINATION_FIELDS},
-                    **dict.fromkeys(TRY_COUNT_FIELDS, 0),
-                },
-            )
-            self._targets_by_outdial[outdial_id].add(record)
-            return copy.deepcopy(record)
+            self._any("outdial", outdial_id)
+            record: Record = {
+                "id": str(uuid.uuid4()),
+                "outdial_id": outdial_id,
+                "name": fields["name"],
+                "detail": fields["detail"],
+                "data": fields["data"],
+                "status": "idle",
+                **{name: fields[name] for name in DESTINATION_FIELDS},
+                **dict.fromkeys(TRY_COUNT_FIELDS, 0),
+            }
+            table = self._targets_by_outdial[outdial_id]
+            return copy.deepcopy(self._new("outdialtarget", record, table))
+
+    def list_targets(
+        self, outdial_id: str, page_size: int, page_token: str | None = None
+    ) -> tuple[list[Record], str]:
+        """One page of an outdial's targets that are not deleted, newest first, and its
+        ``next_page_token``. The outdial itself may be deleted.
+
+        Raises:
+            ResourceNotFoundError: there is no such outdial.
+        """
+        with self._lock:
+            self._any("outdial", outdial_id)
+            table = self._targets_by_outdial[outdial_id]
+            by_id = self._tables["outdialtarget"].by_id
+            return self._page(table, by_id, page_size, page_token, _is_live)
+
+    # --- live records (the campaign simulation) ---------------------------------------------
+
+    def _live(self, kind: Kind, resource_id: str) -> Record:
+        record = self._any(kind, resource_id)
+        if not _is_live(record):
+            raise ResourceNotFoundError(kind, resource_id)
+        return record
+
+    def get(self, kind: Kind, resource_id: str) -> Record:
+        """A copy of the record if it is not deleted.
+
+        Raises:
+            ResourceNotFoundError: there is none, or it is deleted.
+        """
+        with self._lock:
+            return copy.deepcopy(self._live(kind, resource_id))
 
     def _live_target(self, outdial_id: str, target_id: str) -> Record:
         self._live("outdial", outdial_id)
@@ -270,14 +381,14 @@ class MockStore:
         """A copy of a live target of a live outdial.
 
         Raises:
-            ResourceNotFoundError: the outdial or the target is not live, or the target is in
-                another outdial.
+            ResourceNotFoundError: the outdial or the target is deleted or not there, or the
+                target is in another outdial.
         """
         with self._lock:
             return copy.deepcopy(self._live_target(outdial_id, target_id))
 
     def delete_target(self, outdial_id: str, target_id: str) -> Record:
-        """Soft-delete a target of a live outdial; returns a copy.
+        """Soft-delete a live target of a live outdial; returns a copy.
 
         Raises:
             ResourceNotFoundError: as for :meth:`get_target`.
@@ -286,24 +397,11 @@ class MockStore:
             self._live_target(outdial_id, target_id)
             return self.delete("outdialtarget", target_id)
 
-    def list_targets(
-        self, outdial_id: str, page_size: int, page_token: str | None = None
-    ) -> tuple[list[Record], str]:
-        """One page of a live outdial's live targets, oldest first, and its ``next_page_token``.
-
-        Raises:
-            ResourceNotFoundError: the outdial is not live.
-        """
-        with self._lock:
-            self._live("outdial", outdial_id)
-            table = self._targets_by_outdial[outdial_id]
-            return self._page(table, self._tables["outdialtarget"].by_id, page_size, page_token)
-
     def targets(self, outdial_id: str) -> list[Record]:
         """Copies of every live target of a live outdial, oldest first (no paging).
 
         Raises:
-            ResourceNotFoundError: the outdial is not live.
+            ResourceNotFoundError: the outdial is deleted or not there.
         """
         with self._lock:
             return copy.deepcopy(self._live_targets(outdial_id))
@@ -314,15 +412,13 @@ class MockStore:
         For the campaign simulation (same package), which reads every target once per call.
 
         Raises:
-            ResourceNotFoundError: the outdial is not live.
+            ResourceNotFoundError: the outdial is deleted or not there.
         """
         with self._lock:
             self._live("outdial", outdial_id)
             table = self._targets_by_outdial[outdial_id]
             by_id = self._tables["outdialtarget"].by_id
-            return [
-                record for record in (by_id[i] for i in table.ids) if record["tm_delete"] == NEVER
-            ]
+            return [record for record in (by_id[i] for i in table.ids) if _is_live(record)]
 
     def replace_target(self, record: Mapping[str, Any]) -> Record:
         """Store a new state of a live target as given (its ``tm_update`` included).
@@ -355,7 +451,7 @@ class MockStore:
             ids = self._targets_by_outdial[outdial_id].ids
             by_id = self._tables["outdialtarget"].by_id
             records = [by_id[target_id] for target_id in ids[start:]]
-            return [r for r in records if r["tm_delete"] == NEVER], len(ids)
+            return [r for r in records if _is_live(r)], len(ids)
 
     def live_record(self, kind: Kind, resource_id: str) -> Record:
         """:meth:`get` without the copy: the live record itself, to read only while holding

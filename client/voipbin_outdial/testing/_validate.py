@@ -1,229 +1,336 @@
-"""Request checks of the mock: the request schemas of openapi.yaml, written out by hand.
+"""The mock's request checks: VoIPBIN's own, and the stricter ones of ``VoipbinMock(strict=True)``.
 
-The installed package does not ship openapi.yaml (nor a JSON Schema library), so the rules of
-``components/schemas/*Create`` and ``*Update`` are spelled out here: required fields, JSON types,
-``additionalProperties: false``, ``minimum: 0``, the Address shape and ``format: uuid``. The
-conformance test (tests/testing/test_conformance.py) runs schemathesis's negative and positive
-checks against the spec, so a rule that drifts from the spec fails there.
+**The server's checks** (always on) are what ``bin-api-manager/server/{outplans,outdials}.go`` do
+after binding the request (:mod:`._bind`):
 
-Every check raises :class:`InvalidRequestError` with a message naming the field; the app turns it
-into a 400 ``INVALID_ARGUMENT``.
+* a path id that is not a UUID, or is the nil UUID: 400 ``INVALID_ID``;
+* a body that does not bind: 400 ``INVALID_JSON_BODY`` (sent as ``text/plain``, see ``_app``);
+* ``PostOutdials``: ``campaign_id`` (not nil), ``name``, ``detail``, ``data`` not empty, in that
+  order; ``PostOutdialsIdTargets``: ``name``, ``detail``, ``data`` not empty, then a destination
+  with a ``target``: 400 ``INVALID_ARGUMENT`` naming the first that is missing;
+* ``page_size`` or ``page_token`` given twice, or a ``page_size`` that is not an integer: 400
+  ``INVALID_REQUEST_PARAMETER``; any other integer outside 1..100 is read as 100.
+
+Nothing else is checked: outplans take any values, unknown fields are ignored.
+
+**Strict checks** (``strict=True``) add the rules of openapi.yaml's request schemas that the
+server does not enforce, to find mistakes early: every field the schema requires, JSON types
+without ``null``, counts from 0 to 2**31 - 1, the address types; and two rules openapi.yaml
+leaves open because the server does: no unknown fields, ``page_size`` from 1 to 100. They answer
+400 ``INVALID_ARGUMENT`` with reason :data:`STRICT_REASON`, which the server never sends.
+
+Every check raises :class:`InvalidRequestError` with a message naming the field.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS
+from . import _bind
+from ._bind import ADDRESS_FIELDS, BindError, Kind
+from ._errors import MockApiError
 
 __all__ = [
     "ADDRESS_TYPES",
+    "NIL_UUID",
+    "PAGE_SIZE_MAX",
+    "STRICT_REASON",
     "InvalidRequestError",
-    "check_uuid",
+    "campaign_id_update",
+    "data_update",
+    "dial_info_update",
     "name_detail_update",
-    "outdial_campaign_id_update",
     "outdial_create",
-    "outdial_data_update",
     "outdialtarget_create",
     "outplan_create",
-    "outplan_dial_info_update",
-    "page_size",
-    "parse_json_object",
+    "page",
+    "parse_body",
+    "path_id",
+    "strict_body",
+    "strict_page",
 ]
 
-ADDRESS_TYPES: Final = frozenset(
-    ["", "agent", "conference", "email", "extension", "line", "sip", "tel", "web_session"]
-)
-"""``components/schemas/AddressType``: the address types a request may use."""
-
-_ADDRESS_TEXT: Final = ("target_name", "name", "detail")
-_DIAL_INFO: Final = ("source", "dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)
-# format: uuid as JSON Schema checks it (jsonschema's checker): 8-4-4-4-12 hex digits.
-_UUID: Final = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
-_DIGITS: Final = re.compile(r"-?[0-9]+")
-
+NIL_UUID: Final = "00000000-0000-0000-0000-000000000000"
 PAGE_SIZE_MAX: Final = 100
+_INT32_MAX: Final = 2**31 - 1  # the database columns are `integer` (table_outplan.sql)
+STRICT_REASON: Final = "MOCK_STRICT_CHECK"
+"""The ``reason`` of a 400 from a strict check: VoIPBIN itself would have taken the request."""
+
+ADDRESS_TYPES: Final = frozenset(
+    [
+        "",
+        "agent",
+        "ai",
+        "ai_team",
+        "conference",
+        "email",
+        "extension",
+        "line",
+        "sip",
+        "tel",
+        "webchat",
+        "web_session",
+        "whatsapp",
+    ]
+)
+"""``components/schemas/AddressType`` (``commonaddress.Type``'s values in the server's code)."""
+
+# format: uuid as JSON Schema checks it: 8-4-4-4-12 hex digits.
+_CANONICAL_UUID: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+_DIAL_INFO: Final[Mapping[str, Kind]] = {
+    "source": "address",
+    "dial_timeout": "int",
+    "try_interval": "int",
+    **dict.fromkeys(MAX_TRY_COUNT_FIELDS, "int"),
+}
+_NAME_DETAIL: Final[Mapping[str, Kind]] = {"name": "string", "detail": "string"}
+_OUTPLAN: Final[Mapping[str, Kind]] = {**_NAME_DETAIL, **_DIAL_INFO}
+_OUTDIAL: Final[Mapping[str, Kind]] = {"campaign_id": "string", **_NAME_DETAIL, "data": "string"}
+_TARGET: Final[Mapping[str, Kind]] = {
+    **_NAME_DETAIL,
+    "data": "string",
+    **dict.fromkeys(DESTINATION_FIELDS, "address"),
+}
 
 
-class InvalidRequestError(ValueError):
-    """The request breaks the spec; the message says where (the app answers 400)."""
+class InvalidRequestError(MockApiError, ValueError):
+    """A request the mock refuses with 400 ``INVALID_ARGUMENT``; ``reason`` says why.
+
+    Args:
+        message: What is wrong, naming the field.
+        reason: ``INVALID_ARGUMENT``, ``INVALID_ID``, ``INVALID_JSON_BODY``,
+            ``INVALID_REQUEST_PARAMETER`` or :data:`STRICT_REASON`.
+    """
+
+    def __init__(self, message: str, reason: str = "INVALID_ARGUMENT") -> None:
+        # gin's BindJSON writes the 400 status before the handler writes the error body, so the
+        # server's Content-Type never reaches the client: Go sniffs the body as text/plain.
+        super().__init__(
+            "INVALID_ARGUMENT", reason, message, plain_text=reason == "INVALID_JSON_BODY"
+        )
 
 
-def _reject_constant(name: str) -> Any:
-    raise InvalidRequestError(f"the body is not valid JSON: {name} is not a JSON number")
+def _not_json(exc: BindError) -> InvalidRequestError:
+    del exc  # the server's message does not say where (its cause stays in its own log)
+    return InvalidRequestError("The request body is not valid JSON.", "INVALID_JSON_BODY")
 
 
-def parse_json_object(raw: bytes) -> dict[str, Any]:
-    """The request body as a JSON object.
+def parse_body(raw: bytes) -> Any:
+    """The request body, parsed as the server's JSON decoder reads it.
 
     Raises:
-        InvalidRequestError: the body is empty, not UTF-8 JSON, or not an object.
+        InvalidRequestError: ``INVALID_JSON_BODY``.
     """
-    if not raw.strip():
-        raise InvalidRequestError("the request body is missing")
     try:
-        value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise InvalidRequestError("the body is not valid JSON") from None
-    if not isinstance(value, dict):
-        raise InvalidRequestError(f"the body must be a JSON object, not {_json_type(value)}")
+        return _bind.parse_body(raw)
+    except BindError as exc:
+        raise _not_json(exc) from None
+
+
+def _bound(body: Any, fields: Mapping[str, Kind]) -> dict[str, Any]:
+    try:
+        return _bind.bind(body, fields)
+    except BindError as exc:
+        raise _not_json(exc) from None
+
+
+def path_id(text: str, name: str = "id") -> str:
+    """A path id in canonical lowercase (``uuid.FromStringOrNil(id) == uuid.Nil`` is refused).
+
+    Raises:
+        InvalidRequestError: ``INVALID_ID``.
+    """
+    value = _bind.go_uuid(text)
+    if value is None or value == NIL_UUID:
+        raise InvalidRequestError(f"The provided {name} is not a valid UUID.", "INVALID_ID")
     return value
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
-def check_uuid(value: object, where: str) -> str:
-    """``value`` as a lower-case UUID string.
-
-    Raises:
-        InvalidRequestError: it is not a string in the 8-4-4-4-12 form.
-    """
-    if not isinstance(value, str) or _UUID.fullmatch(value) is None:
-        raise InvalidRequestError(f"{where} must be a UUID, got {value!r}"[:200])
-    return value.lower()
-
-
-def page_size(values: list[str]) -> int:
-    """The ``page_size`` query parameter (all its values): 1..100, 100 when absent.
-
-    Raises:
-        InvalidRequestError: it is given more than once, or is not an integer in 1..100.
-    """
-    if not values:
-        return PAGE_SIZE_MAX
+def _one(values: Sequence[str], name: str) -> str | None:
     if len(values) > 1:
-        raise InvalidRequestError("page_size must be given at most once")
-    text = values[0]
-    if _DIGITS.fullmatch(text) is None or not 1 <= int(text) <= PAGE_SIZE_MAX:
-        raise InvalidRequestError(f"page_size must be an integer from 1 to {PAGE_SIZE_MAX}")
-    return int(text)
+        raise InvalidRequestError(
+            f'The parameter "{name}" has an invalid format.', "INVALID_REQUEST_PARAMETER"
+        )
+    return values[0] if values else None
 
 
-def _keys(body: Mapping[str, Any], required: tuple[str, ...], optional: tuple[str, ...]) -> None:
-    """``required`` present and nothing outside ``required + optional`` (no extra properties)."""
+def page(size_values: Sequence[str], token_values: Sequence[str]) -> tuple[int, str]:
+    """``page_size`` and ``page_token`` (every value of each) as the list handlers read them.
+
+    Raises:
+        InvalidRequestError: ``INVALID_REQUEST_PARAMETER``.
+    """
+    size_text, token = _one(size_values, "page_size"), _one(token_values, "page_token")
+    size = PAGE_SIZE_MAX
+    if size_text is not None:
+        number = _bind.go_int(size_text)
+        if number is None:
+            raise InvalidRequestError(
+                'The parameter "page_size" has an invalid format.', "INVALID_REQUEST_PARAMETER"
+            )
+        # uint64(*params.PageSize): a negative size wraps around, so it is > 100 as well.
+        size = number if 1 <= number <= PAGE_SIZE_MAX else PAGE_SIZE_MAX
+    return size, token or ""
+
+
+# --- the bodies, as the handlers read them -------------------------------------------------------
+
+
+def outplan_create(body: Any) -> dict[str, Any]:
+    """``PostOutplans``: every field bound, none checked."""
+    return _bound(body, _OUTPLAN)
+
+
+def dial_info_update(body: Any) -> dict[str, Any]:
+    """``PutOutplansIdDialInfo``: every field bound, none checked."""
+    return _bound(body, _DIAL_INFO)
+
+
+def name_detail_update(body: Any) -> dict[str, Any]:
+    """``PutOutplansId`` and ``PutOutdialsId``: name and detail, not checked."""
+    return _bound(body, _NAME_DETAIL)
+
+
+def _required(fields: Mapping[str, Any], names: Sequence[str]) -> None:
+    for name in names:
+        if fields[name] == "":
+            raise InvalidRequestError(f"{name} is required.")
+
+
+def outdial_create(body: Any) -> dict[str, Any]:
+    """``PostOutdials``: campaign_id (not nil), name, detail, data not empty, in that order."""
+    fields = _bound(body, _OUTDIAL)
+    campaign_id = _bind.go_uuid(fields["campaign_id"])
+    if campaign_id is None or campaign_id == NIL_UUID:
+        raise InvalidRequestError("campaign_id is required.")
+    _required(fields, ("name", "detail", "data"))
+    return {**fields, "campaign_id": campaign_id}
+
+
+def campaign_id_update(body: Any) -> dict[str, Any]:
+    """``PutOutdialsIdCampaignId``: ``FromStringOrNil``, so text that is not a UUID detaches."""
+    text = _bound(body, {"campaign_id": "string"})["campaign_id"]
+    return {"campaign_id": _bind.go_uuid(text) or NIL_UUID}
+
+
+def data_update(body: Any) -> dict[str, Any]:
+    """``PutOutdialsIdData``: data, not checked."""
+    return _bound(body, {"data": "string"})
+
+
+def outdialtarget_create(body: Any) -> dict[str, Any]:
+    """``PostOutdialsIdTargets``: name, detail, data not empty, then a destination with a target.
+
+    Each destination comes back as the server stores it: ``{}`` when it was left out, ``null``
+    or empty.
+    """
+    fields = _bound(body, _TARGET)
+    _required(fields, ("name", "detail", "data"))
+    if not any(fields[name].get("target") for name in DESTINATION_FIELDS):
+        raise InvalidRequestError("At least one destination_N target is required.")
+    return fields
+
+
+# --- strict: openapi.yaml's request schemas, beyond what the server checks ------------------------
+
+
+def _strict(message: str) -> InvalidRequestError:
+    return InvalidRequestError(
+        f"{message} (a strict check of the mock; VoIPBIN itself does not refuse this)",
+        STRICT_REASON,
+    )
+
+
+def _object(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _strict(f"{where} must be a JSON object")
+    return value
+
+
+def _strict_keys(
+    body: Mapping[str, Any], required: Sequence[str], known: Sequence[str], where: str = ""
+) -> None:
+    inside = f" in {where}" if where else ""
     for name in required:
         if name not in body:
-            raise InvalidRequestError(f"{name!r} is required")
-    allowed = {*required, *optional}
+            raise _strict(f"{name!r} is required{inside}")
     for name in body:
-        if name not in allowed:
-            raise InvalidRequestError(f"{name!r} is not a known field"[:200])
+        if name not in known:
+            raise _strict(f"{name!r} is not a known field{inside}"[:200])
 
 
-def _string(value: object, where: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidRequestError(f"{where} must be a string, not {_json_type(value)}")
-    return value
+def _strict_value(kind: str, value: Any, where: str) -> None:
+    if kind == "string" and not isinstance(value, str):
+        raise _strict(f"{where} must be a string")
+    if kind == "count" and (type(value) is not int or not 0 <= value <= _INT32_MAX):
+        raise _strict(f"{where} must be an integer from 0 to {_INT32_MAX}")
+    if kind == "uuid" and not (isinstance(value, str) and _CANONICAL_UUID.fullmatch(value)):
+        raise _strict(f"{where} must be a UUID such as {NIL_UUID!r}")
+    if kind == "address":
+        address = _object(value, where)
+        _strict_keys(address, (), ADDRESS_FIELDS, where)
+        for name in ADDRESS_FIELDS:
+            if name in address:
+                _strict_value("string", address[name], f"{where}.{name}")
+        if address.get("type", "") not in ADDRESS_TYPES:
+            raise _strict(f"{where}.type {address['type']!r} is not an address type"[:200])
+    if kind == "address?" and value is not None:
+        _strict_value("address", value, where)
 
 
-def _count(value: object, where: str) -> int:
-    """A JSON Schema ``integer`` with ``minimum: 0`` (``3.0`` is an integer there, too)."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if type(value) is not int:
-        raise InvalidRequestError(f"{where} must be an integer, not {_json_type(value)}")
-    if value < 0:
-        raise InvalidRequestError(f"{where} must be 0 or more, got {value}")
-    return value
+_STRICT: Final[Mapping[str, tuple[Mapping[str, str], Sequence[str]]]] = {
+    # operationId -> (field -> kind, the required fields)
+    "outplans_create": (
+        {"name": "string", "detail": "string", "source": "address"}
+        | {name: "count" for name in ("dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)},
+        ("name", "detail", "source", "dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS),
+    ),
+    "outplans_update_dial_info": (
+        {"source": "address"}
+        | {name: "count" for name in ("dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS)},
+        ("source", "dial_timeout", "try_interval", *MAX_TRY_COUNT_FIELDS),
+    ),
+    "name_detail_update": ({"name": "string", "detail": "string"}, ("name", "detail")),
+    "outdials_create": (
+        {"campaign_id": "uuid", "name": "string", "detail": "string", "data": "string"},
+        ("campaign_id", "name", "detail", "data"),
+    ),
+    "outdials_update_campaign_id": ({"campaign_id": "uuid"}, ("campaign_id",)),
+    "outdials_update_data": ({"data": "string"}, ("data",)),
+    "outdialtargets_create": (
+        {"name": "string", "detail": "string", "data": "string"}
+        | dict.fromkeys(DESTINATION_FIELDS, "address?"),
+        ("name", "detail", "data"),
+    ),
+}
 
 
-def _address(value: object, where: str) -> dict[str, str]:
-    """An Address: ``type`` (AddressType) and ``target`` required, the other texts optional.
+def strict_body(schema: str, body: Any) -> None:
+    """The strict checks of a request body (``schema``: an operationId, or
+    ``name_detail_update`` for both name/detail updates), after the server's own.
 
-    It comes back in VoIPBIN's stored form: all five fields, absent texts as ``""`` and fields
-    the Address does not have dropped (VoIPBIN keeps its own struct, not the JSON it was sent).
+    Raises:
+        InvalidRequestError: with reason :data:`STRICT_REASON`.
     """
-    if not isinstance(value, dict):
-        raise InvalidRequestError(f"{where} must be an address object, not {_json_type(value)}")
-    for name in ("type", "target"):
-        if name not in value:
-            raise InvalidRequestError(f"{where}.{name} is required")
-    kind = _string(value["type"], f"{where}.type")
-    if kind not in ADDRESS_TYPES:
-        raise InvalidRequestError(f"{where}.type {kind!r} is not an address type"[:200])
-    address = {"type": kind, "target": _string(value["target"], f"{where}.target")}
-    for name in _ADDRESS_TEXT:
-        address[name] = _string(value[name], f"{where}.{name}") if name in value else ""
-    return address
+    kinds, required = _STRICT[schema]
+    document = _object(_bind.plain(body), "the body")
+    _strict_keys(document, required, tuple(kinds))
+    for name, kind in kinds.items():
+        if name in document:
+            _strict_value(kind, document[name], name)
 
 
-def _dial_info(body: Mapping[str, Any]) -> dict[str, Any]:
-    info: dict[str, Any] = {"source": _address(body["source"], "source")}
-    for name in _DIAL_INFO[1:]:
-        info[name] = _count(body[name], name)
-    return info
+def strict_page(size_values: Sequence[str]) -> None:
+    """``page_size`` from 1 to 100, beyond the server (which reads any other integer as 100).
 
-
-def outplan_create(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutplanCreate``: name, detail and the dial info, all required."""
-    _keys(body, ("name", "detail", *_DIAL_INFO), ())
-    return {
-        "name": _string(body["name"], "name"),
-        "detail": _string(body["detail"], "detail"),
-        **_dial_info(body),
-    }
-
-
-def outplan_dial_info_update(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutplanDialInfoUpdate``: source, dial_timeout, try_interval, max_try_count_0..4."""
-    _keys(body, _DIAL_INFO, ())
-    return _dial_info(body)
-
-
-def name_detail_update(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``NameDetailUpdate``: name and detail."""
-    _keys(body, ("name", "detail"), ())
-    return {"name": _string(body["name"], "name"), "detail": _string(body["detail"], "detail")}
-
-
-def outdial_create(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutdialCreate``: campaign_id (a UUID), name, detail, data."""
-    _keys(body, ("campaign_id", "name", "detail", "data"), ())
-    return {
-        "campaign_id": check_uuid(body["campaign_id"], "campaign_id"),
-        "name": _string(body["name"], "name"),
-        "detail": _string(body["detail"], "detail"),
-        "data": _string(body["data"], "data"),
-    }
-
-
-def outdial_campaign_id_update(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutdialCampaignIdUpdate``: campaign_id (a UUID; the nil UUID detaches)."""
-    _keys(body, ("campaign_id",), ())
-    return {"campaign_id": check_uuid(body["campaign_id"], "campaign_id")}
-
-
-def outdial_data_update(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutdialDataUpdate``: data."""
-    _keys(body, ("data",), ())
-    return {"data": _string(body["data"], "data")}
-
-
-def outdialtarget_create(body: Mapping[str, Any]) -> dict[str, Any]:
-    """``OutdialtargetCreate``: name, detail, data, destination_0 (an address or null) and the
-    optional destination_1..4 (absent means null)."""
-    _keys(body, ("name", "detail", "data", "destination_0"), DESTINATION_FIELDS[1:])
-    fields: dict[str, Any] = {
-        "name": _string(body["name"], "name"),
-        "detail": _string(body["detail"], "detail"),
-        "data": _string(body["data"], "data"),
-    }
-    for name in DESTINATION_FIELDS:
-        value = body.get(name)
-        fields[name] = None if value is None else _address(value, name)
-    return fields
+    Raises:
+        InvalidRequestError: with reason :data:`STRICT_REASON`.
+    """
+    if size_values:
+        number = _bind.go_int(size_values[0])
+        if number is not None and not 1 <= number <= PAGE_SIZE_MAX:
+            raise _strict(f"page_size must be from 1 to {PAGE_SIZE_MAX}, got {number}")

@@ -9,7 +9,7 @@ from uuid import UUID
 
 import pytest
 import respx
-from facade_support import OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
+from facade_support import CAMPAIGN_ID, OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
 
 from voipbin_outdial._args import to_duration_ms
 from voipbin_outdial.models import Address, AddressType
@@ -214,7 +214,9 @@ async def test_ids_are_sent_in_canonical_form(
     [
         ([], ValueError, "1 to 5"),
         ([TEL] * 6, ValueError, "1 to 5"),
-        ([None, None], ValueError, "at least one"),
+        ([None, None], ValueError, "at least one address with a target"),
+        ([{"type": "tel", "target": ""}], ValueError, "at least one address with a target"),
+        ([None, {"type": "tel", "target": ""}], ValueError, "at least one address with a target"),
         ([TEL, "+8210"], TypeError, r"destinations\[1\]"),
         ([{"target": "+8210"}], ValueError, "'type' is missing"),
         (TEL, TypeError, "destinations must be a sequence"),
@@ -231,7 +233,14 @@ async def test_bad_destinations_fail_before_any_request(
     harness = await make_harness()
 
     with pytest.raises(error, match=match):
-        await harness.call("outdialtargets.create", OUTDIAL_ID, name="t", destinations=destinations)
+        await harness.call(
+            "outdialtargets.create",
+            OUTDIAL_ID,
+            name="t",
+            detail="d",
+            data="x",
+            destinations=destinations,
+        )
 
     assert not no_requests.called
 
@@ -252,15 +261,17 @@ async def test_destinations_fill_the_slots_in_order(
         destinations=(TEL, None, mobile, None, {"type": "email", "target": "kim@example.com"}),
     )
 
+    # Every slot is sent, an empty one as {}: VoIPBIN's published spec requires all five, and
+    # the server stores {} for an empty slot whatever it was sent.
     sent = json.loads(route.calls.last.request.content)
     assert sent == {
         "name": "Kim",
         "detail": "VIP",
         "data": "{}",
         "destination_0": TEL,
-        "destination_1": None,
+        "destination_1": {},
         "destination_2": {"type": "tel", "target": "+821100000002"},
-        "destination_3": None,
+        "destination_3": {},
         "destination_4": {"type": "email", "target": "kim@example.com"},
     }
 
@@ -275,9 +286,84 @@ async def test_an_unknown_address_type_is_sent_as_given(
         "outdialtargets.create",
         OUTDIAL_ID,
         name="t",
-        destinations=[{"type": "whatsapp", "target": "+8210"}],
+        detail="d",
+        data="x",
+        destinations=[{"type": "fax", "target": "+8210"}],
     )
 
     sent = json.loads(route.calls.last.request.content)
-    assert sent["destination_0"] == {"type": "whatsapp", "target": "+8210"}
-    assert "destination_1" not in sent
+    assert sent["destination_0"] == {"type": "fax", "target": "+8210"}
+    assert [sent[f"destination_{n}"] for n in range(1, 5)] == [{}, {}, {}, {}]
+
+
+# -- what VoIPBIN refuses is refused first -------------------------------------------------------
+
+# method -> (its positional arguments, keyword arguments VoIPBIN takes)
+CREATES: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+    "outdials.create": ((), {"campaign_id": CAMPAIGN_ID, "name": "l", "detail": "d", "data": "x"}),
+    "outdialtargets.create": (
+        (OUTDIAL_ID,),
+        {"name": "Ada", "detail": "VIP", "data": "x", "destinations": [TEL]},
+    ),
+}
+OUTDIAL, TARGET = "outdials.create", "outdialtargets.create"
+
+
+@pytest.mark.parametrize(
+    ("method", "changes", "error", "match"),
+    [
+        (OUTDIAL, {"name": ""}, ValueError, "^name must not be empty"),
+        (OUTDIAL, {"detail": ""}, ValueError, "^detail must not be empty"),
+        (OUTDIAL, {"data": ""}, ValueError, "^data must not be empty"),
+        (OUTDIAL, {"name": None}, TypeError, "^name must be a str, not NoneType"),
+        (OUTDIAL, {"data": 7}, TypeError, "^data must be a str, not int"),
+        (OUTDIAL, {"campaign_id": "00000000-0000-0000-0000-000000000000"}, ValueError, "nil UUID"),
+        (OUTDIAL, {"campaign_id": UUID(int=0)}, ValueError, "nil UUID"),
+        (OUTDIAL, {"campaign_id": "leads"}, ValueError, "^campaign_id must be a UUID"),
+        (OUTDIAL, {"campaign_id": None}, TypeError, "^campaign_id must be a str or UUID"),
+        (OUTDIAL, {"name": "", "campaign_id": UUID(int=0)}, ValueError, "^campaign_id"),  # order
+        (TARGET, {"name": ""}, ValueError, "^name must not be empty"),
+        (TARGET, {"detail": ""}, ValueError, "^detail must not be empty"),
+        (TARGET, {"data": ""}, ValueError, "^data must not be empty"),
+        (TARGET, {"detail": None}, TypeError, "^detail must be a str"),
+        (TARGET, {"data": "", "destinations": []}, ValueError, "^data"),  # the server's order
+    ],
+)
+async def test_a_create_refuses_what_voipbin_refuses(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    method: str,
+    changes: dict[str, Any],
+    error: type[Exception],
+    match: str,
+) -> None:
+    harness = await make_harness()
+    args, kwargs = CREATES[method]
+
+    with pytest.raises(error, match=match):
+        await harness.call(method, *args, **{**kwargs, **changes})
+
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("method", "missing"),
+    [
+        (OUTDIAL, "campaign_id"),
+        (OUTDIAL, "detail"),
+        (OUTDIAL, "data"),
+        (TARGET, "detail"),
+        (TARGET, "data"),
+        (TARGET, "destinations"),
+    ],
+)
+async def test_a_create_has_no_default_voipbin_would_refuse(
+    make_harness: MakeHarness, no_requests: respx.Route, method: str, missing: str
+) -> None:
+    harness = await make_harness()
+    args, kwargs = CREATES[method]
+
+    with pytest.raises(TypeError, match=missing):
+        await harness.call(method, *args, **{k: v for k, v in kwargs.items() if k != missing})
+
+    assert not no_requests.called

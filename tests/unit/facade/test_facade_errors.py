@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import httpx
@@ -101,6 +102,26 @@ async def test_error_body_that_is_not_voipbins_still_gives_an_error(
     assert exc.status is None
     assert exc.reason is None
     assert exc.request_id is None
+
+
+async def test_an_error_sent_as_text_plain_is_still_read(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    """VoIPBIN sends its INVALID_JSON_BODY envelope as text/plain (gin's BindJSON has written the
+    400 status before the handler writes the JSON): the details are read all the same."""
+    body = error_body(
+        "INVALID_ARGUMENT", "INVALID_JSON_BODY", "The request body is not valid JSON.", REQUEST_ID
+    )
+    api.get(f"/outplans/{PLAN_ID}").respond(
+        400, text=json.dumps(body), headers={"Content-Type": "text/plain; charset=utf-8"}
+    )
+    harness = await make_harness()
+
+    with pytest.raises(BadRequestError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert (caught.value.status, caught.value.reason) == ("INVALID_ARGUMENT", "INVALID_JSON_BODY")
+    assert caught.value.request_id == REQUEST_ID
 
 
 async def test_request_id_falls_back_to_the_header(

@@ -14,7 +14,15 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from facade_support import OUTDIAL_ID, PLAN_ID, SPEC, TARGET_ID, MakeHarness, example
+from facade_support import (
+    CAMPAIGN_ID,
+    OUTDIAL_ID,
+    PLAN_ID,
+    SPEC,
+    TARGET_ID,
+    MakeHarness,
+    example,
+)
 
 from voipbin_outdial import AsyncVoipbinClient, NotFoundError, Page, VoipbinClient
 from voipbin_outdial._resources import OPERATIONS
@@ -39,14 +47,17 @@ ARGUMENTS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
     "outplans_update_dial_info": ((PLAN_ID,), DIAL),
     "outplans_delete": ((PLAN_ID,), {}),
     "outdials_list": ((), {}),
-    "outdials_create": ((), {"name": "o"}),
+    "outdials_create": ((), {"campaign_id": CAMPAIGN_ID, "name": "o", "detail": "d", "data": "x"}),
     "outdials_get": ((OUTDIAL_ID,), {}),
     "outdials_update": ((OUTDIAL_ID,), {"name": "o", "detail": "d"}),
     "outdials_update_campaign_id": ((OUTDIAL_ID, PLAN_ID), {}),
     "outdials_update_data": ((OUTDIAL_ID, "data"), {}),
     "outdials_delete": ((OUTDIAL_ID,), {}),
     "outdialtargets_list": ((OUTDIAL_ID,), {}),
-    "outdialtargets_create": ((OUTDIAL_ID,), {"name": "t", "destinations": [TEL]}),
+    "outdialtargets_create": (
+        (OUTDIAL_ID,),
+        {"name": "t", "detail": "d", "data": "x", "destinations": [TEL]},
+    ),
     "outdialtargets_get": ((OUTDIAL_ID, TARGET_ID), {}),
     "outdialtargets_delete": ((OUTDIAL_ID, TARGET_ID), {}),
 }

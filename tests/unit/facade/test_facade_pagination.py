@@ -49,6 +49,40 @@ async def test_iter_walks_three_pages_passing_each_token_back(
     assert {call.request.url.params["page_size"] for call in route.calls} == {"2"}
 
 
+async def test_iter_walks_newest_first_pages_as_voipbin_sends_them(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    """bin-api-manager/server/outplans.go ``GetOutplans``: newest first, the token is the last
+    item's ``tm_create`` with six digits, ``""`` on the empty page that ends the list."""
+    newest = [
+        outplan(name=name, tm_create=stamp)
+        for name, stamp in [
+            ("c", "2026-03-01T09:30:02Z"),
+            ("b", "2026-03-01T09:30:01.5Z"),
+            ("a", "2026-03-01T09:30:01Z"),
+        ]
+    ]
+    route = api.get("/outplans")
+    serve_pages(
+        route,
+        [
+            {"result": newest[:2], "next_page_token": "2026-03-01T09:30:01.500000Z"},
+            {"result": newest[2:], "next_page_token": "2026-03-01T09:30:01.000000Z"},
+            {"result": [], "next_page_token": ""},
+        ],
+    )
+    harness = await make_harness()
+
+    names = [plan.name for plan in await harness.collect("outplans.iter", page_size=2)]
+
+    assert names == ["c", "b", "a"]  # as the server ordered them
+    assert tokens_sent(route) == [
+        None,
+        "2026-03-01T09:30:01.500000Z",
+        "2026-03-01T09:30:01.000000Z",
+    ]
+
+
 @pytest.mark.parametrize(
     "last_page",
     [

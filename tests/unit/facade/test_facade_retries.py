@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import httpx
 import pytest
 import respx
-from facade_support import PLAN_ID, MakeHarness, outdial, outplan
+from facade_support import CAMPAIGN_ID, PLAN_ID, MakeHarness, outdial, outplan
 
 from voipbin_outdial._retry import backoff_delay, parse_retry_after, should_retry
 from voipbin_outdial.errors import (
@@ -174,7 +174,9 @@ async def test_post_that_gets_503_is_sent_exactly_once(
     harness = await make_harness()
 
     with pytest.raises(InternalServerError):
-        await harness.call("outdials.create", name="leads")
+        await harness.call(
+            "outdials.create", campaign_id=CAMPAIGN_ID, name="leads", detail="d", data="x"
+        )
 
     assert route.call_count == 1
     assert harness.sleeps == []
@@ -187,7 +189,9 @@ async def test_post_is_not_retried_on_connection_errors(
     harness = await make_harness()
 
     with pytest.raises(ApiConnectionError):
-        await harness.call("outdials.create", name="leads")
+        await harness.call(
+            "outdials.create", campaign_id=CAMPAIGN_ID, name="leads", detail="d", data="x"
+        )
 
     assert route.call_count == 1
 

@@ -3,6 +3,7 @@
 from .address import Address
 from .address_type import AddressType
 from .error_detail import ErrorDetail
+from .error_detail_details_item import ErrorDetailDetailsItem
 from .error_response import ErrorResponse
 from .name_detail_update import NameDetailUpdate
 from .outdial import Outdial
@@ -23,6 +24,7 @@ __all__ = (
     "Address",
     "AddressType",
     "ErrorDetail",
+    "ErrorDetailDetailsItem",
     "ErrorResponse",
     "NameDetailUpdate",
     "Outdial",

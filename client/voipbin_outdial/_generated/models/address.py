@@ -14,27 +14,28 @@ T = TypeVar("T", bound="Address")
 
 @_attrs_define
 class Address:
-    """A VoIPBIN address, such as a phone number (`type` tel, `target` in E.164).
+    """A VoIPBIN address, such as a phone number; empty fields are left out, so an unused slot is `{}`.
 
     Attributes:
-        type_ (AddressType): What kind of address `target` is. The empty string means "not set". A client must accept
-            values
-            it does not know yet: VoIPBIN adds address types over time.
-        target (str): The address itself, such as `+15559876543` for tel or an agent's id for agent.
+        type_ (AddressType | Unset): What kind of address `target` is (empty or left out when not set). Unknown values
+            are kept.
+        target (str | Unset): The address itself, such as `+15559876543` for tel or an agent's id for agent.
         target_name (str | Unset): A display name for the target.
         name (str | Unset): The address's name.
         detail (str | Unset): The address's detail.
     """
 
-    type_: AddressType
-    target: str
+    type_: AddressType | Unset = UNSET
+    target: str | Unset = UNSET
     target_name: str | Unset = UNSET
     name: str | Unset = UNSET
     detail: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
 
         target = self.target
 
@@ -46,12 +47,11 @@ class Address:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "target": target,
-            }
-        )
+        field_dict.update({})
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if target is not UNSET:
+            field_dict["target"] = target
         if target_name is not UNSET:
             field_dict["target_name"] = target_name
         if name is not UNSET:
@@ -64,9 +64,14 @@ class Address:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = AddressType(d.pop("type"))
+        _type_ = d.pop("type", UNSET)
+        type_: AddressType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = AddressType(_type_)
 
-        target = d.pop("target")
+        target = d.pop("target", UNSET)
 
         target_name = d.pop("target_name", UNSET)
 

@@ -3,6 +3,8 @@ from enum import StrEnum
 
 class AddressType(StrEnum):
     AGENT = "agent"
+    AI = "ai"
+    AI_TEAM = "ai_team"
     CONFERENCE = "conference"
     EMAIL = "email"
     EMPTY = ""
@@ -10,7 +12,9 @@ class AddressType(StrEnum):
     LINE = "line"
     SIP = "sip"
     TEL = "tel"
+    WEBCHAT = "webchat"
     WEB_SESSION = "web_session"
+    WHATSAPP = "whatsapp"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -4,13 +4,14 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="NameDetailUpdate")
 
 
 @_attrs_define
 class NameDetailUpdate:
-    """A new name and detail.
+    """A new name and detail (the server does not check them).
 
     Attributes:
         name (str): A human-readable name.
@@ -19,6 +20,7 @@ class NameDetailUpdate:
 
     name: str
     detail: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -26,7 +28,7 @@ class NameDetailUpdate:
         detail = self.detail
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
@@ -48,4 +50,21 @@ class NameDetailUpdate:
             detail,
         )
 
+        name_detail_update.additional_properties = d
         return name_detail_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

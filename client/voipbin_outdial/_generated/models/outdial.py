@@ -22,12 +22,14 @@ class Outdial:
         name (str): A human-readable name.
         detail (str): A description.
         data (str): Free-form data kept with the outdial.
-        tm_create (str): A UTC time as VoIPBIN sends it: `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC)
-            or ISO 8601 with `Z` or an offset. `"9999-01-01 00:00:00.000000"` is the sentinel for "never".
-            Kept as the wire string; `voipbin_outdial.timeutil.parse_timestamp` turns it into an aware datetime.
+        tm_create (str): A UTC time. Today's server writes Go's RFC 3339 with the fraction's trailing zeros trimmed
+            (`"2026-03-01T09:30:00.1234Z"`, `"2026-03-01T09:30:00Z"`). The docs and older data hold
+            `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC) and the sentinel
+            `"9999-01-01 00:00:00.000000"` for "never". Kept as the wire string;
+            `voipbin_outdial.timeutil.parse_timestamp` reads every form into an aware datetime.
         customer_id (UUID | Unset): The customer who owns the outdial.
-        tm_update (None | str | Unset): When it last changed; `null` or the 9999 sentinel if never.
-        tm_delete (None | str | Unset): When it was deleted; `null` or the 9999 sentinel if not deleted.
+        tm_update (None | str | Unset): When it last changed; `null` (older data: the 9999 sentinel) if never.
+        tm_delete (None | str | Unset): When it was deleted; `null` (older data: the 9999 sentinel) if not deleted.
     """
 
     id: UUID

@@ -5,6 +5,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="OutdialCampaignIdUpdate")
 
@@ -18,12 +19,13 @@ class OutdialCampaignIdUpdate:
     """
 
     campaign_id: UUID
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         campaign_id = str(self.campaign_id)
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "campaign_id": campaign_id,
@@ -41,4 +43,21 @@ class OutdialCampaignIdUpdate:
             campaign_id,
         )
 
+        outdial_campaign_id_update.additional_properties = d
         return outdial_campaign_id_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

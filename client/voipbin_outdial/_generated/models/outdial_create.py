@@ -5,16 +5,17 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 T = TypeVar("T", bound="OutdialCreate")
 
 
 @_attrs_define
 class OutdialCreate:
-    """A new outdial.
+    """A new outdial; every field must be given and not be empty.
 
     Attributes:
-        campaign_id (UUID): The campaign that dials it; the nil UUID for none yet.
+        campaign_id (UUID): The campaign that dials it (not the nil UUID).
         name (str): A human-readable name.
         detail (str): A description.
         data (str): Free-form data kept with the outdial.
@@ -24,6 +25,7 @@ class OutdialCreate:
     name: str
     detail: str
     data: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         campaign_id = str(self.campaign_id)
@@ -35,7 +37,7 @@ class OutdialCreate:
         data = self.data
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "campaign_id": campaign_id,
@@ -65,4 +67,21 @@ class OutdialCreate:
             data,
         )
 
+        outdial_create.additional_properties = d
         return outdial_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

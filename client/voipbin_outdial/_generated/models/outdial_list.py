@@ -14,11 +14,12 @@ T = TypeVar("T", bound="OutdialList")
 
 @_attrs_define
 class OutdialList:
-    """One page of outdials.
+    """One page of outdials, newest first.
 
     Attributes:
         result (list[Outdial]): The page's items.
-        next_page_token (None | str | Unset): Pass as `page_token` for the next page; the last item's `tm_create`.
+        next_page_token (None | str | Unset): Pass as `page_token` for the next page: the last item's `tm_create` as
+            `YYYY-MM-DDTHH:MM:SS.ffffffZ`; `""` on an empty page.
     """
 
     result: list[Outdial]

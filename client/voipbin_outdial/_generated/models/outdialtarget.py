@@ -27,22 +27,24 @@ class Outdialtarget:
         status (OutdialtargetStatus): `idle`: waiting to be dialed (the state after creation and between attempts);
             `progressing`: a call to it is under way; `done`: answered, or no attempts left.
             A client must accept values it does not know yet.
-        destination_0 (Address | None): The first destination; `null` if not set.
+        destination_0 (Address | None): The first destination; `{}` if not set (older data: `null`).
         try_count_0 (int): Attempts made on `destination_0` (set by the system).
         try_count_1 (int): Attempts made on `destination_1`.
         try_count_2 (int): Attempts made on `destination_2`.
         try_count_3 (int): Attempts made on `destination_3`.
         try_count_4 (int): Attempts made on `destination_4`.
-        tm_create (str): A UTC time as VoIPBIN sends it: `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC)
-            or ISO 8601 with `Z` or an offset. `"9999-01-01 00:00:00.000000"` is the sentinel for "never".
-            Kept as the wire string; `voipbin_outdial.timeutil.parse_timestamp` turns it into an aware datetime.
-        destination_1 (Address | None | Unset): The second destination; often `null`.
-        destination_2 (Address | None | Unset): The third destination; often `null`.
-        destination_3 (Address | None | Unset): The fourth destination; often `null`.
-        destination_4 (Address | None | Unset): The fifth destination; often `null`.
-        tm_update (None | str | Unset): When it last changed (a call ended); `null`, the 9999 sentinel or `tm_create` if
-            never tried.
-        tm_delete (None | str | Unset): When it was deleted; `null` or the 9999 sentinel if not deleted.
+        tm_create (str): A UTC time. Today's server writes Go's RFC 3339 with the fraction's trailing zeros trimmed
+            (`"2026-03-01T09:30:00.1234Z"`, `"2026-03-01T09:30:00Z"`). The docs and older data hold
+            `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC) and the sentinel
+            `"9999-01-01 00:00:00.000000"` for "never". Kept as the wire string;
+            `voipbin_outdial.timeutil.parse_timestamp` reads every form into an aware datetime.
+        destination_1 (Address | None | Unset): The second destination; `{}` if not set (older data: `null`).
+        destination_2 (Address | None | Unset): The third destination; `{}` if not set (older data: `null`).
+        destination_3 (Address | None | Unset): The fourth destination; `{}` if not set (older data: `null`).
+        destination_4 (Address | None | Unset): The fifth destination; `{}` if not set (older data: `null`).
+        tm_update (None | str | Unset): When it last changed; equal to `tm_create` until it is first dialed (older data:
+            `null` or the 9999 sentinel).
+        tm_delete (None | str | Unset): When it was deleted; `null` (older data: the 9999 sentinel) if not deleted.
     """
 
     id: UUID

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.address import Address
 from ..types import UNSET, Unset
@@ -13,28 +14,28 @@ T = TypeVar("T", bound="OutdialtargetCreate")
 
 @_attrs_define
 class OutdialtargetCreate:
-    """A new contact. `destination_0` must be given (an address or `null`); the others may be left out or `null`.
+    """A new contact: `name`, `detail` and `data` not empty, and a destination with a `target`.
 
     Attributes:
         name (str): A human-readable name (such as the contact's name).
         detail (str): A description.
         data (str): Free-form data kept with the target.
-        destination_0 (Address | None): The first destination, dialed first; `null` if the contact has none (the next
-            one is then dialed first).
-        destination_1 (Address | None | Unset): The second destination, or `null`.
-        destination_2 (Address | None | Unset): The third destination, or `null`.
-        destination_3 (Address | None | Unset): The fourth destination, or `null`.
-        destination_4 (Address | None | Unset): The fifth destination, or `null`.
+        destination_0 (Address | None | Unset): The first destination, dialed first; `{}` if the contact has none.
+        destination_1 (Address | None | Unset): The second destination, or `{}`.
+        destination_2 (Address | None | Unset): The third destination, or `{}`.
+        destination_3 (Address | None | Unset): The fourth destination, or `{}`.
+        destination_4 (Address | None | Unset): The fifth destination, or `{}`.
     """
 
     name: str
     detail: str
     data: str
-    destination_0: Address | None
+    destination_0: Address | None | Unset = UNSET
     destination_1: Address | None | Unset = UNSET
     destination_2: Address | None | Unset = UNSET
     destination_3: Address | None | Unset = UNSET
     destination_4: Address | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -43,8 +44,10 @@ class OutdialtargetCreate:
 
         data = self.data
 
-        destination_0: dict[str, Any] | None
-        if isinstance(self.destination_0, Address):
+        destination_0: dict[str, Any] | None | Unset
+        if isinstance(self.destination_0, Unset):
+            destination_0 = UNSET
+        elif isinstance(self.destination_0, Address):
             destination_0 = self.destination_0.to_dict()
         else:
             destination_0 = self.destination_0
@@ -82,15 +85,16 @@ class OutdialtargetCreate:
             destination_4 = self.destination_4
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
                 "detail": detail,
                 "data": data,
-                "destination_0": destination_0,
             }
         )
+        if destination_0 is not UNSET:
+            field_dict["destination_0"] = destination_0
         if destination_1 is not UNSET:
             field_dict["destination_1"] = destination_1
         if destination_2 is not UNSET:
@@ -111,8 +115,10 @@ class OutdialtargetCreate:
 
         data = d.pop("data")
 
-        def _parse_destination_0(data: object) -> Address | None:
+        def _parse_destination_0(data: object) -> Address | None | Unset:
             if data is None:
+                return data
+            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -122,9 +128,9 @@ class OutdialtargetCreate:
                 return destination_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Address | None, data)
+            return cast(Address | None | Unset, data)
 
-        destination_0 = _parse_destination_0(d.pop("destination_0"))
+        destination_0 = _parse_destination_0(d.pop("destination_0", UNSET))
 
         def _parse_destination_1(data: object) -> Address | None | Unset:
             if data is None:
@@ -205,4 +211,21 @@ class OutdialtargetCreate:
             destination_4,
         )
 
+        outdialtarget_create.additional_properties = d
         return outdialtarget_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -14,11 +14,12 @@ T = TypeVar("T", bound="OutdialtargetList")
 
 @_attrs_define
 class OutdialtargetList:
-    """One page of outdialtargets.
+    """One page of outdialtargets, newest first.
 
     Attributes:
         result (list[Outdialtarget]): The page's items.
-        next_page_token (None | str | Unset): Pass as `page_token` for the next page; the last item's `tm_create`.
+        next_page_token (None | str | Unset): Pass as `page_token` for the next page: the last item's `tm_create` as
+            `YYYY-MM-DDTHH:MM:SS.ffffffZ`; `""` on an empty page.
     """
 
     result: list[Outdialtarget]

@@ -21,7 +21,8 @@ class Outplan:
         id (UUID): The outplan's id.
         name (str): A human-readable name.
         detail (str): A description of the strategy.
-        source (Address): A VoIPBIN address, such as a phone number (`type` tel, `target` in E.164).
+        source (Address): A VoIPBIN address, such as a phone number; empty fields are left out, so an unused slot is
+            `{}`.
         dial_timeout (int): How long to ring before giving up, in **milliseconds** (30000 = 30 s).
         try_interval (int): How long to wait after a failed call before dialing the same target again, in
             **milliseconds** (3600000 = 1 h).
@@ -30,12 +31,14 @@ class Outplan:
         max_try_count_2 (int): Most attempts on `destination_2`.
         max_try_count_3 (int): Most attempts on `destination_3`.
         max_try_count_4 (int): Most attempts on `destination_4`.
-        tm_create (str): A UTC time as VoIPBIN sends it: `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC)
-            or ISO 8601 with `Z` or an offset. `"9999-01-01 00:00:00.000000"` is the sentinel for "never".
-            Kept as the wire string; `voipbin_outdial.timeutil.parse_timestamp` turns it into an aware datetime.
+        tm_create (str): A UTC time. Today's server writes Go's RFC 3339 with the fraction's trailing zeros trimmed
+            (`"2026-03-01T09:30:00.1234Z"`, `"2026-03-01T09:30:00Z"`). The docs and older data hold
+            `"2022-04-30 17:52:16.484341"` (a space, no zone, meaning UTC) and the sentinel
+            `"9999-01-01 00:00:00.000000"` for "never". Kept as the wire string;
+            `voipbin_outdial.timeutil.parse_timestamp` reads every form into an aware datetime.
         customer_id (UUID | Unset): The customer who owns the outplan.
-        tm_update (None | str | Unset): When it last changed; `null` or the 9999 sentinel if never.
-        tm_delete (None | str | Unset): When it was deleted; `null` or the 9999 sentinel if not deleted.
+        tm_update (None | str | Unset): When it last changed; `null` (older data: the 9999 sentinel) if never.
+        tm_delete (None | str | Unset): When it was deleted; `null` (older data: the 9999 sentinel) if not deleted.
     """
 
     id: UUID

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
 
 from ..models.address import Address
 
@@ -12,10 +13,11 @@ T = TypeVar("T", bound="OutplanDialInfoUpdate")
 
 @_attrs_define
 class OutplanDialInfoUpdate:
-    """New dialing settings for an outplan. Durations are **milliseconds**.
+    """New dialing settings for an outplan (durations in milliseconds); the server does not check them.
 
     Attributes:
-        source (Address): A VoIPBIN address, such as a phone number (`type` tel, `target` in E.164).
+        source (Address): A VoIPBIN address, such as a phone number; empty fields are left out, so an unused slot is
+            `{}`.
         dial_timeout (int): How long to ring before giving up, in **milliseconds** (30000 = 30 s).
         try_interval (int): Wait after a failed call before the next try, in **milliseconds**.
         max_try_count_0 (int): Most attempts on `destination_0`.
@@ -33,6 +35,7 @@ class OutplanDialInfoUpdate:
     max_try_count_2: int
     max_try_count_3: int
     max_try_count_4: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         source = self.source.to_dict()
@@ -52,7 +55,7 @@ class OutplanDialInfoUpdate:
         max_try_count_4 = self.max_try_count_4
 
         field_dict: dict[str, Any] = {}
-
+        field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "source": source,
@@ -98,4 +101,21 @@ class OutplanDialInfoUpdate:
             max_try_count_4,
         )
 
+        outplan_dial_info_update.additional_properties = d
         return outplan_dial_info_update
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

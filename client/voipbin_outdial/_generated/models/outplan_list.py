@@ -14,11 +14,12 @@ T = TypeVar("T", bound="OutplanList")
 
 @_attrs_define
 class OutplanList:
-    """One page of outplans.
+    """One page of outplans, newest first.
 
     Attributes:
         result (list[Outplan]): The page's items.
-        next_page_token (None | str | Unset): Pass as `page_token` for the next page; the last item's `tm_create`.
+        next_page_token (None | str | Unset): Pass as `page_token` for the next page: the last item's `tm_create` as
+            `YYYY-MM-DDTHH:MM:SS.ffffffZ`; `""` on an empty page.
     """
 
     result: list[Outplan]

@@ -53,10 +53,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,10 +92,12 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Create an outdial
 
-     Creates an empty contact list; add contacts with the targets operations.
+     Creates an empty contact list; add contacts with the targets operations. `campaign_id` (not the nil
+    UUID), `name`, `detail` and `data` must all be given and not be empty (400 `INVALID_ARGUMENT` naming
+    the first that is).
 
     Args:
-        body (OutdialCreate): A new outdial.
+        body (OutdialCreate): A new outdial; every field must be given and not be empty.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,10 +125,12 @@ def sync(
 ) -> ErrorResponse | Outdial | None:
     """Create an outdial
 
-     Creates an empty contact list; add contacts with the targets operations.
+     Creates an empty contact list; add contacts with the targets operations. `campaign_id` (not the nil
+    UUID), `name`, `detail` and `data` must all be given and not be empty (400 `INVALID_ARGUMENT` naming
+    the first that is).
 
     Args:
-        body (OutdialCreate): A new outdial.
+        body (OutdialCreate): A new outdial; every field must be given and not be empty.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,10 +153,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Create an outdial
 
-     Creates an empty contact list; add contacts with the targets operations.
+     Creates an empty contact list; add contacts with the targets operations. `campaign_id` (not the nil
+    UUID), `name`, `detail` and `data` must all be given and not be empty (400 `INVALID_ARGUMENT` naming
+    the first that is).
 
     Args:
-        body (OutdialCreate): A new outdial.
+        body (OutdialCreate): A new outdial; every field must be given and not be empty.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,10 +184,12 @@ async def asyncio(
 ) -> ErrorResponse | Outdial | None:
     """Create an outdial
 
-     Creates an empty contact list; add contacts with the targets operations.
+     Creates an empty contact list; add contacts with the targets operations. `campaign_id` (not the nil
+    UUID), `name`, `detail` and `data` must all be given and not be empty (400 `INVALID_ARGUMENT` naming
+    the first that is).
 
     Args:
-        body (OutdialCreate): A new outdial.
+        body (OutdialCreate): A new outdial; every field must be given and not be empty.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

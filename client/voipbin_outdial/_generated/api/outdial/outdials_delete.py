@@ -54,10 +54,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,10 +93,11 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Delete an outdial
 
-     Soft-deletes the outdial and returns it with `tm_delete` set.
+     Soft-deletes the outdial and returns it with `tm_delete` (and `tm_update`) set to now; deleting it
+    again sets them again.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,10 +125,11 @@ def sync(
 ) -> ErrorResponse | Outdial | None:
     """Delete an outdial
 
-     Soft-deletes the outdial and returns it with `tm_delete` set.
+     Soft-deletes the outdial and returns it with `tm_delete` (and `tm_update`) set to now; deleting it
+    again sets them again.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,10 +152,11 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Delete an outdial
 
-     Soft-deletes the outdial and returns it with `tm_delete` set.
+     Soft-deletes the outdial and returns it with `tm_delete` (and `tm_update`) set to now; deleting it
+    again sets them again.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,10 +182,11 @@ async def asyncio(
 ) -> ErrorResponse | Outdial | None:
     """Delete an outdial
 
-     Soft-deletes the outdial and returns it with `tm_delete` set.
+     Soft-deletes the outdial and returns it with `tm_delete` (and `tm_update`) set to now; deleting it
+    again sets them again.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

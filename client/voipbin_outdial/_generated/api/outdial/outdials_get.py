@@ -54,10 +54,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -83,10 +93,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Get an outdial
 
-     Returns one outdial.
+     Returns one outdial, also a deleted one (with `tm_delete` set).
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,10 +124,10 @@ def sync(
 ) -> ErrorResponse | Outdial | None:
     """Get an outdial
 
-     Returns one outdial.
+     Returns one outdial, also a deleted one (with `tm_delete` set).
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,10 +150,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Get an outdial
 
-     Returns one outdial.
+     Returns one outdial, also a deleted one (with `tm_delete` set).
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,10 +179,10 @@ async def asyncio(
 ) -> ErrorResponse | Outdial | None:
     """Get an outdial
 
-     Returns one outdial.
+     Returns one outdial, also a deleted one (with `tm_delete` set).
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -63,10 +63,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -93,10 +103,11 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Attach an outdial to a campaign
 
-     Sets the campaign that dials this outdial (the nil UUID detaches it).
+     Sets the campaign that dials this outdial; the nil UUID (or any text that is not a UUID) detaches
+    it.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialCampaignIdUpdate): The campaign an outdial belongs to.
 
     Raises:
@@ -127,10 +138,11 @@ def sync(
 ) -> ErrorResponse | Outdial | None:
     """Attach an outdial to a campaign
 
-     Sets the campaign that dials this outdial (the nil UUID detaches it).
+     Sets the campaign that dials this outdial; the nil UUID (or any text that is not a UUID) detaches
+    it.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialCampaignIdUpdate): The campaign an outdial belongs to.
 
     Raises:
@@ -156,10 +168,11 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdial]:
     """Attach an outdial to a campaign
 
-     Sets the campaign that dials this outdial (the nil UUID detaches it).
+     Sets the campaign that dials this outdial; the nil UUID (or any text that is not a UUID) detaches
+    it.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialCampaignIdUpdate): The campaign an outdial belongs to.
 
     Raises:
@@ -188,10 +201,11 @@ async def asyncio(
 ) -> ErrorResponse | Outdial | None:
     """Attach an outdial to a campaign
 
-     Sets the campaign that dials this outdial (the nil UUID detaches it).
+     Sets the campaign that dials this outdial; the nil UUID (or any text that is not a UUID) detaches
+    it.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialCampaignIdUpdate): The campaign an outdial belongs to.
 
     Raises:

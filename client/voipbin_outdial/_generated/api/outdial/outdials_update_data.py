@@ -63,10 +63,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -96,7 +106,7 @@ def sync_detailed(
      Replaces the outdial's free-form data string.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialDataUpdate): New data for an outdial.
 
     Raises:
@@ -130,7 +140,7 @@ def sync(
      Replaces the outdial's free-form data string.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialDataUpdate): New data for an outdial.
 
     Raises:
@@ -159,7 +169,7 @@ async def asyncio_detailed(
      Replaces the outdial's free-form data string.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialDataUpdate): New data for an outdial.
 
     Raises:
@@ -191,7 +201,7 @@ async def asyncio(
      Replaces the outdial's free-form data string.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         body (OutdialDataUpdate): New data for an outdial.
 
     Raises:

@@ -63,10 +63,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -93,13 +103,15 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
-    left out or `null`.
+     Adds one contact. `name`, `detail` and `data` must not be empty, and at least one `destination_N`
+    must have a `target` (else 400 `INVALID_ARGUMENT`). A destination left out, `null` or `{}` is stored
+    as `{}`. VoIPBIN's own published spec requires all five `destination_N` keys, so send `{}` for the
+    unused ones. A new target is `idle` with `tm_update` equal to `tm_create`.
 
     Args:
-        id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
-            `null`); the others may be left out or `null`.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutdialtargetCreate): A new contact: `name`, `detail` and `data` not empty, and a
+            destination with a `target`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,13 +141,15 @@ def sync(
 ) -> ErrorResponse | Outdialtarget | None:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
-    left out or `null`.
+     Adds one contact. `name`, `detail` and `data` must not be empty, and at least one `destination_N`
+    must have a `target` (else 400 `INVALID_ARGUMENT`). A destination left out, `null` or `{}` is stored
+    as `{}`. VoIPBIN's own published spec requires all five `destination_N` keys, so send `{}` for the
+    unused ones. A new target is `idle` with `tm_update` equal to `tm_create`.
 
     Args:
-        id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
-            `null`); the others may be left out or `null`.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutdialtargetCreate): A new contact: `name`, `detail` and `data` not empty, and a
+            destination with a `target`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,13 +174,15 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
-    left out or `null`.
+     Adds one contact. `name`, `detail` and `data` must not be empty, and at least one `destination_N`
+    must have a `target` (else 400 `INVALID_ARGUMENT`). A destination left out, `null` or `{}` is stored
+    as `{}`. VoIPBIN's own published spec requires all five `destination_N` keys, so send `{}` for the
+    unused ones. A new target is `idle` with `tm_update` equal to `tm_create`.
 
     Args:
-        id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
-            `null`); the others may be left out or `null`.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutdialtargetCreate): A new contact: `name`, `detail` and `data` not empty, and a
+            destination with a `target`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,13 +210,15 @@ async def asyncio(
 ) -> ErrorResponse | Outdialtarget | None:
     """Add a target to an outdial
 
-     Adds one contact. `destination_0` must be given (an address or `null`); `destination_1..4` may be
-    left out or `null`.
+     Adds one contact. `name`, `detail` and `data` must not be empty, and at least one `destination_N`
+    must have a `target` (else 400 `INVALID_ARGUMENT`). A destination left out, `null` or `{}` is stored
+    as `{}`. VoIPBIN's own published spec requires all five `destination_N` keys, so send `{}` for the
+    unused ones. A new target is `idle` with `tm_update` equal to `tm_create`.
 
     Args:
-        id (UUID):
-        body (OutdialtargetCreate): A new contact. `destination_0` must be given (an address or
-            `null`); the others may be left out or `null`.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutdialtargetCreate): A new contact: `name`, `detail` and `data` not empty, and a
+            destination with a `target`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -56,10 +56,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,11 +96,12 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Get a target
 
-     Returns one outdialtarget with its try counts and status.
+     Returns one outdialtarget with its try counts and status, also a deleted one. A target of another
+    outdial is 400 `INVALID_ARGUMENT`.
 
     Args:
-        id (UUID):
-        target_id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        target_id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,11 +131,12 @@ def sync(
 ) -> ErrorResponse | Outdialtarget | None:
     """Get a target
 
-     Returns one outdialtarget with its try counts and status.
+     Returns one outdialtarget with its try counts and status, also a deleted one. A target of another
+    outdial is 400 `INVALID_ARGUMENT`.
 
     Args:
-        id (UUID):
-        target_id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        target_id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,11 +161,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outdialtarget]:
     """Get a target
 
-     Returns one outdialtarget with its try counts and status.
+     Returns one outdialtarget with its try counts and status, also a deleted one. A target of another
+    outdial is 400 `INVALID_ARGUMENT`.
 
     Args:
-        id (UUID):
-        target_id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        target_id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,11 +194,12 @@ async def asyncio(
 ) -> ErrorResponse | Outdialtarget | None:
     """Get a target
 
-     Returns one outdialtarget with its try counts and status.
+     Returns one outdialtarget with its try counts and status, also a deleted one. A target of another
+    outdial is 400 `INVALID_ARGUMENT`.
 
     Args:
-        id (UUID):
-        target_id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        target_id (UUID): A resource id (a UUID, not the nil UUID).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

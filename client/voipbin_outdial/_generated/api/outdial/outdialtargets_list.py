@@ -66,10 +66,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -97,10 +107,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OutdialtargetList]:
     """List an outdial's targets
 
-     Returns one page of the outdial's targets, oldest first.
+     Returns one page of the outdial's targets, newest first; deleted targets are left out.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         page_size (int | Unset):  Default: 100.
         page_token (str | Unset):
 
@@ -134,10 +144,10 @@ def sync(
 ) -> ErrorResponse | OutdialtargetList | None:
     """List an outdial's targets
 
-     Returns one page of the outdial's targets, oldest first.
+     Returns one page of the outdial's targets, newest first; deleted targets are left out.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         page_size (int | Unset):  Default: 100.
         page_token (str | Unset):
 
@@ -166,10 +176,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OutdialtargetList]:
     """List an outdial's targets
 
-     Returns one page of the outdial's targets, oldest first.
+     Returns one page of the outdial's targets, newest first; deleted targets are left out.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         page_size (int | Unset):  Default: 100.
         page_token (str | Unset):
 
@@ -201,10 +211,10 @@ async def asyncio(
 ) -> ErrorResponse | OutdialtargetList | None:
     """List an outdial's targets
 
-     Returns one page of the outdial's targets, oldest first.
+     Returns one page of the outdial's targets, newest first; deleted targets are left out.
 
     Args:
-        id (UUID):
+        id (UUID): A resource id (a UUID, not the nil UUID).
         page_size (int | Unset):  Default: 100.
         page_token (str | Unset):
 

@@ -53,10 +53,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,10 +92,12 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Outplan]:
     """Create an outplan
 
-     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds.
+     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds. A new outplan's
+    `tm_update` and `tm_delete` are `null`.
 
     Args:
-        body (OutplanCreate): A new outplan. Durations are **milliseconds**.
+        body (OutplanCreate): A new outplan (durations in milliseconds); the server does not check
+            these fields.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,10 +125,12 @@ def sync(
 ) -> ErrorResponse | Outplan | None:
     """Create an outplan
 
-     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds.
+     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds. A new outplan's
+    `tm_update` and `tm_delete` are `null`.
 
     Args:
-        body (OutplanCreate): A new outplan. Durations are **milliseconds**.
+        body (OutplanCreate): A new outplan (durations in milliseconds); the server does not check
+            these fields.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,10 +153,12 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | Outplan]:
     """Create an outplan
 
-     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds.
+     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds. A new outplan's
+    `tm_update` and `tm_delete` are `null`.
 
     Args:
-        body (OutplanCreate): A new outplan. Durations are **milliseconds**.
+        body (OutplanCreate): A new outplan (durations in milliseconds); the server does not check
+            these fields.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,10 +184,12 @@ async def asyncio(
 ) -> ErrorResponse | Outplan | None:
     """Create an outplan
 
-     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds.
+     Creates a dialing strategy. `dial_timeout` and `try_interval` are milliseconds. A new outplan's
+    `tm_update` and `tm_delete` are `null`.
 
     Args:
-        body (OutplanCreate): A new outplan. Durations are **milliseconds**.
+        body (OutplanCreate): A new outplan (durations in milliseconds); the server does not check
+            these fields.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -56,10 +56,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -86,7 +96,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OutplanList]:
     """List outplans
 
-     Returns one page of the customer's outplans, oldest first.
+     Returns one page of the customer's outplans, newest first; deleted ones are listed too, with
+    `tm_delete` set.
 
     Args:
         page_size (int | Unset):  Default: 100.
@@ -120,7 +131,8 @@ def sync(
 ) -> ErrorResponse | OutplanList | None:
     """List outplans
 
-     Returns one page of the customer's outplans, oldest first.
+     Returns one page of the customer's outplans, newest first; deleted ones are listed too, with
+    `tm_delete` set.
 
     Args:
         page_size (int | Unset):  Default: 100.
@@ -149,7 +161,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OutplanList]:
     """List outplans
 
-     Returns one page of the customer's outplans, oldest first.
+     Returns one page of the customer's outplans, newest first; deleted ones are listed too, with
+    `tm_delete` set.
 
     Args:
         page_size (int | Unset):  Default: 100.
@@ -181,7 +194,8 @@ async def asyncio(
 ) -> ErrorResponse | OutplanList | None:
     """List outplans
 
-     Returns one page of the customer's outplans, oldest first.
+     Returns one page of the customer's outplans, newest first; deleted ones are listed too, with
+    `tm_delete` set.
 
     Args:
         page_size (int | Unset):  Default: 100.

@@ -63,10 +63,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -96,8 +106,8 @@ def sync_detailed(
      Changes the outplan's name and detail; the dialing settings stay as they are.
 
     Args:
-        id (UUID):
-        body (NameDetailUpdate): A new name and detail.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (NameDetailUpdate): A new name and detail (the server does not check them).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -130,8 +140,8 @@ def sync(
      Changes the outplan's name and detail; the dialing settings stay as they are.
 
     Args:
-        id (UUID):
-        body (NameDetailUpdate): A new name and detail.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (NameDetailUpdate): A new name and detail (the server does not check them).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,8 +169,8 @@ async def asyncio_detailed(
      Changes the outplan's name and detail; the dialing settings stay as they are.
 
     Args:
-        id (UUID):
-        body (NameDetailUpdate): A new name and detail.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (NameDetailUpdate): A new name and detail (the server does not check them).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,8 +201,8 @@ async def asyncio(
      Changes the outplan's name and detail; the dialing settings stay as they are.
 
     Args:
-        id (UUID):
-        body (NameDetailUpdate): A new name and detail.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (NameDetailUpdate): A new name and detail (the server does not check them).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -63,10 +63,20 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = ErrorResponse.from_dict(response.json())
 
         return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -96,9 +106,9 @@ def sync_detailed(
      Replaces the caller ID, timeout, retry interval (milliseconds) and try counts.
 
     Args:
-        id (UUID):
-        body (OutplanDialInfoUpdate): New dialing settings for an outplan. Durations are
-            **milliseconds**.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutplanDialInfoUpdate): New dialing settings for an outplan (durations in
+            milliseconds); the server does not check them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,9 +141,9 @@ def sync(
      Replaces the caller ID, timeout, retry interval (milliseconds) and try counts.
 
     Args:
-        id (UUID):
-        body (OutplanDialInfoUpdate): New dialing settings for an outplan. Durations are
-            **milliseconds**.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutplanDialInfoUpdate): New dialing settings for an outplan (durations in
+            milliseconds); the server does not check them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,9 +171,9 @@ async def asyncio_detailed(
      Replaces the caller ID, timeout, retry interval (milliseconds) and try counts.
 
     Args:
-        id (UUID):
-        body (OutplanDialInfoUpdate): New dialing settings for an outplan. Durations are
-            **milliseconds**.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutplanDialInfoUpdate): New dialing settings for an outplan (durations in
+            milliseconds); the server does not check them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,9 +204,9 @@ async def asyncio(
      Replaces the caller ID, timeout, retry interval (milliseconds) and try counts.
 
     Args:
-        id (UUID):
-        body (OutplanDialInfoUpdate): New dialing settings for an outplan. Durations are
-            **milliseconds**.
+        id (UUID): A resource id (a UUID, not the nil UUID).
+        body (OutplanDialInfoUpdate): New dialing settings for an outplan (durations in
+            milliseconds); the server does not check them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

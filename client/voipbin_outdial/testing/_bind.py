@@ -1,0 +1,192 @@
+"""What VoIPBIN's server makes of a request before its own checks run, written out in Python.
+
+* A JSON body goes through gin's ``c.BindJSON`` into the request struct oapi-codegen generated
+  (``bin-api-manager/gens/openapi_server/gen.go``, e.g. ``PostOutdialsJSONBody``), which is Go's
+  ``encoding/json``: only the first JSON value is read; a key matches a field exactly or, failing
+  that, ignoring case; unknown keys are ignored; ``null`` leaves a field as it was; a later
+  duplicate key wins; a field left out keeps Go's zero value (``""``, ``0``, an empty address).
+  A body that is not JSON, or a value of the wrong JSON type (``"30"`` or ``30.0`` for an int,
+  a number for a string), fails the whole bind: 400 ``INVALID_JSON_BODY``.
+* An address is ``CommonAddress`` (five optional strings), converted by ``ConvertCommonAddress``
+  (``bin-api-manager/server/main.go``) into ``commonaddress.Address``, whose JSON leaves empty
+  fields out (``omitempty``): an empty address is ``{}``.
+* Ids are read with gofrs/uuid's ``FromStringOrNil``: the canonical form, 32 hex digits, either
+  in braces, or after ``urn:uuid:``; anything else is the nil UUID.
+* Query parameters go through oapi-codegen's ``BindQueryParameter``: given twice, or not an
+  integer where one is expected, is an error (400 ``INVALID_REQUEST_PARAMETER``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any, Final, Literal, TypeAlias
+
+__all__ = [
+    "ADDRESS_FIELDS",
+    "BindError",
+    "Kind",
+    "bind",
+    "go_int",
+    "go_uuid",
+    "parse_body",
+    "plain",
+    "stored_address",
+]
+
+Kind: TypeAlias = Literal["string", "int", "address"]
+"""The Go type of a request field: ``string``, ``int`` or ``CommonAddress``."""
+
+ADDRESS_FIELDS: Final = ("type", "target", "target_name", "name", "detail")
+"""``CommonAddress``'s fields, in ``commonaddress.Address``'s order (its JSON order too)."""
+
+_WHITESPACE: Final = " \t\n\r"  # JSON's whitespace, all a Go decoder skips before a value
+_INT64: Final = range(-(2**63), 2**63)
+_ZERO: Final[Mapping[Kind, Any]] = {"string": "", "int": 0}
+_HEX32: Final = re.compile(r"[0-9a-fA-F]{32}")
+_CANONICAL: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_DIGITS: Final = re.compile(r"[+-]?[0-9]+")
+
+
+class BindError(ValueError):
+    """The body is not JSON, or a field has the wrong JSON type (the server's bind fails)."""
+
+
+class _Object(list[tuple[str, Any]]):
+    """A JSON object as its key/value pairs, in order and with duplicates, as Go reads them."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise BindError(f"{name} is not JSON")
+
+
+_DECODER: Final = json.JSONDecoder(object_pairs_hook=_Object, parse_constant=_reject_constant)
+
+
+def parse_body(raw: bytes) -> Any:
+    """The first JSON value in ``raw``, as ``json.Decoder.Decode`` reads it; objects are pairs.
+
+    Text after that value is not read (Go's decoder stops there). Bytes that are not UTF-8 are
+    replaced, as Go replaces them inside strings.
+
+    Raises:
+        BindError: there is no JSON value (an empty body, a syntax error).
+    """
+    text = raw.decode("utf-8", errors="replace").lstrip(_WHITESPACE)
+    try:
+        value, _end = _DECODER.raw_decode(text)
+    except (json.JSONDecodeError, RecursionError):
+        raise BindError("the body is not JSON") from None
+    return value
+
+
+def _pairs(value: Any) -> Sequence[tuple[str, Any]] | None:
+    if isinstance(value, _Object):
+        return value
+    if isinstance(value, Mapping):  # a dict from Python code calling the store directly
+        return list(value.items())
+    return None
+
+
+def plain(value: Any) -> Any:
+    """A parsed body with its objects as dicts (of duplicate keys, the last one wins)."""
+    pairs = _pairs(value)
+    if pairs is not None:
+        return {key: plain(item) for key, item in pairs}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def _field(key: str, names: Sequence[str]) -> str | None:
+    """The field ``key`` sets: an exact match first, else one equal ignoring case (Go's rule)."""
+    if key in names:
+        return key
+    folded = key.casefold()
+    return next((name for name in names if name.casefold() == folded), None)
+
+
+def _convert(kind: Kind, value: Any, where: str) -> Any:
+    if kind == "string":
+        if not isinstance(value, str):
+            raise BindError(f"{where}: cannot unmarshal {_json_type(value)} into a string")
+        return value
+    if kind == "int":
+        if type(value) is not int or value not in _INT64:
+            raise BindError(f"{where}: cannot unmarshal {_json_type(value)} into an int")
+        return value
+    fields = bind(value, dict.fromkeys(ADDRESS_FIELDS, "string"), where)
+    return stored_address(fields)
+
+
+def bind(value: Any, fields: Mapping[str, Kind], where: str = "the body") -> dict[str, Any]:
+    """``value`` (a parsed body or a mapping) read into a struct with ``fields``, Go's way.
+
+    Returns every field: the value given, else Go's zero value (an address: ``{}``).
+
+    Raises:
+        BindError: ``value`` is not an object (``null`` is: all zero), or a field has the
+            wrong JSON type.
+    """
+    result: dict[str, Any] = {
+        name: {} if kind == "address" else _ZERO[kind] for name, kind in fields.items()
+    }
+    if value is None:
+        return result
+    pairs = _pairs(value)
+    if pairs is None:
+        raise BindError(f"{where}: cannot unmarshal {_json_type(value)} into an object")
+    names = list(fields)
+    for key, item in pairs:
+        name = _field(key, names)
+        if name is None or item is None:
+            continue  # an unknown key is ignored; null leaves the field as it is
+        result[name] = _convert(fields[name], item, f"{where}.{name}")
+    return result
+
+
+def stored_address(fields: Mapping[str, str]) -> dict[str, str]:
+    """``commonaddress.Address`` as JSON: the fields that are not empty (``omitempty``)."""
+    return {name: fields[name] for name in ADDRESS_FIELDS if fields.get(name)}
+
+
+def go_uuid(text: str) -> str | None:
+    """``text`` as gofrs/uuid's ``FromString`` reads it, in canonical lowercase; else ``None``.
+
+    The forms: ``8-4-4-4-12`` hex, 32 hex digits, either one in braces, either one after
+    ``urn:uuid:`` (any case). The nil UUID is returned as such; callers treat it as "none",
+    as ``FromStringOrNil`` does.
+    """
+    if len(text) in (34, 38) and text[0] == "{" and text[-1] == "}":
+        text = text[1:-1]
+    elif len(text) in (41, 45) and text[:9].lower() == "urn:uuid:":
+        text = text[9:]
+    if len(text) == 36 and _CANONICAL.fullmatch(text):
+        text = text.replace("-", "")
+    elif not (len(text) == 32 and _HEX32.fullmatch(text)):
+        return None
+    hex_ = text.lower()
+    return f"{hex_[:8]}-{hex_[8:12]}-{hex_[12:16]}-{hex_[16:20]}-{hex_[20:]}"
+
+
+def go_int(text: str) -> int | None:
+    """``text`` as ``strconv.ParseInt(text, 10, 64)`` reads it; ``None`` if it cannot."""
+    if _DIGITS.fullmatch(text) is None:
+        return None
+    number = int(text)
+    return number if number in _INT64 else None
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if _pairs(value) is not None:
+        return "an object"
+    return "an array"
