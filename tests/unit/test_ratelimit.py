@@ -95,7 +95,9 @@ def admitted(server: ServerLimiter) -> bool:
     return True
 
 
-@pytest.mark.parametrize(("configured", "applied"), [(16.7, 17), (0.4, 1)])
+@pytest.mark.parametrize(
+    ("configured", "applied"), [(16.7, 17), (16.5, 17), (2.5, 3), (0.4, 1), (0.5, 1)]
+)
 def test_the_server_rounds_the_rate_like_go_math_round(configured: float, applied: int) -> None:
     """``max(int(math.Round(rps)), 1)`` in ``CustomerRateLimit``: a burst of 1 lets the next
     request through 1 / applied seconds later, not before."""

@@ -133,7 +133,8 @@ class RateLimiter:
     ) -> None:
         if burst < 1:
             raise ValueError(f"burst must be at least 1, got {burst}")
-        self._interval = 1.0 / max(round(per_second), 1)
+        # Go's math.Round rounds halves away from zero (16.5 -> 17); Python's round() to even.
+        self._interval = 1.0 / max(math.floor(per_second + 0.5), 1)
         self._burst = burst
         self._clock = clock
         self._lock = threading.Lock()
