@@ -27,6 +27,7 @@ __all__ = [
     "to_destinations",
     "to_duration_ms",
     "to_id_text",
+    "to_limit",
     "to_max_try_counts",
     "to_page_size",
     "to_required_text",
@@ -110,6 +111,17 @@ def to_page_size(value: int | None) -> int:
         raise TypeError(f"page_size must be an int, not {value!r}")
     if not 1 <= value <= MAX_PAGE_SIZE:
         raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {value}")
+    return value
+
+
+def to_limit(value: int | None) -> int | None:
+    """How many items ``iter`` yields at most: ``None`` for all of them, else an int from 0."""
+    if value is None:
+        return None
+    if not _is_int(value):
+        raise TypeError(f"limit must be an int or None, not {value!r}")
+    if value < 0:
+        raise ValueError(f"limit cannot be negative, got {value}")
     return value
 
 

@@ -13,7 +13,14 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from .._args import to_campaign_id, to_destinations, to_page_size, to_required_text, to_uuid
+from .._args import (
+    to_campaign_id,
+    to_destinations,
+    to_limit,
+    to_page_size,
+    to_required_text,
+    to_uuid,
+)
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
 from .._generated.api.outdial import (
     outdials_create,
@@ -58,7 +65,7 @@ from ..models import (
 from .bulk import AsyncTargetImport
 from .sender import AsyncSender
 
-__all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans", "iterate_pages"]
+__all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans", "iterate_pages", "take"]
 
 T = TypeVar("T")
 
@@ -73,6 +80,30 @@ async def iterate_pages(fetch: AsyncFetch[T]) -> AsyncIterator[T]:
         token = next_token(page, token)
         if token is None:
             return
+
+
+async def take(items: AsyncIterator[T], limit: int) -> AsyncIterator[T]:
+    """The first ``limit`` of ``items``; it stops without asking ``items`` for one more, so a
+    page walk does not fetch a page whose items would not be used."""
+    left = limit
+    if left == 0:
+        return
+    async for item in items:
+        yield item
+        left -= 1
+        if left == 0:
+            return
+
+
+def _walk(fetch: AsyncFetch[T], limit: int | None) -> AsyncIterator[T]:
+    walk = iterate_pages(fetch)
+    return walk if limit is None else take(walk, limit)
+
+
+def _iter_page_size(page_size: int | None, limit: int | None) -> int:
+    """The page size ``iter`` asks for: ``page_size`` (default 100), or ``limit`` if smaller."""
+    size = to_page_size(page_size)
+    return size if limit is None or limit == 0 else min(size, limit)
 
 
 class AsyncResource:
@@ -106,11 +137,17 @@ class AsyncOutplans(AsyncResource):
         return await self._sender.send(call)
 
     def iter(
-        self, *, page_size: int | None = None, timeout: TimeoutArg = None
+        self,
+        *,
+        page_size: int | None = None,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
     ) -> AsyncIterator[Outplan]:
-        """Every outplan, newest first, fetched a page at a time as the ``async for`` loop goes."""
-        size = to_page_size(page_size)
-        return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
+        """Every outplan (the newest ``limit`` when given), newest first, fetched a page at a
+        time as the ``async for`` loop goes; no page is fetched past the limit."""
+        limit = to_limit(limit)
+        size = _iter_page_size(page_size, limit)
+        return _walk(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
 
     async def create(
         self,
@@ -190,11 +227,17 @@ class AsyncOutdials(AsyncResource):
         return await self._sender.send(call)
 
     def iter(
-        self, *, page_size: int | None = None, timeout: TimeoutArg = None
+        self,
+        *,
+        page_size: int | None = None,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
     ) -> AsyncIterator[Outdial]:
-        """Every outdial, newest first, fetched a page at a time as the ``async for`` loop goes."""
-        size = to_page_size(page_size)
-        return iterate_pages(lambda t: self.list(page_size=size, page_token=t, timeout=timeout))
+        """Every outdial (the newest ``limit`` when given), newest first, fetched a page at a
+        time as the ``async for`` loop goes; no page is fetched past the limit."""
+        limit = to_limit(limit)
+        size = _iter_page_size(page_size, limit)
+        return _walk(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
 
     async def create(
         self,
@@ -287,13 +330,18 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
         return await self._sender.send(call)
 
     def iter(
-        self, outdial_id: str | UUID, *, page_size: int | None = None, timeout: TimeoutArg = None
+        self,
+        outdial_id: str | UUID,
+        *,
+        page_size: int | None = None,
+        limit: int | None = None,
+        timeout: TimeoutArg = None,
     ) -> AsyncIterator[Outdialtarget]:
-        """Every live target of the outdial, newest first, fetched a page at a time."""
-        oid, size = to_uuid(outdial_id, "outdial_id"), to_page_size(page_size)
-        return iterate_pages(
-            lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout)
-        )
+        """Every live target of the outdial (the newest ``limit`` when given), newest first,
+        fetched a page at a time; no page is fetched past the limit."""
+        oid, limit = to_uuid(outdial_id, "outdial_id"), to_limit(limit)
+        size = _iter_page_size(page_size, limit)
+        return _walk(lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout), limit)
 
     async def create(
         self,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
 import pytest
 import respx
-from facade_support import ACCESSKEY, BASE, OUTDIAL_ID, MakeHarness, outplan, target
+from facade_support import ACCESSKEY, BASE, OUTDIAL_ID, MakeHarness, outdial, outplan, target
 
 from voipbin_outdial import Page, VoipbinClient
 from voipbin_outdial._pagination import next_token
@@ -203,3 +203,109 @@ def test_page_is_frozen_iterable_and_sized() -> None:
     assert len(page) == 3
     with pytest.raises(AttributeError):
         page.next_page_token = None  # type: ignore[misc]
+
+
+# --- iter(limit=): the first N items, and no page fetched past them --------------------------
+
+LISTS = [
+    pytest.param("outplans.iter", "/outplans", (), outplan, id="outplans"),
+    pytest.param("outdials.iter", "/outdials", (), outdial, id="outdials"),
+    pytest.param(
+        "outdialtargets.iter", f"/outdials/{OUTDIAL_ID}/targets", (OUTDIAL_ID,), target, id="target"
+    ),
+]
+
+
+def named_pages(item: Callable[..., dict[str, Any]], *pages: str) -> list[dict[str, Any]]:
+    """Pages holding items named by the letters of each string, each but the last with a token;
+    the list ends with an empty page."""
+    served = [
+        {"result": [item(name=name) for name in letters], "next_page_token": f"t{n}"}
+        for n, letters in enumerate(pages, start=1)
+    ]
+    return [*served, {"result": [], "next_page_token": ""}]
+
+
+@pytest.mark.parametrize(("dotted", "path", "args", "item"), LISTS)
+@pytest.mark.parametrize(
+    ("limit", "names", "fetched"),
+    [
+        pytest.param(1, "a", 1, id="one"),
+        pytest.param(2, "ab", 1, id="a-whole-page-and-no-more"),
+        pytest.param(3, "abc", 2, id="into-the-second-page"),
+        pytest.param(5, "abcde", 3, id="the-whole-list"),
+        pytest.param(50, "abcde", 4, id="more-than-there-are"),
+    ],
+)
+async def test_iter_limit_stops_without_fetching_a_page_it_does_not_need(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    dotted: str,
+    path: str,
+    args: tuple[str, ...],
+    item: Callable[..., dict[str, Any]],
+    limit: int,
+    names: str,
+    fetched: int,
+) -> None:
+    route = api.get(path)
+    serve_pages(route, named_pages(item, "ab", "cd", "e"))
+    harness = await make_harness()
+
+    got = await harness.collect(dotted, *args, page_size=2, limit=limit)
+
+    assert "".join(x.name for x in got) == names
+    assert route.call_count == fetched
+    assert tokens_sent(route) == [None, "t1", "t2", "t3"][:fetched]
+
+
+@pytest.mark.parametrize(
+    ("page_size", "limit", "sent"),
+    [(None, 5, "5"), (None, 250, "100"), (20, 5, "5"), (20, 50, "20"), (None, None, "100")],
+)
+async def test_iter_asks_for_no_more_than_the_limit_in_a_page(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    page_size: int | None,
+    limit: int | None,
+    sent: str,
+) -> None:
+    route = api.get("/outplans")
+    serve_pages(route, [{"result": plans("a"), "next_page_token": ""}])
+    harness = await make_harness()
+
+    await harness.collect("outplans.iter", page_size=page_size, limit=limit)
+
+    assert route.calls.last.request.url.params["page_size"] == sent
+
+
+async def test_iter_limit_zero_yields_nothing_and_sends_nothing(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get("/outplans")
+    harness = await make_harness()
+
+    assert await harness.collect("outplans.iter", limit=0) == []
+    assert route.call_count == 0
+
+
+@pytest.mark.parametrize(("dotted", "path", "args", "item"), LISTS)
+@pytest.mark.parametrize(
+    ("limit", "error"), [(-1, ValueError), (True, TypeError), ("10", TypeError), (2.0, TypeError)]
+)
+async def test_bad_limit_is_refused_before_any_request(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    dotted: str,
+    path: str,
+    args: tuple[str, ...],
+    item: Callable[..., dict[str, Any]],
+    limit: Any,
+    error: type[Exception],
+) -> None:
+    route = api.get(path)
+    harness = await make_harness()
+
+    with pytest.raises(error, match="limit"):
+        harness.method(dotted)(*args, limit=limit)  # eagerly, not on first next()
+    assert route.call_count == 0
