@@ -26,7 +26,9 @@ In process, without sockets::
         ...
     calls = mock.run_campaign(plan.id, outdial.id, answer=0.3, seed=1)
 
-As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``.
+As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``;
+its test-only control endpoints under ``/_mock`` (:mod:`._control`) reset it, move its clock, run
+a campaign and set faults over HTTP.
 
 Needs the ``testing`` extra: ``pip install "voipbin-outdial[testing]"``.
 """
@@ -43,12 +45,14 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any, Final, Unpack
+from typing import Any, Final, TypeAlias, TypedDict, Unpack
 from uuid import UUID
 
+import attrs
 import httpx
 from starlette.applications import Starlette
 
+from ..timeutil import as_utc, format_timestamp, to_timedelta
 from ._app import API_PREFIX, create_app
 from ._campaign import (
     Answer,
@@ -59,8 +63,10 @@ from ._campaign import (
     EndHandle,
     StopReason,
 )
+from ._clock import MockClock
+from ._control import CONTROL_PREFIX, CONTROL_REASON, control_app
 from ._errors import MockApiError
-from ._faults import FaultMiddleware, Faults, ResponseDropped
+from ._faults import FaultMiddleware, Faults, FaultSwitch, ResponseDropped
 from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
@@ -69,6 +75,8 @@ from ._validate import STRICT_REASON, InvalidRequestError
 __all__ = [
     "API_PREFIX",
     "BASE_URL",
+    "CONTROL_PREFIX",
+    "CONTROL_REASON",
     "STRICT_REASON",
     "VOIPBIN_RATE_LIMIT",
     "Accepted",
@@ -78,7 +86,9 @@ __all__ = [
     "Campaign",
     "CampaignOptions",
     "EndHandle",
+    "FaultChanges",
     "FaultMiddleware",
+    "FaultSwitch",
     "Faults",
     "InvalidRequestError",
     "MockApiError",
@@ -96,14 +106,27 @@ BASE_URL: Final = "https://api.voipbin.net" + API_PREFIX
 """The base URL of :meth:`VoipbinMock.client`: the SDK's default, so it needs no change."""
 
 
-def _rate_limiter(rate_limit: bool | tuple[float, int] | RateLimiter) -> RateLimiter | None:
-    if isinstance(rate_limit, RateLimiter):
-        return rate_limit
+RateLimitArg: TypeAlias = bool | tuple[float, int]
+"""A rate limit: ``True`` for VoIPBIN's, ``False`` for none, or ``(per_second, burst)``."""
+
+
+def _limit(rate_limit: RateLimitArg) -> tuple[float | None, int]:
+    """``RateLimiter.set_limit``'s arguments for a limit asked for."""
     if rate_limit is True:
-        return RateLimiter(*VOIPBIN_RATE_LIMIT)
-    if not rate_limit:
-        return None
-    return RateLimiter(*rate_limit)
+        return VOIPBIN_RATE_LIMIT
+    if rate_limit is False:
+        return None, VOIPBIN_RATE_LIMIT[1]
+    per_second, burst = rate_limit
+    return per_second, burst
+
+
+class FaultChanges(TypedDict, total=False):
+    """The keyword arguments of :meth:`VoipbinMock.set_faults` (the fields of :class:`Faults`)."""
+
+    latency: float
+    too_many_requests: float
+    drop_after_commit: float
+    seed: int | None
 
 
 class VoipbinMock:
@@ -134,10 +157,13 @@ class VoipbinMock:
         fault_seed: Seeds the random 429s and drops, to repeat a run.
 
         The last four are faults (:class:`FaultMiddleware`), all off by default.
+        :meth:`set_faults`, :meth:`set_rate_limit` and :meth:`fail_next` change them later.
 
     Attributes:
-        app: The Starlette app (serve it with any ASGI server, or call it in process).
+        app: The Starlette app (serve it with any ASGI server, or call it in process), with
+            the control endpoints under :data:`CONTROL_PREFIX` (``/_mock``).
         store: Its state; :class:`MockStore` reads and writes it directly.
+        rate_limiter: The per-customer limit (:class:`RateLimiter`; off unless asked for).
     """
 
     def __init__(
@@ -148,31 +174,47 @@ class VoipbinMock:
         clock: Callable[[], datetime] | None = None,
         customer_id: str | None = None,
         strict: bool = False,
-        rate_limit: bool | tuple[float, int] | RateLimiter = False,
+        rate_limit: RateLimitArg | RateLimiter = False,
         latency: float = 0.0,
         too_many_requests: float = 0.0,
         drop_after_commit: float = 0.0,
         fault_seed: int | None = None,
     ) -> None:
-        self.store = MockStore(clock=clock, customer_id=customer_id)
+        self._clock = MockClock(clock)
+        self.store = MockStore(clock=self._clock, customer_id=customer_id)
         self._failures = FailureQueue()
+        if isinstance(rate_limit, RateLimiter):
+            self.rate_limiter = rate_limit
+        else:
+            self.rate_limiter = RateLimiter(*_limit(rate_limit))
+        self._initial_limit = self.rate_limiter.limit
         self.app: Starlette = create_app(
             self.store,
             tokens=tokens,
             accesskeys=accesskeys,
             strict=strict,
-            rate_limiter=_rate_limiter(rate_limit),
+            rate_limiter=self.rate_limiter,
             failures=self._failures,
         )
-        self.faults = Faults(
+        self._initial_faults = Faults(
             latency=latency,
             too_many_requests=too_many_requests,
             drop_after_commit=drop_after_commit,
             seed=fault_seed,
         )
-        """The faults asked for (:class:`Faults`)."""
-        if self.faults.active:
-            self.app.add_middleware(FaultMiddleware, faults=self.faults)
+        self._faults = FaultSwitch(self._initial_faults)
+        self.app.add_middleware(FaultMiddleware, faults=self._faults, exempt=CONTROL_PREFIX)
+        self.app.mount(CONTROL_PREFIX, control_app(self))
+
+    @property
+    def faults(self) -> Faults:
+        """The faults in force (:class:`Faults`)."""
+        return self._faults.faults
+
+    @property
+    def now(self) -> datetime:
+        """The mock's current time (aware UTC): never before a time it has handed out."""
+        return self.store.current_time()
 
     def client(self, *, base_url: str = BASE_URL, **kwargs: Any) -> httpx.Client:
         """A new :class:`httpx.Client` that sends every request to :attr:`app` in process.
@@ -241,9 +283,81 @@ class VoipbinMock:
         """
         self._failures.add(status_code, times)
 
+    @property
+    def pending_failures(self) -> list[int]:
+        """The status codes :meth:`fail_next` has queued and no request has met yet."""
+        return self._failures.pending
+
+    def set_faults(self, **changes: Unpack[FaultChanges]) -> Faults:
+        """Change some of the faults (``latency``, ``too_many_requests``, ``drop_after_commit``,
+        ``seed``: see :class:`Faults`) while the mock serves; the others stay. The random
+        draws start again from the seed. Returns the faults now in force.
+
+        Raises:
+            TypeError, ValueError: a value out of range (the message names it).
+        """
+        faults = attrs.evolve(self.faults, **changes)
+        self._faults.set(faults)
+        return faults
+
+    def set_rate_limit(self, rate_limit: RateLimitArg) -> None:
+        """Switch VoIPBIN's per-customer limit on (``True``, or ``(per_second, burst)``) or off
+        (``False``) while the mock serves; every customer starts with a full burst.
+
+        Raises:
+            ValueError: a burst below 1.
+        """
+        self.rate_limiter.set_limit(*_limit(rate_limit))
+
+    def advance_clock(self, by: int | timedelta) -> datetime:
+        """Move the mock's clock ``by`` (milliseconds or a timedelta) past its current time;
+        it keeps running from there. Returns the new time. Times the mock hands out afterwards
+        (``tm_create``, ``tm_update``, a campaign's default start) are at least that late.
+
+        Raises:
+            ValueError: ``by`` is negative: the mock's times never go back.
+        """
+        step = by if isinstance(by, timedelta) else to_timedelta(by)
+        if step < timedelta(0):
+            raise ValueError(f"the mock's clock does not go back (asked to move by {step})")
+        return self._set_clock(lambda now: now + step)
+
+    def move_clock_to(self, when: datetime) -> datetime:
+        """Set the mock's clock to ``when`` (aware; naive means UTC); it keeps running from
+        there. Returns ``when`` in UTC.
+
+        Raises:
+            ValueError: ``when`` is before the mock's current time (after a campaign run, its
+                last event): the mock's times never go back.
+        """
+        when = as_utc(when, "when")
+        return self._set_clock(lambda _now: when)
+
+    def _set_clock(self, to: Callable[[datetime], datetime]) -> datetime:
+        """Move the clock to ``to(now)``, reading "now" once, under the store's lock."""
+        with self.store.locked():
+            now = self.now
+            when = to(now)
+            if when < now:
+                raise ValueError(
+                    f"the mock's clock does not go back: it is {format_timestamp(now)}, "
+                    f"{format_timestamp(when)} is earlier"
+                )
+            self._clock.shift(max(when - self._clock(), timedelta(0)))
+        return when
+
     def reset(self) -> None:
-        """Forget every outplan, outdial and target (the clock keeps going forward)."""
+        """Forget every outplan, outdial and target and every failure :meth:`fail_next` queued,
+        and put the faults and the rate limit back to what the mock was made with (every
+        customer starts with a full burst). The clock keeps going forward."""
         self.store.reset()
+        self._failures.clear()
+        self._faults.set(self._initial_faults)
+        initial = self._initial_limit
+        if initial is None:
+            self.rate_limiter.set_limit(None)
+        else:
+            self.rate_limiter.set_limit(*initial)
 
 
 def _id(value: str | UUID) -> str:

@@ -18,6 +18,9 @@ customer, as VoIPBIN does (``_gate.RateLimiter``; ``--rate-limit``). This module
 
 The command-line options of both ``python -m voipbin_outdial.testing`` and ``voipbin-outdial
 mock`` are here too (:func:`add_fault_arguments`), with ``--rate-limit``.
+
+The faults can change while the app serves (``VoipbinMock.set_faults``, ``POST /_mock/faults``):
+the middleware reads them from a :class:`FaultSwitch` on each request.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from ._gate import VOIPBIN_RATE_LIMIT, request_id
 __all__ = [
     "FAULT_FLAGS",
     "FaultMiddleware",
+    "FaultSwitch",
     "Faults",
     "ResponseDropped",
     "add_fault_arguments",
@@ -103,30 +107,78 @@ def _too_many_requests(scope: Scope) -> Response:
     return error_response(rate_limited(1), request_id(Request(scope)))
 
 
-class FaultMiddleware:
-    """Wraps the mock's ASGI app with the :class:`Faults` asked for."""
+@attrs.frozen
+class _Drawing:
+    """Faults in force and their random draws (one generator for 429s, one for drops)."""
 
-    def __init__(self, app: ASGIApp, *, faults: Faults) -> None:
-        self.app = app
-        self.faults = faults
+    faults: Faults
+    throttle: random.Random
+    drop: random.Random
+
+
+class FaultSwitch:
+    """The :class:`Faults` in force, which :meth:`set` may change while the app serves.
+
+    Each :meth:`set` starts the random draws again from the faults' seed.
+    """
+
+    def __init__(self, faults: Faults | None = None) -> None:
+        self.set(faults or Faults())
+
+    def set(self, faults: Faults) -> None:
         seeds = random.Random(faults.seed)
-        self._throttle_draws = random.Random(seeds.random())
-        self._drop_draws = random.Random(seeds.random())
+        self.drawing = _Drawing(
+            faults, random.Random(seeds.random()), random.Random(seeds.random())
+        )
+
+    @property
+    def faults(self) -> Faults:
+        return self.drawing.faults
+
+
+class FaultMiddleware:
+    """Wraps the mock's ASGI app with the :class:`Faults` asked for.
+
+    Args:
+        faults: The faults, fixed, or a :class:`FaultSwitch` to change them later.
+        exempt: A path prefix whose requests pass untouched (the mock's ``/_mock`` controls).
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, faults: Faults | FaultSwitch, exempt: str | None = None
+    ) -> None:
+        self.app = app
+        self.switch = faults if isinstance(faults, FaultSwitch) else FaultSwitch(faults)
+        self._exempt = exempt
+
+    @property
+    def faults(self) -> Faults:
+        """The faults in force."""
+        return self.switch.faults
+
+    def _spared(self, scope: Scope) -> bool:
+        if scope["type"] != "http":
+            return True
+        path: str = scope["path"]
+        return self._exempt is not None and (
+            path == self._exempt or path.startswith(self._exempt + "/")
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        drawing = self.switch.drawing
+        faults = drawing.faults
+        if not faults.active or self._spared(scope):
             await self.app(scope, receive, send)
             return
-        faults = self.faults
         if faults.latency:
             await asyncio.sleep(faults.latency)
-        if faults.too_many_requests and self._throttle_draws.random() < faults.too_many_requests:
+        if faults.too_many_requests and drawing.throttle.random() < faults.too_many_requests:
             await _too_many_requests(scope)(scope, receive, send)
             return
         if (
             faults.drop_after_commit
             and scope["method"] == "POST"
-            and self._drop_draws.random() < faults.drop_after_commit
+            and drawing.drop.random() < faults.drop_after_commit
         ):
             await self._drop_after_commit(scope, receive, send)
             return

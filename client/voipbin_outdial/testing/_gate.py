@@ -119,6 +119,7 @@ class RateLimiter:
 
     Args:
         per_second: The rate; like the server, rounded to a whole number of at least 1.
+            ``None``: no limit (until :meth:`set_limit` sets one).
         burst: How many requests may come at once.
         clock: Seconds, monotonic (``time.monotonic`` by default); pass your own to make a test
             that meets the limit independent of the machine's speed.
@@ -126,19 +127,34 @@ class RateLimiter:
 
     def __init__(
         self,
-        per_second: float = VOIPBIN_RATE_LIMIT[0],
+        per_second: float | None = VOIPBIN_RATE_LIMIT[0],
         burst: int = VOIPBIN_RATE_LIMIT[1],
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._interval: float | None = None  # seconds between requests; None: no limit
+        self._per_second, self._burst = 0, 1
+        self._tat: dict[str, float] = {}  # customer -> theoretical arrival time
+        self.set_limit(per_second, burst)
+
+    def set_limit(self, per_second: float | None, burst: int = VOIPBIN_RATE_LIMIT[1]) -> None:
+        """Change the limit while the mock serves (``None``: none); every customer starts again
+        with a full burst."""
         if burst < 1:
             raise ValueError(f"burst must be at least 1, got {burst}")
         # Go's math.Round rounds halves away from zero (16.5 -> 17); Python's round() to even.
-        self._interval = 1.0 / max(math.floor(per_second + 0.5), 1)
-        self._burst = burst
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._tat: dict[str, float] = {}  # customer -> theoretical arrival time
+        rate = None if per_second is None else max(math.floor(per_second + 0.5), 1)
+        with self._lock:
+            self._interval = None if rate is None else 1.0 / rate
+            self._per_second, self._burst = rate or 0, burst
+            self._tat = {}
+
+    @property
+    def limit(self) -> tuple[int, int] | None:
+        """The limit in force: (requests a second, as rounded, burst), or ``None``."""
+        return None if self._interval is None else (self._per_second, self._burst)
 
     def admit(self, customer: str) -> None:
         """Count one request of ``customer``.
@@ -146,7 +162,11 @@ class RateLimiter:
         Raises:
             MockApiError: 429 ``RATE_LIMIT_EXCEEDED`` with ``Retry-After``.
         """
+        if self._interval is None:
+            return
         with self._lock:
+            if self._interval is None:  # switched off meanwhile
+                return
             now = self._clock()
             tat = max(self._tat.get(customer, now), now)
             new_tat = tat + self._interval
@@ -176,6 +196,17 @@ class FailureQueue:
             raise ValueError(f"times must be at least 1, got {times}")
         with self._lock:
             self._pending += [status_code] * times
+
+    @property
+    def pending(self) -> list[int]:
+        """The status codes still queued, next first."""
+        with self._lock:
+            return list(self._pending)
+
+    def clear(self) -> None:
+        """Forget every queued failure."""
+        with self._lock:
+            self._pending.clear()
 
     def check(self) -> None:
         """Raise the next queued error, if any."""

@@ -33,6 +33,7 @@ import bisect
 import copy
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -476,3 +477,18 @@ class MockStore:
             current["tm_update"] = record["tm_update"]
             for name in TRY_COUNT_FIELDS:
                 current[name] = record[name]
+
+    # --- counts (GET /_mock/state) -----------------------------------------------------------
+
+    def counts(self) -> dict[Kind, dict[str, Any]]:
+        """How many records of each kind there are (deleted ones included) and how many of them
+        are deleted; for targets also ``by_status``, the targets not deleted by status."""
+        with self._lock:
+            counts: dict[Kind, dict[str, Any]] = {}
+            for kind, table in self._tables.items():
+                deleted = sum(not _is_live(record) for record in table.by_id.values())
+                counts[kind] = {"total": len(table.by_id), "deleted": deleted}
+            targets = self._tables["outdialtarget"].by_id.values()
+            statuses = Counter(str(r["status"]) for r in targets if _is_live(r))
+            counts["outdialtarget"]["by_status"] = dict(sorted(statuses.items()))
+            return counts
