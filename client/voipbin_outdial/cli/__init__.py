@@ -94,9 +94,14 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(run=_run_demo)
 
     plan = commands.add_parser(
-        "plan", help="show who a campaign dials next, from a real outdial and outplan"
+        "plan",
+        help="show where a campaign's targets stand and who it dials next, from a real outdial "
+        "and outplan",
     )
     _live_campaign_arguments(plan)
+    plan.add_argument(
+        "--limit", type=_positive_int, default=None, metavar="N", help="show the first N to dial"
+    )
     plan.set_defaults(run=_run_plan)
 
     check = commands.add_parser(
@@ -138,7 +143,11 @@ def _run_plan(args: argparse.Namespace) -> int:
     from ._plan import run_plan
 
     return run_plan(
-        outdial_id=args.outdial, outplan_id=args.outplan, base_url=args.base_url, as_json=args.json
+        outdial_id=args.outdial,
+        outplan_id=args.outplan,
+        base_url=args.base_url,
+        as_json=args.json,
+        limit=args.limit,
     )
 
 

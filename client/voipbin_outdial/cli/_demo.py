@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import random
 import sys
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 from uuid import UUID
 
 from .._client import VoipbinClient
-from ..dialplan import DialAttempt, Finding, check, dial_order, next_attempt
-from ..models import Outdialtarget, OutdialtargetStatus, Outplan
+from ..dialplan import DialAttempt, Finding, check, dial_order
+from ..models import Outdialtarget, Outplan
 from ..testing import CallOutcome, CallRecord, Campaign, VoipbinMock
 from ._render import Row, address_text, duration_text, render_table, utc_text
+from ._status import status_summary
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 CAMPAIGN_ID = UUID("5c1e7a3b-9d84-4f0e-8a2b-6d3c9e1f0a47")  # VoIPBIN needs one to create an outdial
@@ -168,11 +168,8 @@ def _table(
 def _summary(
     targets: list[Outdialtarget], outplan: Outplan, calls: list[CallRecord], campaign: Campaign
 ) -> str:
-    statuses = Counter(t.status for t in targets)
-    done = statuses[OutdialtargetStatus.DONE]
-    exhausted = sum(
-        t.status == OutdialtargetStatus.IDLE and next_attempt(t, outplan) is None for t in targets
-    )
+    states = status_summary(targets, outplan)
+    done, exhausted = states["done"], states["exhausted"]
     successes = sum(c.success for c in calls)
     answered = sum(c.answered for c in calls) - successes
     took = duration_text((campaign.now - calls[0].at) if calls else timedelta(0))

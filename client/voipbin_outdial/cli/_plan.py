@@ -1,4 +1,4 @@
-"""``voipbin-outdial plan``: who a campaign dials next, read from the live API."""
+"""``voipbin-outdial plan``: where a campaign stands and who it dials next, from the live API."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ..dialplan import ScheduledAttempt, dial_order
 from ..models import Outdialtarget
 from ._fetch import fetch_campaign
 from ._render import address_text, render_table, utc_text
+from ._status import status_summary, summary_text
 
 HEADERS = ("#", "target", "name", "dest", "address", "try", "earliest (UTC)")
 
@@ -23,11 +24,13 @@ def run_plan(
     outplan_id: str,
     base_url: str | None,
     as_json: bool,
+    limit: int | None = None,
     now: datetime | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
-    """Read the outplan and every target page, then print the dial order; returns the status."""
+    """Read the outplan and every target page, then print the targets' states and the dial
+    order (its first ``limit`` entries when given); returns the exit status."""
     out = out if out is not None else sys.stdout
     campaign = fetch_campaign(
         outdial_id=outdial_id,
@@ -38,18 +41,23 @@ def run_plan(
     outplan, outdial, targets = campaign.outplan, campaign.outdial, campaign.targets
 
     at = now if now is not None else datetime.now(UTC)
-    order = dial_order(targets, outplan, now=at)
+    order = dial_order(targets, outplan, now=at)  # every target is needed to know the first
+    shown = order if limit is None else order[:limit]
+    summary = status_summary(targets, outplan)
     by_id = {t.id: t for t in targets}
     if as_json:
-        out.write(json.dumps(_as_json(outdial_id, outplan_id, at, targets, order, by_id), indent=2))
-        out.write("\n")
+        report = _as_json(outdial_id, outplan_id, at, targets, summary, order, shown, by_id)
+        out.write(json.dumps(report, indent=2) + "\n")
         return 0
 
-    title = (
-        f"Dial order for outdial {outdial.name!r} with outplan {outplan.name!r} at "
-        f"{utc_text(at)} UTC: {len(order)} of {len(targets)} targets to dial ({_summary(targets)})"
+    out.write(
+        f"Outdial {outdial.name!r} with outplan {outplan.name!r}: {len(targets):,} targets, "
+        f"{summary_text(summary)}\n"
     )
-    rows = [_row(n, s, by_id) for n, s in enumerate(order, start=1)]
+    title = f"Dial order at {utc_text(at)} UTC: {len(order):,} to dial"
+    if len(shown) < len(order):
+        title += f" (the first {len(shown):,} shown)"
+    rows = [_row(n, s, by_id) for n, s in enumerate(shown, start=1)]
     render_table(title, HEADERS, rows, out)
     return 0
 
@@ -66,17 +74,14 @@ def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[UUID, Outdialta
     ]
 
 
-def _summary(targets: list[Outdialtarget]) -> str:
-    counts = Counter(str(t.status) for t in targets)
-    return ", ".join(f"{status} {counts[status]}" for status in sorted(counts)) or "none"
-
-
 def _as_json(
     outdial_id: str,
     outplan_id: str,
     at: datetime,
     targets: list[Outdialtarget],
+    summary: dict[str, int],
     order: list[ScheduledAttempt],
+    shown: list[ScheduledAttempt],
     by_id: dict[UUID, Outdialtarget],
 ) -> dict[str, Any]:
     return {
@@ -85,6 +90,8 @@ def _as_json(
         "now": at.isoformat(),
         "targets": len(targets),
         "statuses": dict(sorted(Counter(str(t.status) for t in targets).items())),
+        "summary": summary,
+        "to_dial": len(order),
         "order": [
             {
                 "position": n,
@@ -95,7 +102,7 @@ def _as_json(
                 "try_number": s.try_number,
                 "earliest": s.at.isoformat(),
             }
-            for n, s in enumerate(order, start=1)
+            for n, s in enumerate(shown, start=1)
         ],
     }
 
