@@ -210,6 +210,10 @@ def test_plan_after_a_campaign_run_shows_done_exhausted_and_still_to_dial(
         "exhausted": 3 - done,
     }
     assert [o["name"] for o in report["order"]] == ["t3"]
+    assert text.stdout.splitlines()[1].endswith("UTC: 1 to dial")
+
+    httpx.post(f"{control}/campaigns/run", json=body).raise_for_status()  # t3's one try
+    assert plan(ids).stdout.splitlines()[1].endswith("UTC: nothing left to dial")
 
 
 def test_the_summary_counts_a_live_call_as_progressing_and_keeps_unknown_statuses() -> None:

@@ -54,6 +54,9 @@ def run_plan(
         f"Outdial {outdial.name!r} with outplan {outplan.name!r}: {len(targets):,} targets, "
         f"{summary_text(summary)}\n"
     )
+    if not order:
+        out.write(f"Dial order at {utc_text(at)} UTC: nothing left to dial\n")
+        return 0
     title = f"Dial order at {utc_text(at)} UTC: {len(order):,} to dial"
     if len(shown) < len(order):
         title += f" (the first {len(shown):,} shown)"

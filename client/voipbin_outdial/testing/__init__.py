@@ -266,6 +266,9 @@ class VoipbinMock:
         ``answer=`` (default ``False``: nobody answers) is a probability drawn with ``seed=``, or
         a callable per attempt; ``outcome=`` gives each call's hangup reason and length instead.
 
+        The run starts at the mock's current time (unless ``start=``); afterwards the mock's
+        times are never earlier than the run's last event.
+
         Raises:
             ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
             ValueError: an option is out of range (see :class:`Campaign`).
