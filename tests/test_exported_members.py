@@ -43,9 +43,13 @@ def test_all_is_the_surface() -> None:
 
 
 def test_every_exported_name_exists_and_nothing_public_is_unlisted() -> None:
-    public = {n for n in vars(voipbin_outdial) if not n.startswith("_")} | {"__version__"}
-    # cli and testing are submodules that are imported on demand, not re-exported.
-    public -= {"cli", "testing"}
+    # "@py_builtins" and "@pytest_ar": pytest rewrites the asserts of a distribution with a
+    # pytest11 entry point (ours: pytest_plugin), which adds these names no code can reach.
+    public = {n for n in vars(voipbin_outdial) if not n.startswith(("_", "@"))}
+    public |= {"__version__"}
+    # cli, testing and pytest_plugin are submodules imported on demand (the last by pytest
+    # itself, through the entry point), not re-exported.
+    public -= {"cli", "testing", "pytest_plugin"}
 
     assert public == SURFACE
 

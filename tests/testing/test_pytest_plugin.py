@@ -8,6 +8,7 @@ of ``make venv``, whose metadata hatchling writes from pyproject.toml as it does
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -103,6 +104,16 @@ def test_a_strangers_test_file_uses_the_fixtures_with_no_conftest(
 
     result.assert_outcomes(passed=6)
     assert not list(project.path.rglob("conftest.py"))
+
+
+def test_the_readmes_pytest_example_passes_in_a_fresh_project(project: pytest.Pytester) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```python\n(# test_dialer\.py\n.*?)```", readme, re.S)
+    project.makepyfile(test_dialer=example)
+
+    result = project.runpytest("-W", "error")
+
+    result.assert_outcomes(passed=example.count("\ndef test_") + example.count("\nasync def test_"))
 
 
 def test_the_fixtures_come_from_the_entry_point_and_only_from_it(
