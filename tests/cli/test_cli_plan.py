@@ -12,7 +12,7 @@ import pytest
 
 from voipbin_outdial import VoipbinClient
 from voipbin_outdial.cli._status import status_summary
-from voipbin_outdial.models import Outdialtarget
+from voipbin_outdial.models import Outdial, Outdialtarget, Outplan
 from voipbin_outdial.testing import VoipbinMock
 
 from .conftest import cli, free_port
@@ -161,6 +161,28 @@ def test_a_bad_limit_is_a_usage_error(campaign: dict[str, str], limit: str) -> N
     assert "--limit" in result.stderr
 
 
+def one_try_campaign(client: VoipbinClient, name: str, targets: int) -> tuple[Outplan, Outdial]:
+    """An outplan of one try on the first destination and an outdial of ``targets`` targets
+    (``t0``, ``t1`` ...), each with one number."""
+    outplan = client.outplans.create(
+        name="one try",
+        source={"type": "tel", "target": "+15559876543"},
+        dial_timeout=30_000,
+        try_interval=60_000,
+        max_try_counts=(1, 0, 0, 0, 0),
+    )
+    outdial = client.outdials.create(campaign_id=CAMPAIGN_ID, name=name, detail="d", data="x")
+    for n in range(targets):
+        client.outdialtargets.create(
+            outdial.id,
+            name=f"t{n}",
+            detail="d",
+            data="x",
+            destinations=[{"type": "tel", "target": f"+1555000010{n}"}],
+        )
+    return outplan, outdial
+
+
 def test_plan_after_a_campaign_run_shows_done_exhausted_and_still_to_dial(
     mock_server: str,
 ) -> None:
@@ -168,24 +190,7 @@ def test_plan_after_a_campaign_run_shows_done_exhausted_and_still_to_dial(
     per target, so an answered target is done and an unanswered one exhausted; the run stops
     placing calls after 1 s (three calls), so the fourth target is still to dial."""
     with VoipbinClient(accesskey=SECRET, base_url=mock_server) as client:
-        outplan = client.outplans.create(
-            name="one try",
-            source={"type": "tel", "target": "+15559876543"},
-            dial_timeout=30_000,
-            try_interval=60_000,
-            max_try_counts=(1, 0, 0, 0, 0),
-        )
-        outdial = client.outdials.create(
-            campaign_id=CAMPAIGN_ID, name="after a run", detail="d", data="x"
-        )
-        for n in range(4):
-            client.outdialtargets.create(
-                outdial.id,
-                name=f"t{n}",
-                detail="d",
-                data="x",
-                destinations=[{"type": "tel", "target": f"+1555000010{n}"}],
-            )
+        outplan, outdial = one_try_campaign(client, "after a run", 4)
     control = mock_server.removesuffix("/v1.0") + "/_mock"
     body = {"outplan_id": str(outplan.id), "outdial_id": str(outdial.id)}
     run = httpx.post(
@@ -219,22 +224,7 @@ def test_plan_after_a_campaign_run_shows_done_exhausted_and_still_to_dial(
 def test_the_summary_counts_a_live_call_as_progressing_and_keeps_unknown_statuses() -> None:
     mock = VoipbinMock()
     with VoipbinClient(token="t", http_client=mock.client()) as client:
-        outplan = client.outplans.create(
-            name="p",
-            source={"type": "tel", "target": "+15550100"},
-            dial_timeout=30_000,
-            try_interval=60_000,
-            max_try_counts=(1, 0, 0, 0, 0),
-        )
-        outdial = client.outdials.create(campaign_id=CAMPAIGN_ID, name="o", detail="d", data="x")
-        for n in range(3):
-            client.outdialtargets.create(
-                outdial.id,
-                name=f"t{n}",
-                detail="d",
-                data="x",
-                destinations=[{"type": "tel", "target": f"+1555010{n}"}],
-            )
+        outplan, outdial = one_try_campaign(client, "o", 3)
         mock.campaign(outplan.id, outdial.id).run_until(timedelta(seconds=0.7))  # two calls live
         targets = list(client.outdialtargets.iter(outdial.id))
     paused = Outdialtarget.from_dict({**targets[0].to_dict(), "status": "paused"})

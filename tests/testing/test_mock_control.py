@@ -6,7 +6,7 @@ The same endpoints over a real socket, as ``curl`` drives them, are in test_mock
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 import httpx
@@ -179,6 +179,8 @@ def test_a_campaign_starts_at_the_time_the_clock_was_moved_to(http: httpx.Client
         pytest.param({"now": "tomorrow"}, "now", id="not-a-time"),
         pytest.param({"now": 1_700_000_000}, "now", id="epoch"),
         pytest.param({"advance_ms": DAY_MS, "advance": 1000}, "advance", id="misspelt"),
+        pytest.param({"now": "9999-06-01T00:00:00Z"}, "now", id="the-year-of-never"),
+        pytest.param({"advance_ms": 10**20}, "advance_ms", id="more-than-a-century"),
     ],
 )
 def test_bad_clock_requests_name_the_field(
@@ -314,7 +316,9 @@ def test_a_run_of_a_deleted_outdial_is_404(http: httpx.Client) -> None:
         pytest.param({"seed": 1.5}, "seed", id="seed-fraction"),
         pytest.param({"until": "soon"}, "until", id="until-not-a-time"),
         pytest.param({"until": -5}, "until", id="until-negative"),
+        pytest.param({"until": 10**20}, "until", id="until-in-a-thousand-centuries"),
         pytest.param({"talk_time_ms": -1}, "talk_time_ms", id="talk-time-negative"),
+        pytest.param({"ring_time_ms": 10**20}, "ring_time_ms", id="ring-time-huge"),
         pytest.param({"ring_time_ms": "60s"}, "ring_time_ms", id="ring-time-text"),
         pytest.param({"end_handle": "pause"}, "end_handle", id="end-handle-unknown"),
         pytest.param({"answered": True}, "answered", id="misspelt"),
@@ -475,6 +479,10 @@ def test_the_python_methods_behind_the_endpoints() -> None:
         mock.move_clock_to(T0)
     with pytest.raises(ValueError, match="negative"):
         mock.advance_clock(-1)
+    with pytest.raises(ValueError, match="9999"):  # VoIPBIN reads that year as "never"
+        mock.move_clock_to(datetime(9999, 1, 1, tzinfo=UTC))
+    with pytest.raises(ValueError, match="9999"):
+        mock.advance_clock(timedelta.max)
     assert mock.set_faults(latency=0.5).latency == 0.5
     with pytest.raises(ValueError, match="too_many_requests"):
         mock.set_faults(too_many_requests=2.0)

@@ -44,7 +44,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
     ) from exc
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeAlias, TypedDict, Unpack
 from uuid import UUID
 
@@ -101,6 +101,8 @@ __all__ = [
     "VoipbinMock",
     "create_app",
 ]
+
+_LAST_TIME: Final = datetime(9999, 1, 1, tzinfo=UTC)  # the timeutil.NEVER sentinel's year
 
 BASE_URL: Final = "https://api.voipbin.net" + API_PREFIX
 """The base URL of :meth:`VoipbinMock.client`: the SDK's default, so it needs no change."""
@@ -320,10 +322,20 @@ class VoipbinMock:
         Raises:
             ValueError: ``by`` is negative: the mock's times never go back.
         """
-        step = by if isinstance(by, timedelta) else to_timedelta(by)
+        try:
+            step = by if isinstance(by, timedelta) else to_timedelta(by)
+        except OverflowError:
+            step = timedelta.max
         if step < timedelta(0):
             raise ValueError(f"the mock's clock does not go back (asked to move by {step})")
-        return self._set_clock(lambda now: now + step)
+
+        def later(now: datetime) -> datetime:
+            try:
+                return now + step
+            except OverflowError:  # past the year 9999: refused as such below
+                return _LAST_TIME
+
+        return self._set_clock(later)
 
     def move_clock_to(self, when: datetime) -> datetime:
         """Set the mock's clock to ``when`` (aware; naive means UTC); it keeps running from
@@ -345,6 +357,11 @@ class VoipbinMock:
                 raise ValueError(
                     f"the mock's clock does not go back: it is {format_timestamp(now)}, "
                     f"{format_timestamp(when)} is earlier"
+                )
+            if when >= _LAST_TIME:
+                raise ValueError(
+                    f"the mock's clock stops before the year {_LAST_TIME.year}, whose times "
+                    f"VoIPBIN reads as 'never' ({format_timestamp(when)} asked for)"
                 )
             self._clock.shift(max(when - self._clock(), timedelta(0)))
         return when

@@ -59,6 +59,7 @@ CONTROL_REASON: Final = "MOCK_CONTROL_INVALID"
 Json: TypeAlias = dict[str, Any]
 Handler: TypeAlias = Callable[["VoipbinMock", "_Body"], Awaitable[Json]]
 _ABSENT: Final = object()
+_LONGEST_MS: Final = 100 * 365 * 86_400_000  # a century: any duration a test means
 
 
 def _invalid(field: str | None, message: str) -> MockApiError:
@@ -81,6 +82,7 @@ class _Body:
 
     def given(self, name: str) -> bool:
         """Whether the field is there at all (``null`` included)."""
+        self._read.add(name)
         return name in self._fields
 
     def done(self) -> None:
@@ -92,7 +94,7 @@ class _Body:
                 unknown[0], f"unknown field {unknown[0]!r} (this endpoint takes {known})"
             )
 
-    def integer(self, name: str, *, minimum: int = 0) -> int | None:
+    def integer(self, name: str, *, minimum: int = 0, maximum: int | None = None) -> int | None:
         value = self.get(name)
         if value is _ABSENT:
             return None
@@ -100,7 +102,13 @@ class _Body:
             raise _invalid(name, f"{name} must be a whole number, not {value!r}")
         if value < minimum:
             raise _invalid(name, f"{name} must be at least {minimum}, got {value}")
+        if maximum is not None and value > maximum:
+            raise _invalid(name, f"{name} must be at most {maximum:,}, got {value:,}")
         return value
+
+    def milliseconds(self, name: str) -> int | None:
+        """A duration in milliseconds, from 0 to a century."""
+        return self.integer(name, maximum=_LONGEST_MS)
 
     def number(self, name: str) -> float | None:
         value = self.get(name)
@@ -189,7 +197,7 @@ async def state(mock: VoipbinMock, body: _Body) -> Json:
 
 
 async def clock(mock: VoipbinMock, body: _Body) -> Json:
-    advance_ms = body.integer("advance_ms")
+    advance_ms = body.milliseconds("advance_ms")
     now = body.time("now")
     body.done()
     if (advance_ms is None) == (now is None):
@@ -197,14 +205,11 @@ async def clock(mock: VoipbinMock, body: _Body) -> Json:
             "advance_ms" if advance_ms is None else "now",
             'give either "advance_ms" (milliseconds to move on) or "now" (an RFC 3339 time)',
         )
+    field = "advance_ms" if now is None else "now"
     try:
-        if now is None:
-            assert advance_ms is not None
-            moved = mock.advance_clock(to_timedelta(advance_ms))
-        else:
-            moved = mock.move_clock_to(now)
-    except ValueError as exc:  # before the mock's current time
-        raise _invalid("now", f"now: {exc}") from None
+        moved = mock.advance_clock(advance_ms or 0) if now is None else mock.move_clock_to(now)
+    except ValueError as exc:  # back in time, or into VoIPBIN's "never"
+        raise _invalid(field, f"{field}: {exc}") from None
     return {"now": format_timestamp(moved)}
 
 
@@ -242,7 +247,7 @@ def _campaign_options(body: _Body) -> CampaignOptions:
             answer = body.fraction("answer")
         options["answer"] = answer
     options["seed"] = body.seed("seed")
-    talk_time, ring_time = body.integer("talk_time_ms"), body.integer("ring_time_ms")
+    talk_time, ring_time = body.milliseconds("talk_time_ms"), body.milliseconds("ring_time_ms")
     if talk_time is not None:
         options["talk_time"] = talk_time
     if ring_time is not None:
@@ -254,13 +259,11 @@ def _campaign_options(body: _Body) -> CampaignOptions:
 
 
 def _until(body: _Body) -> datetime | timedelta | None:
+    """``until``: an RFC 3339 time, or milliseconds after the start."""
     value = body.get("until")
-    if value is _ABSENT:
-        return None
     if isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise _invalid("until", f"until must be at least 0 milliseconds, got {value}")
-        return to_timedelta(value)
+        ms = body.milliseconds("until")
+        return None if ms is None else to_timedelta(ms)
     return body.time("until")
 
 
