@@ -1,7 +1,9 @@
 """Serve the stateful mock: ``python -m voipbin_outdial.testing [--host H] [--port P]``.
 
 The API is under ``http://H:P/v1.0`` (and at the root, like Prism); state lasts as long as the
-process. Needs the ``testing`` extra (Starlette and uvicorn).
+process. The control endpoints under ``http://H:P/_mock`` reset it, move its clock, run a
+campaign and set faults (:mod:`._control`). ``--port 0`` takes a free port (uvicorn's log names
+it). Needs the ``testing`` extra (Starlette and uvicorn).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m voipbin_outdial.testing",
         description="A stateful mock of VoIPBIN's outbound-calling API "
-        f"(served under {API_PREFIX} and at /).",
+        f"(served under {API_PREFIX} and at /; test-only controls under /_mock).",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
     parser.add_argument("--port", type=int, default=4011, help="port to listen on (4011)")
