@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from .errors import MissingCredentialsError
+from .errors import ArgumentTypeError, InvalidArgumentError, MissingCredentialsError
 
 __all__ = ["ENV_ACCESSKEY", "ENV_TOKEN", "Credentials", "resolve_credentials"]
 
@@ -43,13 +43,15 @@ def _clean(value: str | None, name: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        raise ArgumentTypeError(name, f"{name} must be a str, not {type(value).__name__}")
     value = value.strip()
     if not value:
         return None
     # Checked here so that httpx never builds an error message that quotes the secret.
     if not value.isascii() or not value.isprintable() or any(c.isspace() for c in value):
-        raise ValueError(f"{name} holds whitespace, control or non-ASCII characters")
+        raise InvalidArgumentError(
+            name, f"{name} holds whitespace, control or non-ASCII characters"
+        )
     return value
 
 
@@ -60,13 +62,14 @@ def resolve_credentials(
 
     Raises:
         MissingCredentialsError: none of the four is set (empty strings count as unset).
-        ValueError: both ``token`` and ``accesskey`` are given, or one is malformed.
+        InvalidArgumentError: both ``token`` and ``accesskey`` are given, or one is malformed.
+        ArgumentTypeError: one is not a str.
     """
     env = os.environ if environ is None else environ
     given_token = _clean(token, "token")
     given_key = _clean(accesskey, "accesskey")
     if given_token and given_key:
-        raise ValueError("pass either token= or accesskey=, not both")
+        raise InvalidArgumentError("token", "pass either token= or accesskey=, not both")
     if given_token:
         return Credentials("token", given_token)
     if given_key:

@@ -3,6 +3,10 @@
 ```
 VoipbinError
 ├── MissingCredentialsError          no token or accesskey (raised before any request)
+├── ArgumentError                    a wrong argument, before any request; ``param`` names it
+│   ├── InvalidArgumentError         ... of the right type but not allowed (also a ValueError)
+│   └── ArgumentTypeError            ... of the wrong type, None included (also a TypeError)
+├── ClientClosedError                a call after close() (also a RuntimeError)
 └── ApiError                         a call failed; any status without a class of its own
     ├── BadRequestError              400
     ├── AuthenticationError          401
@@ -11,19 +15,23 @@ VoipbinError
     ├── ConflictError                409
     ├── RateLimitError               429
     ├── InternalServerError          5xx
-    ├── ApiResponseValidationError   a 2xx body that does not match the schema
+    ├── ApiResponseValidationError   a 2xx body that does not match the schema (types and ranges)
+    ├── ResponseTooLargeError        a body over the client's max_response_bytes
     └── ApiConnectionError           no response (DNS, refused, reset, TLS ...)
-        └── ApiTimeoutError          no response in time
+        └── ApiTimeoutError          no (whole) response in time
 ```
 
 Each :class:`ApiError` carries ``status_code`` (``None`` without a response), VoIPBIN's ``status``
-and ``reason``, a ``message``, the ``request_id`` to quote to VoIPBIN, and the ``operation`` (the
-operationId, such as ``"outplans_get"``). Messages never hold credentials: the SDK redacts them
-before an error is built and raises without chaining httpx's own exception (whose request URL may
-carry ``?accesskey=``).
+and ``reason``, a ``message``, the ``request_id`` to quote to VoIPBIN, the ``operation`` (the
+operationId, such as ``"outplans_get"``) and ``retry_after``: the seconds the server asked to wait
+(its ``Retry-After`` header), when it sent one. Messages never hold credentials: the SDK redacts
+them before an error is built and raises without chaining httpx's own exception (whose request URL
+may carry ``?accesskey=``).
 
-Wrong arguments (a malformed id, ``dial_timeout=30``) raise the built-in ``ValueError`` or
-``TypeError`` before any request.
+Wrong arguments (a malformed id, ``dial_timeout=30``, ``name=None``) raise an
+:class:`ArgumentError` before any request: an :class:`InvalidArgumentError` is also a
+``ValueError``, an :class:`ArgumentTypeError` also a ``TypeError``, so ``except ValueError`` keeps
+working.
 """
 
 from __future__ import annotations
@@ -33,14 +41,19 @@ __all__ = [
     "ApiError",
     "ApiResponseValidationError",
     "ApiTimeoutError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "VoipbinError",
     "error_class_for_status",
 ]
@@ -54,6 +67,29 @@ class MissingCredentialsError(VoipbinError):
     """Neither ``token=`` nor ``accesskey=`` was given and neither environment variable is set."""
 
 
+class ArgumentError(VoipbinError):
+    """An argument is wrong; raised before any request. ``param`` names it (``"dial_timeout"``,
+    ``"destinations[1]"``, ``"source.target"``)."""
+
+    param: str
+
+    def __init__(self, param: str, message: str) -> None:
+        self.param = param
+        super().__init__(message)
+
+
+class InvalidArgumentError(ArgumentError, ValueError):
+    """An argument of the right type whose value is not allowed (out of range, malformed)."""
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type; ``None`` where a value is needed is one too."""
+
+
+class ClientClosedError(VoipbinError, RuntimeError):
+    """A call on a client after its ``close()`` (or on an ``http_client`` that was closed)."""
+
+
 class ApiError(VoipbinError):
     """A call to the API failed. Subclasses name the common statuses."""
 
@@ -63,6 +99,7 @@ class ApiError(VoipbinError):
     message: str
     request_id: str | None
     operation: str | None
+    retry_after: float | None
 
     def __init__(
         self,
@@ -73,6 +110,7 @@ class ApiError(VoipbinError):
         reason: str | None = None,
         request_id: str | None = None,
         operation: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.message = message
         self.status_code = status_code
@@ -80,6 +118,7 @@ class ApiError(VoipbinError):
         self.reason = reason
         self.request_id = request_id
         self.operation = operation
+        self.retry_after = retry_after
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -114,7 +153,11 @@ class ConflictError(ApiError):
 
 
 class RateLimitError(ApiError):
-    """429: too many requests (retried for GET, PUT and DELETE before it is raised)."""
+    """429: too many requests (retried for GET, PUT and DELETE before it is raised).
+
+    ``retry_after`` holds the server's ``Retry-After`` in seconds; it is raised at once when that
+    wait would end after the call's time bound.
+    """
 
 
 class InternalServerError(ApiError):
@@ -125,12 +168,17 @@ class ApiResponseValidationError(ApiError):
     """A successful response whose body does not match the schema of its operation."""
 
 
+class ResponseTooLargeError(ApiError):
+    """A response body larger than the client's ``max_response_bytes`` (never retried)."""
+
+
 class ApiConnectionError(ApiError):
     """No response: the connection failed (retried for GET, PUT and DELETE before it is raised)."""
 
 
 class ApiTimeoutError(ApiConnectionError):
-    """No response within the timeout (retried like other connection errors)."""
+    """No whole response within the time left to the try (retried like other connection
+    errors while the call's time bound allows)."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -12,6 +12,7 @@ import respx
 from facade_support import OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
 
 from voipbin_outdial._args import to_duration_ms
+from voipbin_outdial.errors import ArgumentError
 from voipbin_outdial.models import Address, AddressType
 
 TEL = {"type": "tel", "target": "+15559876543"}
@@ -50,7 +51,8 @@ def test_dial_timeout_in_seconds_by_mistake_explains_the_unit() -> None:
         (timedelta(seconds=30), 30000),
         (timedelta(milliseconds=500), 500),
         (timedelta(hours=1), 3600000),
-        (timedelta(0), 0),
+        (2**31 - 1, 2**31 - 1),
+        (timedelta(milliseconds=2**31 - 1), 2**31 - 1),
     ],
 )
 def test_durations_become_milliseconds(value: int | timedelta, expected: int) -> None:
@@ -62,8 +64,13 @@ def test_durations_become_milliseconds(value: int | timedelta, expected: int) ->
     [
         (30, ValueError, "dial_timeout=30 is 30 milliseconds"),
         (999, ValueError, "pass 999000 or timedelta"),
-        (0, ValueError, "milliseconds"),
-        (-1, ValueError, "dial_timeout: a duration cannot be negative"),
+        (0, ValueError, "dial_timeout must be more than 0 milliseconds, got 0"),
+        (timedelta(0), ValueError, "dial_timeout must be more than 0 milliseconds"),
+        (timedelta(microseconds=499), ValueError, "more than 0 milliseconds"),
+        (-1, ValueError, "dial_timeout cannot be negative, got -1"),
+        (2**31, ValueError, "dial_timeout can be at most 2147483647 ms"),
+        (10**17, ValueError, "32-bit integer"),
+        (timedelta(days=25), ValueError, r"at most 2147483647 ms \(24 days, 20:31:23.647000\)"),
         (timedelta(seconds=-1), ValueError, "negative"),
         (True, TypeError, "dial_timeout"),
         (30.0, TypeError, "dial_timeout"),
@@ -71,8 +78,11 @@ def test_durations_become_milliseconds(value: int | timedelta, expected: int) ->
     ],
 )
 def test_bad_durations(value: Any, error: type[Exception], match: str) -> None:
-    with pytest.raises(error, match=match):
+    with pytest.raises(error, match=match) as caught:
         to_duration_ms(value, "dial_timeout")
+    assert isinstance(caught.value, ArgumentError)
+    assert caught.value.param == "dial_timeout"
+    assert "pass 0 " not in str(caught.value)
 
 
 def test_try_interval_may_be_zero_but_not_a_few_ms() -> None:
@@ -90,6 +100,7 @@ def test_try_interval_may_be_zero_but_not_a_few_ms() -> None:
         ({"max_try_counts": [5, 5, 5, 5]}, ValueError, "exactly 5"),
         ({"max_try_counts": [5, 5, 5, 5, 5, 5]}, ValueError, "exactly 5"),
         ({"max_try_counts": [5, 5, 5, 5, -1]}, ValueError, "negative"),
+        ({"max_try_counts": [2**31, 5, 5, 5, 5]}, ValueError, "at most 2147483647"),
         ({"max_try_counts": [5, 5, 5, 5, True]}, TypeError, "True"),
         ({"max_try_counts": [5, 5, 5, 5, 1.5]}, TypeError, "1.5"),
         ({"max_try_counts": "55555"}, TypeError, "max_try_counts"),
