@@ -1,15 +1,15 @@
 # unasync: the source of _sync/sender.py; edit this file, then run scripts/unasync.py
-"""The loop that sends a call, retrying as ``_retry`` decides (the rest is ``SenderBase``)."""
+"""The loop that sends a call, retrying as ``_retry`` decides, and the one place where a try
+starts and its body is read (the rest is ``SenderBase``)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
-from .._base import AsyncSleep, SenderBase
+from .._base import AsyncSleep, Outcome, SenderBase
 from .._calls import Call
-from ..errors import ApiConnectionError
 
 __all__ = ["AsyncSender"]
 
@@ -20,20 +20,39 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
     """Sends calls through an :class:`httpx.AsyncClient`."""
 
     async def send(self, call: Call[T]) -> T:
-        """The parsed 2xx body of ``call``, or the error it came to, after any retries."""
-        url, kwargs = self._prepare(call)
+        """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
+        the call's time bound."""
+        deadline = self.start(call)
         retry = 0
         while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            error: type[httpx.HTTPError] | None = None
-            try:
-                response = await self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                error = type(exc)
-                response, failure = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, error)
+            outcome = await self.attempt(call, deadline)
+            delay = self.retry_delay(call, retry, outcome, deadline)
             if delay is None:
-                return self._finish(call, response, failure)
+                return self.finish(call, outcome)
             await self.sleep(delay)
             retry += 1
+
+    async def attempt(self, call: Call[Any], deadline: float) -> Outcome:
+        """One try: send the request, then read the body against the try's deadline and the
+        size cap. Never raises for what the network or the server does: it returns it."""
+        attempt = self.prepare(call, deadline)
+        if attempt.request is None:
+            return self.unsent(call)
+        try:
+            response = await self.http.send(attempt.request, stream=True, follow_redirects=False)
+        except httpx.HTTPError as exc:
+            return self.on_exception(call, exc)
+        try:
+            reader = self.reader(call, response, attempt.deadline)
+            refused = reader.refuse()
+            if refused is not None:
+                return refused
+            async for chunk in response.aiter_bytes():
+                failed = reader.add(chunk)
+                if failed is not None:
+                    return failed
+            return reader.outcome()
+        except httpx.HTTPError as exc:
+            return self.on_exception(call, exc)
+        finally:
+            await response.aclose()

@@ -18,7 +18,7 @@ from typing import Self
 import httpx
 
 from .._config import (
-    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     http_client_for,
@@ -37,17 +37,22 @@ class VoipbinClient:
         token: A JWT, sent as ``Authorization: Bearer <jwt>``.
         accesskey: An access key, sent as the ``accesskey`` query parameter.
             Without either, ``$VOIPBIN_TOKEN`` then ``$VOIPBIN_ACCESSKEY`` are used.
-        base_url: The API root.
-        timeout: Seconds (or an :class:`httpx.Timeout`) per request; each method takes
-            ``timeout=`` too.
+        base_url: The API root: ``https://api.voipbin.net/v1.0``, or the ``http_client``'s own
+            ``base_url`` when it has one (both given and different: an error).
+        timeout: Seconds (or an :class:`httpx.Timeout`, every part set) each try may take; each
+            method takes ``timeout=`` too. A call takes at most ``timeout`` per try it may make
+            (POST: 1, the others: ``1 + max_retries``), waits between tries included.
         max_retries: Retries of GET, PUT and DELETE on connection errors and 408, 429, 5xx
-            (0: none). POST is never retried.
+            (0: none), while the call's time bound allows. POST is never retried.
+        max_response_bytes: The largest response body read (32 MiB); a larger one raises
+            :class:`~voipbin_outdial.errors.ResponseTooLargeError`.
         http_client: Your own :class:`httpx.Client` (proxies, transports, an ASGI app).
-            The base URL and credentials are applied per request, and :meth:`close` leaves it
-            open.
+            The credentials are applied per request, redirects are never followed, and
+            :meth:`close` leaves it open.
 
     Raises:
         MissingCredentialsError: No credential was given or found in the environment.
+        ArgumentError: An argument is malformed (also a ``ValueError`` or ``TypeError``).
     """
 
     outplans: Outplans
@@ -59,9 +64,10 @@ class VoipbinClient:
         *,
         token: str | None = None,
         accesskey: str | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
     ) -> None:
         self._settings = make_settings(
@@ -70,6 +76,9 @@ class VoipbinClient:
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            http_type=httpx.Client,
+            http_client=http_client,
         )
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
@@ -91,7 +100,11 @@ class VoipbinClient:
         )
 
     def close(self) -> None:
-        """Close the connection pool (not an ``http_client`` you passed in: that is yours)."""
+        """Close the connection pool (not an ``http_client`` you passed in: that is yours).
+
+        A call after it raises :class:`~voipbin_outdial.errors.ClientClosedError`.
+        """
+        self._sender.closed = True
         if self._owns_http:
             self._sender.http.close()
 

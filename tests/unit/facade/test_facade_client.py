@@ -24,7 +24,7 @@ from facade_support import (
 import voipbin_outdial
 from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
 from voipbin_outdial._config import USER_AGENT
-from voipbin_outdial.errors import NotFoundError
+from voipbin_outdial.errors import InvalidArgumentError, NotFoundError
 
 
 def timeouts(request: httpx.Request) -> dict[str, float | None]:
@@ -123,7 +123,7 @@ async def test_iter_passes_its_timeout_to_every_page(
         ({"base_url": "api.voipbin.net/v1.0"}, ValueError, "base_url"),
         ({"base_url": "https://api.voipbin.net/v1.0?accesskey=x"}, ValueError, "base_url"),
         ({"base_url": "http://[::1"}, ValueError, "base_url"),
-        ({"base_url": None}, TypeError, "base_url"),
+        ({"base_url": 42}, TypeError, "base_url"),
         ({"token": 123}, TypeError, "token must be a str"),
     ],
 )
@@ -168,18 +168,14 @@ def _echo(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=outplan(name=str(request.url)))
 
 
-def test_a_users_sync_client_gets_base_url_and_auth_per_request_and_stays_open() -> None:
+def test_a_users_sync_client_gets_auth_per_request_and_stays_open() -> None:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return _echo(request)
 
-    http = httpx.Client(
-        transport=httpx.MockTransport(handler),
-        base_url="https://elsewhere.invalid/",
-        headers={"X-Team": "dialer"},
-    )
+    http = httpx.Client(transport=httpx.MockTransport(handler), headers={"X-Team": "dialer"})
     with VoipbinClient(token=TOKEN, base_url=BASE, http_client=http) as client:
         plan = client.outplans.get(PLAN_ID)
 
@@ -188,9 +184,53 @@ def test_a_users_sync_client_gets_base_url_and_auth_per_request_and_stays_open()
     assert seen[0].headers["X-Team"] == "dialer"
     assert not http.is_closed
     assert "authorization" not in http.headers
-    assert http.base_url == "https://elsewhere.invalid/"
+    assert http.base_url == ""
     assert http.timeout == httpx.Timeout(5.0)
     http.close()
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+@pytest.mark.parametrize(
+    ("theirs", "ours", "sent_to"),
+    [
+        ("https://elsewhere.invalid/v1.0/", None, "https://elsewhere.invalid/v1.0"),
+        ("https://elsewhere.invalid/v1.0", "https://elsewhere.invalid/v1.0/", None),
+        ("", None, "https://api.voipbin.net/v1.0"),
+        ("", BASE, BASE),
+    ],
+)
+async def test_a_users_http_client_base_url_is_honoured(
+    cls: Any, theirs: str, ours: str | None, sent_to: str | None
+) -> None:
+    """issue 13: it was silently replaced by the default base URL (production)."""
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url.copy_with(query=None)))
+        return _echo(request)
+
+    transport = httpx.MockTransport(handler)
+    http_type = httpx.AsyncClient if cls is AsyncVoipbinClient else httpx.Client
+    http = http_type(transport=transport, base_url=theirs)
+    client = cls(token=TOKEN, http_client=http, **({} if ours is None else {"base_url": ours}))
+    await settle(client.outplans.get(PLAN_ID))
+    await settle(client.close())
+    await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+
+    expected = (sent_to or ours or "").rstrip("/")
+    assert client.base_url == expected
+    assert seen == [f"{expected}/outplans/{PLAN_ID}"]
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+def test_a_users_http_client_base_url_that_conflicts_is_refused(cls: Any) -> None:
+    http_type = httpx.AsyncClient if cls is AsyncVoipbinClient else httpx.Client
+
+    with pytest.raises(InvalidArgumentError, match="conflicts with the http_client") as caught:
+        cls(token=TOKEN, base_url=BASE, http_client=http_type(base_url="https://other.invalid"))
+
+    assert caught.value.param == "base_url"
+    assert isinstance(caught.value, ValueError)
 
 
 async def test_a_users_async_client_with_an_asgi_app() -> None:
@@ -265,6 +305,11 @@ SURFACE = {
     "ApiConnectionError",
     "ApiTimeoutError",
     "ApiResponseValidationError",
+    "ArgumentError",
+    "InvalidArgumentError",
+    "ArgumentTypeError",
+    "ClientClosedError",
+    "ResponseTooLargeError",
 }
 
 

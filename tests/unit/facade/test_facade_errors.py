@@ -121,7 +121,7 @@ def test_long_error_text_is_cut() -> None:
     from voipbin_outdial._responses import error_from_response
 
     call = by_ids(outplans_get._get_kwargs, dict, None, outplan_id=PLAN_ID)
-    exc = error_from_response(call, httpx.Response(500, text="x" * 5000), lambda s: s)
+    exc = error_from_response(call, httpx.Response(500), b"x" * 5000)
 
     assert len(exc.message) == 200
     assert exc.message.endswith("...")

@@ -1,0 +1,222 @@
+"""Response validation: a parsed model holds what its schema says, types and ranges.
+
+The generated ``from_dict`` checks presence (a missing field is a ``KeyError``), ids (``UUID``) and
+enums, but keeps other values as the JSON gave them: ``"name": 123``, ``"dial_timeout": "abc"``,
+``1e400`` (a float: infinity) or ``-1`` would reach the caller inside a "valid" model.
+:func:`check_model` refuses them, reading what each field may hold off the model's attrs field
+types: ``str``, ``int``, another model, a list of models, and ``None`` or ``Unset`` where the
+type allows. Integers are counts or milliseconds VoIPBIN keeps in signed 32-bit columns
+(``_args.MAX_INT32``), so 0 to 2**31 - 1. Where a model is expected, an empty JSON object is
+allowed as well: it is how VoIPBIN sends an unused destination slot (``{}``).
+
+It runs on every 2xx body, so it works column by column: a page's 100 targets are checked with a
+few C-level passes per field group (``set(map(type, ...))``, ``min``/``max``), not field by
+field; only when a check fails does :func:`_locate` walk the objects one by one to name the
+field (``result[3].destination_2.target``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from itertools import chain, filterfalse
+from operator import attrgetter
+from types import NoneType, UnionType
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+
+from ._args import MAX_INT32
+from .models import Unset
+
+__all__ = ["InvalidResponseError", "check_model"]
+
+
+class InvalidResponseError(ValueError):
+    """A parsed body holds a value its schema does not allow; the message names the field."""
+
+
+Getter = Callable[[Any], tuple[Any, ...]]
+
+
+def _getter(names: Sequence[str]) -> Getter:
+    """The values of ``names`` on an object, always as a tuple."""
+    if len(names) == 1:
+        get = attrgetter(names[0])
+        return lambda obj: (get(obj),)
+    return attrgetter(*names)
+
+
+@attrs.frozen
+class _Group:
+    """Fields whose values may be of the same types (``{str}``, ``{str, None, Unset}``...);
+    ``numeric``: ints, which must also be within 0 to ``MAX_INT32``."""
+
+    names: tuple[str, ...]
+    allowed: frozenset[type]
+    numeric: bool
+    get: Getter = attrs.field(eq=False)
+    each: tuple[Getter, ...] = attrs.field(eq=False)
+
+
+@attrs.frozen
+class _Nested:
+    """Fields holding a model of class ``model`` (or ``{}``, or one of ``others``)."""
+
+    names: tuple[str, ...]
+    model: type
+    others: frozenset[type]
+    get: Getter = attrs.field(eq=False)
+
+
+@attrs.frozen
+class _Plan:
+    """How to check one model class: its plain fields by group, nested models, lists."""
+
+    groups: tuple[_Group, ...]
+    nested: tuple[_Nested, ...]
+    lists: tuple[tuple[str, type], ...]
+
+
+@cache
+def _plan(model: type) -> _Plan:
+    """Read the checks of ``model`` off its resolved attrs field types."""
+    plain: defaultdict[frozenset[type], list[str]] = defaultdict(list)
+    nested: defaultdict[tuple[type, frozenset[type]], list[str]] = defaultdict(list)
+    lists: list[tuple[str, type]] = []
+    for field in attrs.fields(attrs.resolve_types(model)):
+        members = get_args(field.type) if isinstance(field.type, UnionType) else (field.type,)
+        optional = frozenset(m for m in members if m is NoneType or m is Unset)
+        kinds = [m for m in members if m not in optional]
+        if len(kinds) != 1:
+            continue  # nothing this module knows how to check: from_dict's business
+        (kind,) = kinds
+        if get_origin(kind) is list:
+            (item,) = get_args(kind)
+            if isinstance(item, type) and attrs.has(item):
+                lists.append((field.name, item))
+        elif kind is str or kind is int:
+            plain[frozenset({kind}) | optional].append(field.name)
+        elif isinstance(kind, type) and attrs.has(kind):
+            nested[(kind, optional)].append(field.name)
+        # UUIDs, enums and dicts are built (or refused) by from_dict itself.
+    return _Plan(
+        groups=tuple(
+            _Group(
+                tuple(names),
+                allowed,
+                int in allowed,
+                _getter(names),
+                tuple(attrgetter(name) for name in names),
+            )
+            for allowed, names in plain.items()
+        ),
+        nested=tuple(_Nested(tuple(n), m, o, _getter(n)) for (m, o), n in nested.items()),
+        lists=tuple(lists),
+    )
+
+
+def _column(names: tuple[str, ...], get: Getter, objects: Sequence[Any]) -> list[Any]:
+    """The values of the fields ``names`` of every object, in one list."""
+    if len(names) == 1:
+        return list(map(attrgetter(names[0]), objects))
+    return list(chain.from_iterable(map(get, objects)))
+
+
+def _types(getters: tuple[Getter, ...], objects: Sequence[Any]) -> set[type]:
+    """The types of the values of some fields (one getter each) of every object."""
+    found: set[type] = set()
+    for get in getters:
+        found.update(map(type, map(get, objects)))
+    return found
+
+
+_is_dict: Final = dict.__instancecheck__
+
+
+def _all_fit(model: type, objects: Sequence[Any]) -> bool:
+    """Whether every object (all of class ``model``) passes, checked column by column."""
+    plan = _plan(model)
+    for group in plan.groups:
+        types = _types(group.each, objects)
+        if not types <= group.allowed:
+            return False
+        if group.numeric:
+            values = _column(group.names, group.get, objects)
+            numbers = values if len(types) == 1 else [v for v in values if type(v) is int]
+            if numbers and (min(numbers) < 0 or max(numbers) > MAX_INT32):
+                return False
+    for nest in plan.nested:
+        values = _column(nest.names, nest.get, objects)
+        is_model = nest.model.__instancecheck__
+        inner = list(filter(is_model, values))
+        if len(inner) != len(values):
+            rest = list(filterfalse(is_model, values))
+            if not set(map(type, rest)) <= nest.others | {dict} or any(filter(_is_dict, rest)):
+                return False  # something else, or a non-empty object that is not a model
+        if inner and not _all_fit(nest.model, inner):
+            return False
+    for name, item in plan.lists:
+        values = list(chain.from_iterable(map(attrgetter(name), objects)))
+        if set(map(type, values)) - {item} or (values and not _all_fit(item, values)):
+            return False
+    return True
+
+
+_JSON_TYPES: Final = {
+    str: "a string",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+    NoneType: "null",
+    list: "an array",
+    dict: "an object",
+    Unset: "nothing (the field is missing)",
+}
+
+
+def _what(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _expected(allowed: Iterable[type]) -> str:
+    return " or ".join(sorted(_JSON_TYPES.get(t, t.__name__) for t in allowed))
+
+
+def _locate(model: type, obj: Any, path: str) -> str | None:
+    """The first value of ``obj`` that :func:`_all_fit` refuses, described with its path."""
+    plan = _plan(model)
+    for group in plan.groups:
+        for name, value in zip(group.names, group.get(obj), strict=True):
+            if type(value) not in group.allowed:
+                return f"{path}{name}: expected {_expected(group.allowed)}, got {_what(value)}"
+            if type(value) is int and not 0 <= value <= MAX_INT32:
+                return f"{path}{name}: expected an integer from 0 to {MAX_INT32}, got {value}"
+    for nest in plan.nested:
+        for name, value in zip(nest.names, nest.get(obj), strict=True):
+            if type(value) is nest.model:
+                problem = _locate(nest.model, value, f"{path}{name}.")
+                if problem:
+                    return problem
+            elif type(value) not in nest.others and value != {}:
+                allowed = {dict} | nest.others
+                return f"{path}{name}: expected {_expected(allowed)}, got {_what(value)}"
+    for name, item in plan.lists:
+        for index, value in enumerate(getattr(obj, name)):
+            problem = (
+                f"{path}{name}[{index}]: expected an object, got {_what(value)}"
+                if type(value) is not item
+                else _locate(item, value, f"{path}{name}[{index}].")
+            )
+            if problem:
+                return problem
+    return None
+
+
+def check_model(value: Any) -> None:
+    """Raise :class:`InvalidResponseError` naming the first field of ``value`` (a generated model)
+    whose value its schema does not allow; do nothing for anything else."""
+    model = type(value)
+    if attrs.has(model) and not _all_fit(model, (value,)):
+        raise InvalidResponseError(_locate(model, value, "") or "a value is not allowed")
