@@ -36,7 +36,7 @@ from .._generated.api.outplan import (
     outplans_update,
     outplans_update_dial_info,
 )
-from .._pagination import Fetch, Page, next_token
+from .._pagination import Fetch, Page, Walk
 from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
@@ -63,13 +63,15 @@ T = TypeVar("T")
 
 
 def iterate_pages(fetch: Fetch[T]) -> Iterator[T]:
-    """Every item of every page, fetching each page only when the previous one is used up."""
+    """Every item of every page, fetching each page only when the previous one is used up;
+    a token that comes back (A, B, A ...) is an error, not an endless walk."""
+    walk = Walk()
     token: str | None = None
     while True:
         page = fetch(token)
         for item in page.items:
             yield item
-        token = next_token(page, token)
+        token = walk.after(page)
         if token is None:
             return
 
