@@ -215,6 +215,7 @@ def test_a_path_id_that_is_not_a_uuid_is_400(
         "page_size=",
         "page_size=1&page_size=2",
         "page_token=a&page_token=b",
+        "page_size=" + "1" * 5000,  # issue 13: int() refuses it (a 500, not a 400)
     ],
 )
 def test_bad_paging_parameters_are_400(http: httpx.Client, path: str, query: str) -> None:
@@ -235,8 +236,21 @@ def test_page_size_from_1_to_100_is_accepted(http: httpx.Client, size: str) -> N
 @pytest.mark.parametrize("op", WITH_BODY, ids=_ids)
 @pytest.mark.parametrize(
     "raw",
-    [b"", b"   ", b"{", b"[]", b'"text"', b"null", b"\xff\xfe", b'{"name": NaN}'],
-    ids=["empty", "blank", "truncated", "array", "string", "null", "not-utf8", "nan"],
+    [
+        *(b"", b"   ", b"{", b"[]", b'"text"', b"null", b"\xff\xfe", b'{"name": NaN}'),
+        b'{"name": ' + b"7" * 5000 + b"}",  # issue 13: json.loads refuses it (a 500, not a 400)
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "truncated",
+        "array",
+        "string",
+        "null",
+        "not-utf8",
+        "nan",
+        "5000-digits",
+    ],
 )
 def test_a_body_that_is_not_a_json_object_is_400(
     http: httpx.Client, op: tuple[str, str, Any], raw: bytes

@@ -66,7 +66,9 @@ def parse_json_object(raw: bytes) -> dict[str, Any]:
         raise InvalidRequestError("the request body is missing")
     try:
         value = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except InvalidRequestError:
+        raise
+    except (ValueError, RecursionError):  # ValueError: also an int of more than 4300 digits
         raise InvalidRequestError("the body is not valid JSON") from None
     if not isinstance(value, dict):
         raise InvalidRequestError(f"the body must be a JSON object, not {_json_type(value)}")
@@ -109,7 +111,7 @@ def page_size(values: list[str]) -> int:
     if len(values) > 1:
         raise InvalidRequestError("page_size must be given at most once")
     text = values[0]
-    if _DIGITS.fullmatch(text) is None or not 1 <= int(text) <= PAGE_SIZE_MAX:
+    if _DIGITS.fullmatch(text) is None or len(text) > 20 or not 1 <= int(text) <= PAGE_SIZE_MAX:
         raise InvalidRequestError(f"page_size must be an integer from 1 to {PAGE_SIZE_MAX}")
     return int(text)
 
