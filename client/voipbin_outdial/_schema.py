@@ -172,7 +172,6 @@ _JSON_TYPES: Final = {
     NoneType: "null",
     list: "an array",
     dict: "an object",
-    Unset: "nothing (the field is missing)",
 }
 
 
@@ -181,7 +180,8 @@ def _what(value: object) -> str:
 
 
 def _expected(allowed: Iterable[type]) -> str:
-    return " or ".join(sorted(_JSON_TYPES.get(t, t.__name__) for t in allowed))
+    """What JSON values ``allowed`` stands for (``Unset``, a missing field, goes unsaid)."""
+    return " or ".join(sorted(_JSON_TYPES.get(t, t.__name__) for t in allowed if t is not Unset))
 
 
 def _locate(model: type, obj: Any, path: str) -> str | None:
@@ -200,8 +200,10 @@ def _locate(model: type, obj: Any, path: str) -> str | None:
                 if problem:
                     return problem
             elif type(value) not in nest.others and value != {}:
-                allowed = {dict} | nest.others
-                return f"{path}{name}: expected {_expected(allowed)}, got {_what(value)}"
+                kind = nest.model.__name__
+                wanted = " or ".join(filter(None, [f"an {kind}", "{}", _expected(nest.others)]))
+                got = f"an object that is not an {kind}" if type(value) is dict else _what(value)
+                return f"{path}{name}: expected {wanted}, got {got}"
     for name, item in plan.lists:
         for index, value in enumerate(getattr(obj, name)):
             problem = (
