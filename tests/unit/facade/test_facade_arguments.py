@@ -7,12 +7,18 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+import httpx
 import pytest
 import respx
 from facade_support import OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
 
 from voipbin_outdial._args import to_duration_ms
-from voipbin_outdial.errors import ArgumentError
+from voipbin_outdial.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    InvalidArgumentError,
+    VoipbinError,
+)
 from voipbin_outdial.models import Address, AddressType
 
 TEL = {"type": "tel", "target": "+15559876543"}
@@ -292,3 +298,156 @@ async def test_an_unknown_address_type_is_sent_as_given(
     sent = json.loads(route.calls.last.request.content)
     assert sent["destination_0"] == {"type": "whatsapp", "target": "+8210"}
     assert "destination_1" not in sent
+
+
+# -- issue 13: one kind of error for every wrong argument, before any request ----------------------
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "kwargs", "param"),
+    [
+        ("outplans.create", (), {**GOOD_PLAN, "name": None}, "name"),
+        ("outplans.create", (), {**GOOD_PLAN, "source": None}, "source"),
+        ("outplans.create", (), {**GOOD_PLAN, "detail": None}, "detail"),
+        ("outplans.update", (PLAN_ID,), {"name": None, "detail": "d"}, "name"),
+        ("outdials.create", (), {"name": None}, "name"),
+        ("outdials.create", (), {"name": "o", "campaign_id": None}, "campaign_id"),
+        ("outdials.update_data", (OUTDIAL_ID, None), {}, "data"),
+        ("outdialtargets.create", (OUTDIAL_ID,), {"name": None, "destinations": [TEL]}, "name"),
+        (
+            "outdialtargets.create",
+            (OUTDIAL_ID,),
+            {"name": "t", "destinations": None},
+            "destinations",
+        ),
+        (
+            "outdialtargets.create",
+            (OUTDIAL_ID,),
+            {"name": "t", "destinations": [{"type": "tel", "target": None}]},
+            "destinations[0].target",
+        ),
+        ("outplans.get", (None,), {}, "outplan_id"),
+    ],
+)
+async def test_none_for_a_value_fails_the_same_way_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    param: str,
+) -> None:
+    """issue 13: name=None went to the server (a 400), source=None was a TypeError."""
+    harness = await make_harness()
+
+    with pytest.raises(ArgumentTypeError) as caught:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert caught.value.param == param
+    assert str(caught.value).startswith(f"{param} must be ")
+    assert str(caught.value).endswith("not None")
+    assert isinstance(caught.value, VoipbinError)
+    assert isinstance(caught.value, TypeError)
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "kwargs", "param"),
+    [
+        ("outplans.create", (), {**GOOD_PLAN, "name": "Ada \ud800"}, "name"),
+        ("outplans.update", (PLAN_ID,), {"name": "n", "detail": "\udfff"}, "detail"),
+        ("outdials.update_data", (OUTDIAL_ID, "x\ud83d"), {}, "data"),
+        (
+            "outplans.create",
+            (),
+            {**GOOD_PLAN, "source": {"type": "tel", "target": "+1\ud800"}},
+            "source.target",
+        ),
+        (
+            "outdialtargets.create",
+            (OUTDIAL_ID,),
+            {"name": "t", "destinations": [TEL, {"type": "sip", "target": "a\udc00"}]},
+            "destinations[1].target",
+        ),
+    ],
+)
+async def test_a_string_that_cannot_be_sent_names_its_field(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    param: str,
+) -> None:
+    """issue 13: a lone surrogate raised UnicodeEncodeError from deep in httpx, naming nothing."""
+    harness = await make_harness()
+
+    with pytest.raises(InvalidArgumentError, match="lone surrogate") as caught:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert caught.value.param == param
+    assert str(caught.value).startswith(param)
+    assert isinstance(caught.value, ValueError)
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("timeout", "error", "match"),
+    [
+        (-1, InvalidArgumentError, "timeout must be a positive, finite number of seconds"),
+        (0, InvalidArgumentError, "positive"),
+        (float("nan"), InvalidArgumentError, "positive"),
+        (float("inf"), InvalidArgumentError, "finite"),
+        ("x", ArgumentTypeError, "timeout must be seconds"),
+        (True, ArgumentTypeError, "timeout must be seconds"),
+        (httpx.Timeout(5.0, read=None), InvalidArgumentError, "its read timeout is None"),
+        (httpx.Timeout(None), InvalidArgumentError, "is None"),
+    ],
+)
+@pytest.mark.parametrize("dotted", ["outplans.get", "outplans.list", "outdials.create"])
+async def test_a_per_call_timeout_is_checked_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    timeout: Any,
+    error: type[ArgumentError],
+    match: str,
+) -> None:
+    """issue 13: only the constructor's timeout was checked; -1 or "x" failed deep in httpx."""
+    harness = await make_harness()
+    args = {"outplans.get": (PLAN_ID,), "outplans.list": (), "outdials.create": ()}[dotted]
+    kwargs = {"name": "o"} if dotted == "outdials.create" else {}
+
+    with pytest.raises(error, match=match) as caught:
+        await harness.call(dotted, *args, timeout=timeout, **kwargs)
+
+    assert caught.value.param == "timeout"
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "param"),
+    [
+        ("outplans.get", ("nope",), "outplan_id"),
+        ("outplans.list", (), "page_size"),
+        ("outdialtargets.get", (OUTDIAL_ID, 7), "target_id"),
+    ],
+)
+async def test_argument_errors_are_caught_as_voipbin_and_as_builtin_errors(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    param: str,
+) -> None:
+    harness = await make_harness()
+    kwargs = {"page_size": 0} if param == "page_size" else {}
+
+    with pytest.raises(VoipbinError) as as_ours:
+        await harness.call(dotted, *args, **kwargs)
+    with pytest.raises((ValueError, TypeError)) as as_builtin:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert isinstance(as_ours.value, ArgumentError)
+    assert as_ours.value.param == param
+    assert type(as_builtin.value) is type(as_ours.value)

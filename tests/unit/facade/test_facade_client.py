@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 from typing import Any
 
 import httpx
@@ -24,7 +25,13 @@ from facade_support import (
 import voipbin_outdial
 from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
 from voipbin_outdial._config import USER_AGENT
-from voipbin_outdial.errors import InvalidArgumentError, NotFoundError
+from voipbin_outdial.errors import (
+    ArgumentTypeError,
+    ClientClosedError,
+    InvalidArgumentError,
+    NotFoundError,
+    ResponseTooLargeError,
+)
 
 
 def timeouts(request: httpx.Request) -> dict[str, float | None]:
@@ -352,3 +359,83 @@ async def test_a_users_raise_for_status_hook_still_gives_our_errors(
     assert (caught.value.status_code, caught.value.message) == (404, "Not Found")
     assert caught.value.request_id == "r-9"
     assert route.call_count == 2
+
+
+# -- issue 13: closed clients, the size cap -------------------------------------------------------
+
+
+@OWNERS
+async def test_a_call_after_close_is_a_client_closed_error(
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
+) -> None:
+    """issue 13: it was httpx's bare RuntimeError (and a user's http_client just went on)."""
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(**http_client)
+    await harness.call("outplans.get", PLAN_ID)
+    await harness.close()
+
+    with pytest.raises(ClientClosedError, match="outplans_get: this client was closed"):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 1
+
+
+async def test_a_call_on_a_closed_user_http_client_is_a_client_closed_error(
+    make_harness: MakeHarness, api: respx.MockRouter, kind: str
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    http = httpx.AsyncClient() if kind == "async" else httpx.Client()
+    harness = await make_harness(http_client=http)
+    await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+
+    with pytest.raises(ClientClosedError, match="the http_client was closed") as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert isinstance(caught.value, RuntimeError)
+    assert not route.called
+
+
+@OWNERS
+@pytest.mark.parametrize("how", ["content-length", "streamed"])
+async def test_a_body_over_max_response_bytes_is_refused(
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any], how: str
+) -> None:
+    body = json.dumps(outplan(detail="x" * 5000)).encode()
+    if how == "content-length":
+        response = httpx.Response(200, content=body)
+    else:  # no Content-Length: the cap is met while reading
+        response = httpx.Response(200, stream=httpx.ByteStream(body))
+    route = api.get(f"/outplans/{PLAN_ID}").mock(return_value=response)
+    harness = await make_harness(max_response_bytes=4096, **http_client)
+
+    with pytest.raises(ResponseTooLargeError, match="over max_response_bytes=4096") as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert caught.value.status_code == 200
+    assert route.call_count == 1  # not retried
+
+
+async def test_a_body_at_max_response_bytes_is_read(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    body = json.dumps(outplan()).encode()
+    api.get(f"/outplans/{PLAN_ID}").respond(200, content=body)
+    harness = await make_harness(max_response_bytes=len(body))
+
+    assert (await harness.call("outplans.get", PLAN_ID)).name == "test outplan"
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(0, InvalidArgumentError), (-5, InvalidArgumentError), (1.5, ArgumentTypeError)],
+)
+def test_max_response_bytes_is_checked(value: Any, error: type[Exception]) -> None:
+    with pytest.raises(error, match="max_response_bytes") as caught:
+        VoipbinClient(token=TOKEN, max_response_bytes=value)
+    assert caught.value.param == "max_response_bytes"  # type: ignore[attr-defined]
+
+
+def test_the_wrong_kind_of_http_client_names_the_parameter() -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        VoipbinClient(token=TOKEN, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    assert caught.value.param == "http_client"

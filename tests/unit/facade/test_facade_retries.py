@@ -11,7 +11,13 @@ import pytest
 import respx
 from facade_support import PLAN_ID, MakeHarness, outdial, outplan
 
-from voipbin_outdial._retry import backoff_delay, parse_retry_after, should_retry
+from voipbin_outdial._retry import (
+    backoff_delay,
+    call_time_bound,
+    parse_retry_after,
+    retry_delay,
+    should_retry,
+)
 from voipbin_outdial.errors import (
     ApiConnectionError,
     ApiTimeoutError,
@@ -370,3 +376,77 @@ async def test_each_retry_is_logged(
     assert record.getMessage().startswith(
         f"GET /outplans/{PLAN_ID} (outplans_get): HTTP 503; retry 1 of 2 in"
     )
+
+
+# -- issue 13: a call's time bound, waits included ----------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["999999", "4", "Fri, 02 Jan 2099 03:04:35 GMT"])
+async def test_a_retry_after_past_the_time_bound_raises_at_once(
+    make_harness: MakeHarness, api: respx.MockRouter, header: str
+) -> None:
+    """issue 13: Retry-After: 999999 with timeout=1, max_retries=2 waited 120 s."""
+    route = api.get(f"/outplans/{PLAN_ID}").respond(429, headers={"Retry-After": header})
+    harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == []
+    assert route.call_count == 1
+    assert caught.value.retry_after is not None
+    assert caught.value.retry_after > 3
+
+
+async def test_a_retry_after_within_the_bound_is_waited_then_the_rest_raises(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(429, headers={"Retry-After": "1.5"})
+    harness = await make_harness(timeout=1, max_retries=2)  # 3 s: one wait of 1.5 s fits
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [1.5]
+    assert route.call_count == 2
+    assert caught.value.retry_after == 1.5
+
+
+async def test_backoff_stops_where_the_next_wait_would_pass_the_bound(
+    make_harness: MakeHarness, api: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("voipbin_outdial._base.random.random", lambda: 0.0)  # no jitter
+    route = api.get(f"/outplans/{PLAN_ID}").respond(503)
+    harness = await make_harness(timeout=0.5, max_retries=5)  # 0.5 s x 6 tries: 3 s
+
+    with pytest.raises(InternalServerError):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [0.5, 1.0]  # then 2.0 would end at 3.5 s
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize(
+    ("method", "max_retries", "try_time", "bound"),
+    [
+        ("GET", 2, 30.0, 90.0),
+        ("PUT", 0, 30.0, 30.0),
+        ("DELETE", 4, 0.5, 2.5),
+        ("POST", 5, 7.0, 7.0),
+    ],
+)
+def test_the_time_bound_of_a_call(
+    method: str, max_retries: int, try_time: float, bound: float
+) -> None:
+    assert call_time_bound(method, max_retries, try_time) == bound
+
+
+@pytest.mark.parametrize(
+    ("time_left", "expected"), [(10.0, 7.0), (7.01, 7.0), (7.0, None), (1.0, None)]
+)
+def test_a_wait_is_made_only_if_it_ends_within_the_bound(
+    time_left: float, expected: float | None
+) -> None:
+    response = httpx.Response(503, headers={"Retry-After": "7"})
+    delay = retry_delay("GET", 0, 2, response, time_left=time_left, now=NOW)
+    assert delay == expected
