@@ -7,7 +7,7 @@ from typing import Final, NamedTuple, TypeVar
 import httpx
 
 from ._args import to_positive_int, to_timeout
-from ._auth import Credentials, resolve_credentials
+from ._auth import Credentials, Given, resolve_credentials
 from ._redact import install_log_redaction
 from ._retry import DEFAULT_MAX_RETRIES
 from ._version import __version__
@@ -88,8 +88,7 @@ def _max_retries(value: int) -> int:
 
 def make_settings(
     *,
-    token: str | None,
-    accesskey: str | None,
+    given: Given,
     base_url: str | None,
     timeout: float | httpx.Timeout,
     max_retries: int,
@@ -97,8 +96,8 @@ def make_settings(
     http_type: type[H],
     http_client: H | None,
 ) -> Settings:
-    """Check and resolve a client's arguments (``http_client`` must be ``None`` or an
-    ``http_type``); also makes sure logs are redacted.
+    """Check and resolve a client's arguments (``given``: its ``token=`` and ``accesskey=``;
+    ``http_client`` must be ``None`` or an ``http_type``); also makes sure logs are redacted.
 
     Raises:
         MissingCredentialsError: no credential given or in the environment.
@@ -114,7 +113,7 @@ def make_settings(
         raise ArgumentTypeError("timeout", "timeout must be seconds or an httpx.Timeout, not None")
     settings = Settings(
         base_url=_base_url(base_url, http_client),
-        credentials=resolve_credentials(token, accesskey),
+        credentials=resolve_credentials(given),
         timeout=client_timeout,
         max_retries=_max_retries(max_retries),
         max_response_bytes=to_positive_int(max_response_bytes, "max_response_bytes"),

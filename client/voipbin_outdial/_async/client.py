@@ -17,6 +17,7 @@ from typing import Self
 
 import httpx
 
+from .._auth import Given
 from .._config import (
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
@@ -70,9 +71,10 @@ class AsyncVoipbinClient:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
+        given = Given(token, accesskey)
+        del token, accesskey  # no frame of a traceback from here on holds them as plain text
         self._settings = make_settings(
-            token=token,
-            accesskey=accesskey,
+            given=given,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
@@ -95,7 +97,9 @@ class AsyncVoipbinClient:
         return self._settings.base_url
 
     def __repr__(self) -> str:
-        settings = self._settings
+        settings = getattr(self, "_settings", None)
+        if settings is None:  # __init__ raised (a traceback with its locals shows `self`)
+            return f"{type(self).__name__}(not set up)"
         return (
             f"{type(self).__name__}(base_url={settings.base_url!r}, "
             f"auth={settings.credentials.kind!r}, max_retries={settings.max_retries})"

@@ -408,3 +408,35 @@ def test_log_filter_lets_a_malformed_record_through() -> None:
 
     assert RedactingFilter().filter(record) is True
     assert record.args == ("only one",)
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"token": TOKEN, "accesskey": ACCESSKEY},
+        {"token": f"{TOKEN}\nX-Injected: 1"},
+        {"accesskey": f"{ACCESSKEY} x"},
+        {"accesskey": ACCESSKEY, "timeout": -1},
+        {"token": TOKEN, "base_url": "ftp://x"},
+        {"accesskey": ACCESSKEY, "max_retries": -1},
+        {"token": TOKEN, "http_client": httpx.Client(base_url="https://elsewhere.invalid")},
+        {"env": TOKEN, "timeout": "x"},
+        {"env": f"{TOKEN}\x01"},
+    ],
+    ids=lambda kwargs: "-".join(kwargs) + ("-malformed" if len(kwargs) == 1 else ""),
+)
+def test_a_constructor_error_leaves_no_credential_in_the_sdks_frames(
+    monkeypatch: pytest.MonkeyPatch, cls: Any, kwargs: dict[str, Any]
+) -> None:
+    """The caller's token= is a parameter of __init__; the constructor drops it at once."""
+    if "env" in kwargs:
+        monkeypatch.setenv("VOIPBIN_TOKEN", kwargs.pop("env"))
+    if cls is AsyncVoipbinClient and "http_client" in kwargs:
+        kwargs["http_client"] = httpx.AsyncClient(base_url="https://elsewhere.invalid")
+
+    with pytest.raises(VoipbinError) as caught:
+        cls(base_url=BASE, **kwargs) if "base_url" not in kwargs else cls(**kwargs)
+
+    for text in [str(caught.value), repr(caught.value), *sdk_frame_locals(caught.value)]:
+        assert LEAK not in text
