@@ -15,8 +15,9 @@ timeout is per read: a body that drips a few bytes at a time would never trip it
 can run past its deadline only while one read is waiting, and by less than that read's timeout.
 A wait that would end past the call's bound is not made: the last error is raised at once.
 
-**Size.** The body is read against ``max_response_bytes`` too (a ``Content-Length`` over it
-fails before reading): :class:`~voipbin_outdial.errors.ResponseTooLargeError`.
+**Size.** The body is read against ``max_response_bytes`` too, decoded (so a compressed body
+cannot grow past it): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
+over, without reading the rest.
 
 **Secrets.** Errors are raised outside any ``except`` block, so a raw httpx exception (whose
 request URL may hold the access key) is never attached as ``__context__`` or ``__cause__``.
@@ -66,6 +67,10 @@ Clock: TypeAlias = Callable[[], float]
 """Seconds on a monotonic clock (``time.monotonic``)."""
 
 logger: Final = logging.getLogger("voipbin_outdial")
+
+_GRACE: Final = 0.001
+"""httpx's timeouts stay as configured when a try has all but this much of its time (the
+first try of a call that makes only one): the try's own deadline stays exact."""
 
 
 def _try_time(timeout: httpx.Timeout) -> float:
@@ -137,15 +142,6 @@ class BodyReader:
         self._chunks: list[bytes] = []
         self._size = 0
 
-    def refuse(self) -> Outcome | None:
-        """A failure before reading: a ``Content-Length`` over the cap (of a body not encoded,
-        whose length is the length it will have)."""
-        headers = self._response.headers
-        declared = headers.get("content-length")
-        if declared and declared.isdigit() and "content-encoding" not in headers:
-            return self._too_large(int(declared))
-        return None
-
     def add(self, chunk: bytes) -> Outcome | None:
         """Take one chunk; a failure once the body is over the cap or the deadline is past."""
         self._chunks.append(chunk)
@@ -165,14 +161,12 @@ class BodyReader:
             )
         return None
 
-    def _too_large(self, size: int) -> Outcome | None:
-        if size <= self._limit:
-            return None
+    def _too_large(self, size: int) -> Outcome:
         call, response = self._call, self._response
         return Outcome(
             failure=ResponseTooLargeError(
                 f"{call.method} {call.path}: the response body is over max_response_bytes="
-                f"{self._limit} ({size} bytes or more)",
+                f"{self._limit} ({size} bytes read, and not all of it)",
                 status_code=response.status_code,
                 operation=call.operation,
             )
@@ -245,7 +239,7 @@ class SenderBase(Generic[H, S]):
         if left <= 0 or self.http.is_closed:
             return Try(None, now + left)
         timeouts = self._timeouts if timeout is self.timeout else timeout.as_dict()
-        if left < try_time:
+        if left < try_time - _GRACE:
             timeouts = {
                 part: left if seconds is None else min(seconds, left)
                 for part, seconds in timeouts.items()

@@ -44,9 +44,6 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
             return self.on_exception(call, exc)
         try:
             reader = self.reader(call, response, attempt.deadline)
-            refused = reader.refuse()
-            if refused is not None:
-                return refused
             async for chunk in response.aiter_bytes():
                 failed = reader.add(chunk)
                 if failed is not None:

@@ -44,9 +44,6 @@ class Sender(SenderBase[httpx.Client, Sleep]):
             return self.on_exception(call, exc)
         try:
             reader = self.reader(call, response, attempt.deadline)
-            refused = reader.refuse()
-            if refused is not None:
-                return refused
             for chunk in response.iter_bytes():
                 failed = reader.add(chunk)
                 if failed is not None:

@@ -32,8 +32,7 @@ class MissingExtraError(Exception):
 
     def __init__(self, command: str, extra: str, what: str) -> None:
         super().__init__(
-            f"{command} needs the {extra!r} extra ({what}): "
-            f'pip install "voipbin-outdial[{extra}]"'
+            f'{command} needs the {extra!r} extra ({what}): pip install "voipbin-outdial[{extra}]"'
         )
 
 

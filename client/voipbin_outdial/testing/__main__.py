@@ -67,8 +67,14 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 
 def _listen(host: str, port: int) -> socket.socket:
-    """A socket bound to ``host:port`` (uvicorn starts listening on it)."""
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    """A TCP socket bound to ``host:port`` (uvicorn starts listening on it).
+
+    ``IPPROTO_TCP`` is named, as ``loop.create_server(host, port)`` does: asyncio turns Nagle's
+    algorithm off only on sockets whose protocol says TCP, and with it on every response
+    waits for a delayed ACK (40 ms a request here instead of 0.5 ms).
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
