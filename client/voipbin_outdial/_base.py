@@ -46,6 +46,7 @@ from ._responses import error_from_response, parse_success
 from ._retry import call_time_bound, retry_delay
 from .errors import (
     ApiConnectionError,
+    ApiError,
     ApiResponseValidationError,
     ApiTimeoutError,
     ClientClosedError,
@@ -53,7 +54,7 @@ from .errors import (
     VoipbinError,
 )
 
-__all__ = ["AsyncSleep", "BodyReader", "Outcome", "SenderBase", "Sleep", "Try"]
+__all__ = ["AsyncSleep", "Outcome", "SenderBase", "Sleep", "Try"]
 
 T = TypeVar("T")
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -71,6 +72,10 @@ logger: Final = logging.getLogger("voipbin_outdial")
 _GRACE: Final = 0.001
 """httpx's timeouts stay as configured when a try has all but this much of its time (the
 first try of a call that makes only one): the try's own deadline stays exact."""
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _try_time(timeout: httpx.Timeout) -> float:
@@ -118,64 +123,6 @@ class Try:
 
     def __repr__(self) -> str:
         return f"Try(deadline={self.deadline:.3f}, ready={self.request is not None})"
-
-
-class BodyReader:
-    """Collects a response body chunk by chunk against the size cap and the try's deadline."""
-
-    __slots__ = ("_call", "_chunks", "_clock", "_deadline", "_limit", "_response", "_size")
-
-    def __init__(
-        self,
-        call: Call[Any],
-        response: httpx.Response,
-        *,
-        limit: int,
-        deadline: float,
-        clock: Clock,
-    ) -> None:
-        self._call = call
-        self._response = response
-        self._limit = limit
-        self._deadline = deadline
-        self._clock = clock
-        self._chunks: list[bytes] = []
-        self._size = 0
-
-    def add(self, chunk: bytes) -> Outcome | None:
-        """Take one chunk; a failure once the body is over the cap or the deadline is past."""
-        self._chunks.append(chunk)
-        self._size += len(chunk)
-        if self._size > self._limit:
-            return self._too_large(self._size)
-        if self._clock() > self._deadline:
-            call = self._call
-            return Outcome(
-                failure=ApiTimeoutError(
-                    f"{call.method} {call.path} timed out reading the response body "
-                    f"({self._size} bytes read before the deadline)",
-                    status_code=self._response.status_code,
-                    operation=call.operation,
-                ),
-                error=httpx.ReadTimeout,
-            )
-        return None
-
-    def _too_large(self, size: int) -> Outcome:
-        call, response = self._call, self._response
-        return Outcome(
-            failure=ResponseTooLargeError(
-                f"{call.method} {call.path}: the response body is over max_response_bytes="
-                f"{self._limit} ({size} bytes read, and not all of it)",
-                status_code=response.status_code,
-                operation=call.operation,
-            )
-        )
-
-    def outcome(self) -> Outcome:
-        """The whole response, once every chunk is in."""
-        body = self._chunks[0] if len(self._chunks) == 1 else b"".join(self._chunks)
-        return Outcome(self._response, body)
 
 
 class SenderBase(Generic[H, S]):
@@ -264,11 +211,24 @@ class SenderBase(Generic[H, S]):
         )
         return Outcome(failure=failure)
 
-    def reader(self, call: Call[Any], response: httpx.Response, deadline: float) -> BodyReader:
-        """A :class:`BodyReader` for the body of ``response``."""
-        return BodyReader(
-            call, response, limit=self.max_response_bytes, deadline=deadline, clock=self.clock
+    def cut_short(self, call: Call[Any], response: httpx.Response, size: int) -> Outcome:
+        """The failure of a body that ``attempt`` stopped reading after ``size`` bytes: over
+        the size cap, or past the try's deadline."""
+        if size > self.max_response_bytes:
+            failure: ApiError = ResponseTooLargeError(
+                f"{call.method} {call.path}: the response body is over max_response_bytes="
+                f"{self.max_response_bytes} ({size} bytes read, and not all of it)",
+                status_code=response.status_code,
+                operation=call.operation,
+            )
+            return Outcome(failure=failure)
+        failure = ApiTimeoutError(
+            f"{call.method} {call.path} timed out reading the response body "
+            f"({size} bytes read before the deadline)",
+            status_code=response.status_code,
+            operation=call.operation,
         )
+        return Outcome(failure=failure, error=httpx.ReadTimeout)
 
     def on_exception(self, call: Call[Any], exc: httpx.HTTPError) -> Outcome:
         """What an httpx exception means: a response (a hook's ``raise_for_status``) or a
@@ -300,8 +260,8 @@ class SenderBase(Generic[H, S]):
             response,
             outcome.error,
             time_left=deadline - self.clock(),
-            now=datetime.now(UTC),
-            jitter=random.random(),
+            now=_utc_now,
+            jitter=random.random,
         )
         if delay is not None:
             logger.info(

@@ -12,6 +12,7 @@ server's ``retry_after``). The senders (``_base``) only apply these functions.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -122,14 +123,15 @@ def retry_delay(
     error: type[Exception] | None = None,
     *,
     time_left: float,
-    now: datetime,
-    jitter: float = 0.0,
+    now: Callable[[], datetime],
+    jitter: Callable[[], float] = lambda: 0.0,
 ) -> float | None:
     """Seconds to wait before sending the request again after its try number ``retry``, or
     ``None``: no retry (:func:`should_retry` says no, or the wait would not end within the
-    ``time_left`` to the call's time bound)."""
+    ``time_left`` to the call's time bound). ``now`` and ``jitter`` (``random.random``) are
+    asked only for a retry."""
     if not should_retry(method, retry, max_retries, response, error):
         return None
     retry_after = None if response is None else response.headers.get("retry-after")
-    delay = backoff_delay(retry, retry_after, now=now, jitter=jitter)
+    delay = backoff_delay(retry, retry_after, now=now(), jitter=jitter())
     return delay if delay < time_left else None

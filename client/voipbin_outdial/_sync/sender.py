@@ -43,12 +43,14 @@ class Sender(SenderBase[httpx.Client, Sleep]):
         except httpx.HTTPError as exc:
             return self.on_exception(call, exc)
         try:
-            reader = self.reader(call, response, attempt.deadline)
-            for chunk in response.iter_bytes():
-                failed = reader.add(chunk)
-                if failed is not None:
-                    return failed
-            return reader.outcome()
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():  # decoded: the cap is on what we keep
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > self.max_response_bytes or self.clock() > attempt.deadline:
+                    return self.cut_short(call, response, size)
+            return Outcome(response, b"".join(chunks))
         except httpx.HTTPError as exc:
             return self.on_exception(call, exc)
         finally:
