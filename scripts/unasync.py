@@ -34,10 +34,13 @@ SUBS = [
     (re.compile(r"\b__aenter__\b"), "__enter__"),
     (re.compile(r"\b__aexit__\b"), "__exit__"),
     (re.compile(r"\baclose\b"), "close"),
+    (re.compile(r"\baiter_(bytes|raw|text|lines)\b"), r"iter_\1"),  # a streamed response's body
     (re.compile(r"\basyncio\.sleep\b"), "time.sleep"),
     (re.compile(r"^import asyncio$"), "import time"),
 ]
-LEFTOVER = re.compile(r"\b(async|await|asyncio|aclose|__aenter__|__aexit__|Async[A-Z]\w*)\b")
+LEFTOVER = re.compile(
+    r"\b(async|await|asyncio|aclose|aiter_\w+|__aenter__|__aexit__|Async[A-Z]\w*)\b"
+)
 
 
 def marker(name: str) -> str:

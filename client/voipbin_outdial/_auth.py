@@ -11,9 +11,14 @@ import os
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from .errors import MissingCredentialsError
+from .errors import (
+    ArgumentTypeError,
+    InvalidArgumentError,
+    MissingCredentialsError,
+    VoipbinError,
+)
 
-__all__ = ["ENV_ACCESSKEY", "ENV_TOKEN", "Credentials", "resolve_credentials"]
+__all__ = ["ENV_ACCESSKEY", "ENV_TOKEN", "Credentials", "Given", "resolve_credentials"]
 
 ENV_TOKEN: Final = "VOIPBIN_TOKEN"
 ENV_ACCESSKEY: Final = "VOIPBIN_ACCESSKEY"
@@ -39,45 +44,76 @@ class Credentials:
         return f"Credentials(kind={self.kind!r})"
 
 
-def _clean(value: str | None, name: str) -> str | None:
+class Given:
+    """The ``token=`` and ``accesskey=`` a constructor was given, unchecked, under a repr that
+    shows neither: the constructor keeps only this, so no frame of a traceback from it holds
+    the caller's secret as a plain string."""
+
+    __slots__ = ("accesskey", "token")
+
+    def __init__(self, token: object, accesskey: object) -> None:
+        self.token = token
+        self.accesskey = accesskey
+
+    def __repr__(self) -> str:
+        return "Given(...)"
+
+
+Cleaned = str | None | InvalidArgumentError | ArgumentTypeError
+
+
+def _clean(value: object, name: str) -> Cleaned:
+    """The credential in ``value`` (stripped), ``None`` when unset, or the error it is; the
+    error is returned, to be raised by a frame that does not hold ``value``."""
     if value is None:
         return None
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, not {type(value).__name__}")
+        return ArgumentTypeError(name, f"{name} must be a str, not {type(value).__name__}")
     value = value.strip()
     if not value:
         return None
     # Checked here so that httpx never builds an error message that quotes the secret.
     if not value.isascii() or not value.isprintable() or any(c.isspace() for c in value):
-        raise ValueError(f"{name} holds whitespace, control or non-ASCII characters")
+        return InvalidArgumentError(
+            name, f"{name} holds whitespace, control or non-ASCII characters"
+        )
     return value
 
 
-def resolve_credentials(
-    token: str | None, accesskey: str | None, environ: Mapping[str, str] | None = None
-) -> Credentials:
+def _pick(given: Given, environ: Mapping[str, str]) -> Credentials | VoipbinError:
+    """The credential to use, or the error to raise (returned, never raised, so this frame,
+    which holds the secrets, is in no traceback)."""
+    token, key = _clean(given.token, "token"), _clean(given.accesskey, "accesskey")
+    for found in (token, key):
+        if isinstance(found, VoipbinError):
+            return found
+    if token and key:
+        return InvalidArgumentError("token", "pass either token= or accesskey=, not both")
+    if isinstance(token, str):
+        return Credentials("token", token)
+    if isinstance(key, str):
+        return Credentials("accesskey", key)
+    token = _clean(environ.get(ENV_TOKEN), ENV_TOKEN)
+    if token is not None:
+        return token if isinstance(token, VoipbinError) else Credentials("token", token)
+    key = _clean(environ.get(ENV_ACCESSKEY), ENV_ACCESSKEY)
+    if key is not None:
+        return key if isinstance(key, VoipbinError) else Credentials("accesskey", key)
+    return MissingCredentialsError(
+        "no VoIPBIN credentials: pass token= (a JWT) or accesskey=, "
+        f"or set {ENV_TOKEN} or {ENV_ACCESSKEY}"
+    )
+
+
+def resolve_credentials(given: Given, environ: Mapping[str, str] | None = None) -> Credentials:
     """Pick the credential: ``token=``, ``accesskey=``, then $VOIPBIN_TOKEN, $VOIPBIN_ACCESSKEY.
 
     Raises:
         MissingCredentialsError: none of the four is set (empty strings count as unset).
-        ValueError: both ``token`` and ``accesskey`` are given, or one is malformed.
+        InvalidArgumentError: both ``token`` and ``accesskey`` are given, or one is malformed.
+        ArgumentTypeError: one is not a str.
     """
-    env = os.environ if environ is None else environ
-    given_token = _clean(token, "token")
-    given_key = _clean(accesskey, "accesskey")
-    if given_token and given_key:
-        raise ValueError("pass either token= or accesskey=, not both")
-    if given_token:
-        return Credentials("token", given_token)
-    if given_key:
-        return Credentials("accesskey", given_key)
-    env_token = _clean(env.get(ENV_TOKEN), ENV_TOKEN)
-    if env_token:
-        return Credentials("token", env_token)
-    env_key = _clean(env.get(ENV_ACCESSKEY), ENV_ACCESSKEY)
-    if env_key:
-        return Credentials("accesskey", env_key)
-    raise MissingCredentialsError(
-        "no VoIPBIN credentials: pass token= (a JWT) or accesskey=, "
-        f"or set {ENV_TOKEN} or {ENV_ACCESSKEY}"
-    )
+    picked = _pick(given, os.environ if environ is None else environ)
+    if isinstance(picked, Credentials):
+        return picked
+    raise picked

@@ -21,10 +21,10 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 
-from ._args import to_destinations
+from ._args import to_destinations, to_text
 from ._ratelimit import RateLimit
 from ._slots import DESTINATION_FIELDS
-from .errors import InvalidRowError, VoipbinError
+from .errors import ArgumentError, InvalidRowError, VoipbinError
 from .models import Address, Outdialtarget
 from .timeutil import parse_timestamp
 
@@ -116,23 +116,12 @@ class ImportProgress:
 def _field(row: Any, name: str) -> Any:
     if isinstance(row, Mapping):
         if name not in row:
-            raise InvalidRowError(f"the row has no {name!r}", field=name)
+            raise InvalidRowError(name, f"the row has no {name!r}")
         return row[name]
     try:
         return getattr(row, name)
     except AttributeError:
-        raise InvalidRowError(
-            f"the row ({type(row).__name__}) has no {name!r}", field=name
-        ) from None
-
-
-def _text(row: Any, name: str) -> str:
-    value = _field(row, name)
-    if not isinstance(value, str):
-        raise InvalidRowError(f"{name} must be a str, not {type(value).__name__}", field=name)
-    if not value:
-        raise InvalidRowError(f"{name} is empty; VoIPBIN refuses a target without one", field=name)
-    return value
+        raise InvalidRowError(name, f"the row ({type(row).__name__}) has no {name!r}") from None
 
 
 def _normal(target: str) -> str:
@@ -168,21 +157,18 @@ def key_of(row: Any) -> Key | None:
 def check_row(row: Any) -> NewTarget:
     """``row`` checked and converted, or :class:`InvalidRowError` naming the field."""
     if isinstance(row, str | bytes):
-        raise InvalidRowError(
-            f"a row is a mapping or an object, not {type(row).__name__}", field="row"
-        )
-    name, detail, data = (_text(row, field) for field in _TEXT_FIELDS)
-    given = _field(row, "destinations")
-    try:
-        destinations = to_destinations(given)
-    except (TypeError, ValueError) as exc:
-        text = str(exc)
-        field = text.split(" ", 1)[0] if text.startswith("destinations[") else "destinations"
-        raise InvalidRowError(text, field=field) from None
+        raise InvalidRowError("row", f"a row is a mapping or an object, not {type(row).__name__}")
+    try:  # the facade's own checks (outdialtargets.create's), each error as the row's
+        name, detail, data = (to_text(_field(row, field), field) for field in _TEXT_FIELDS)
+        destinations = to_destinations(_field(row, "destinations"))
+    except InvalidRowError:
+        raise
+    except ArgumentError as exc:
+        raise InvalidRowError(exc.param, str(exc)) from None
     for n, address in enumerate(destinations):
         if address is not None and not (isinstance(address.target, str) and address.target.strip()):
             field = f"destinations[{n}]"
-            raise InvalidRowError(f"{field} has an empty target", field=field)
+            raise InvalidRowError(field, f"{field} has an empty target")
     return NewTarget(name, detail, data, destinations, row_key(name, destinations))
 
 

@@ -21,8 +21,9 @@ from uuid import UUID
 import attrs
 import httpx
 
-from ._args import to_address, to_duration_ms, to_id_text, to_max_try_counts
+from ._args import check_body, to_address, to_duration_ms, to_id_text, to_max_try_counts, to_timeout
 from ._pagination import Page
+from ._schema import InvalidResponseError, check_model
 from ._slots import MAX_TRY_COUNT_FIELDS
 from .models import Address, Unset
 
@@ -43,7 +44,8 @@ T_co = TypeVar("T_co", covariant=True)
 P = ParamSpec("P")
 
 TimeoutArg: TypeAlias = float | httpx.Timeout | None
-"""A per-call timeout in seconds (or an httpx.Timeout); ``None`` keeps the client's."""
+"""A per-call timeout in seconds (or an httpx.Timeout); ``None`` keeps the client's. It bounds
+each try, and the call as the client's does (see ``_base``)."""
 AddressArg: TypeAlias = Address | Mapping[str, Any]
 Duration: TypeAlias = int | timedelta
 Parse: TypeAlias = Callable[[dict[str, Any]], T]
@@ -53,13 +55,14 @@ GetKwargs: TypeAlias = Callable[..., dict[str, Any]]
 @attrs.define(eq=False)
 class Call(Generic[T]):
     """One request to make (method, path below the base URL, query, JSON body) and the parser of
-    its 2xx body; ``operation`` is the operationId, for errors and logs."""
+    its 2xx body; ``operation`` is the operationId, for errors and logs. ``timeout`` is checked
+    here, so every call (whichever helper builds it) gets the same check."""
 
     operation: str
     method: str
     path: str
     parse: Parse[T]
-    timeout: TimeoutArg
+    timeout: httpx.Timeout | None = attrs.field(converter=to_timeout)
     params: dict[str, Any] | None = None
     json: Any = None
 
@@ -83,8 +86,10 @@ def request(
 ) -> Call[T]:
     """The call for the request ``get_kwargs(*args, **kwargs)`` describes.
 
-    Its Content-Type header is dropped: httpx sets it for ``json=`` itself.
+    A ``body`` model is checked first (:func:`~voipbin_outdial._args.check_body`: every text
+    can be sent). Its Content-Type header is dropped: httpx sets it for ``json=`` itself.
     """
+    check_body(kwargs.get("body"))
     built = get_kwargs(*args, **kwargs)
     return Call(
         operation_id(get_kwargs),
@@ -145,12 +150,16 @@ class _Listing(Protocol[T_co]):
 
 def _to_page(from_dict: Callable[[dict[str, Any]], _Listing[T]], data: dict[str, Any]) -> Page[T]:
     listing = from_dict(data)
+    if type(data["result"]) is not list:  # from_dict reads "" or {} as no items
+        raise InvalidResponseError("result: expected an array")
+    check_model(listing)
     token = listing.next_page_token
     return Page(list(listing.result), token if isinstance(token, str) and token else None)
 
 
 def pages(from_dict: Callable[[dict[str, Any]], _Listing[T]]) -> Parse[Page[T]]:
-    """The parser of a list body: its listing model's ``from_dict``, then a :class:`Page`."""
+    """The parser of a list body: its listing model's ``from_dict``, checked (as
+    ``_responses.parse_success`` checks other bodies), then a :class:`Page`."""
     return partial(_to_page, from_dict)
 
 

@@ -1,9 +1,11 @@
 """One page of a list, and when to fetch the next.
 
 The server sets ``next_page_token`` to the last item's ``tm_create`` whenever a page has items, so
-a walk stops on an empty page, and on a missing, empty or ``null`` token. It also stops if the
-server hands back the token it was just sent, which would otherwise repeat the page forever. The
-walk itself is ``iterate_pages`` in ``_async/resources.py`` (and its generated sync twin).
+a walk stops on an empty page, and on a missing, empty or ``null`` token. A token the walk has
+already sent (the page just fetched, or any before it: A, B, A ...) would repeat pages forever,
+so it is an error (:class:`~voipbin_outdial.errors.ApiResponseValidationError`), not an end: the
+items already yielded may not be all there are. The walk itself is ``iterate_pages`` in
+``_async/resources.py`` (and its generated sync twin); :class:`Walk` is its state.
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ from typing import Generic, TypeAlias, TypeVar
 
 import attrs
 
-__all__ = ["AsyncFetch", "Fetch", "Page", "next_token"]
+from .errors import ApiResponseValidationError
+
+__all__ = ["AsyncFetch", "Fetch", "Page", "Walk", "next_token"]
 
 T = TypeVar("T")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Page(Generic[T]):
     """One page of results: ``items`` and the token for the next page (``None`` on the last).
 
-    Iterating a page yields its items; ``len(page)`` counts them.
+    Iterating a page yields its items; ``len(page)`` counts them. Its repr counts them too
+    (a page of 100 targets in full is no use in a log or a traceback).
     """
 
     items: list[T]
     next_page_token: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Page({len(self.items)} items, next_page_token={self.next_page_token!r})"
 
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)
@@ -41,9 +49,37 @@ AsyncFetch: TypeAlias = Callable[[str | None], Awaitable[Page[T]]]
 """The same, awaited."""
 
 
-def next_token(page: Page[T], sent: str | None) -> str | None:
-    """The token to fetch the page after ``page`` with (which was fetched with ``sent``), if any."""
+def next_token(page: Page[T]) -> str | None:
+    """The token to fetch the page after ``page`` with, if any."""
     token = page.next_page_token
-    if not page.items or not token or token == sent:
+    if not page.items or not token:
         return None
     return token
+
+
+class Walk:
+    """The tokens a walk through pages has sent; :meth:`after` gives the next one."""
+
+    __slots__ = ("_pages", "_sent")
+
+    def __init__(self) -> None:
+        self._sent: set[str] = set()
+        self._pages = 0
+
+    def after(self, page: Page[T]) -> str | None:
+        """The token for the page after ``page``; ``None`` at the end.
+
+        Raises:
+            ApiResponseValidationError: the token was sent before in this walk.
+        """
+        self._pages += 1
+        token = next_token(page)
+        if token is None:
+            return None
+        if token in self._sent:
+            raise ApiResponseValidationError(
+                f"the list's pages repeat: page {self._pages} points back to page_token "
+                f"{token[:100]!r}, which this walk already sent; stopped instead of looping"
+            )
+        self._sent.add(token)
+        return token

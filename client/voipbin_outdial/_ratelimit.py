@@ -84,8 +84,11 @@ class Bucket:
         """How many times :meth:`pause` has held the bucket back (a waiter that sees this
         change while it sleeps asks again, as its slot was given up)."""
 
-    def reserve(self, now: float) -> float:
-        """Book the next slot for a request wanting to go at ``now``; seconds to wait for it."""
+    def reserve(self, now: float, max_wait: float = math.inf) -> float:
+        """Book the next slot for a request wanting to go at ``now``; seconds to wait for it.
+
+        A wait longer than ``max_wait`` books nothing: the request will not be sent then.
+        """
         start = max(now, self._not_before)
         limit = self.limit
         if limit is None:
@@ -93,7 +96,8 @@ class Bucket:
         interval = limit.interval
         tat = max(self._tat, start)
         start = max(start, tat - (limit.burst - 1) * interval)
-        self._tat = tat + interval
+        if start - now <= max_wait:
+            self._tat = tat + interval
         return start - now
 
     def pause(self, seconds: float, now: float) -> None:

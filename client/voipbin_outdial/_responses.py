@@ -1,27 +1,33 @@
-"""From an httpx response to a model or an :class:`~voipbin_outdial.errors.ApiError`.
+"""From a response (its status, headers and the body the sender read) to a model or an
+:class:`~voipbin_outdial.errors.ApiError`.
 
-A 2xx body is parsed with the generated model's ``from_dict``; a body that does not fit raises
-:class:`ApiResponseValidationError` naming the operation instead of a ``KeyError`` from deep inside.
-An error body is VoIPBIN's ``{"error": {"status", "reason", "message", "request_id"}}``, read
-leniently: a proxy's HTML page or an empty body still gives a useful error.
+A 2xx body is parsed with the generated model's ``from_dict`` and checked by
+:func:`~voipbin_outdial._schema.check_model` (types and ranges, not only presence); a body that
+does not fit raises :class:`ApiResponseValidationError` naming the operation and the field, never
+a ``KeyError`` or a ``RecursionError`` from deep inside. An error body is VoIPBIN's
+``{"error": {"status", "reason", "message", "request_id"}}``, read leniently: a proxy's HTML page,
+an empty body or JSON nested too deeply still gives a useful error. Every string a server sent is
+redacted before it goes into an error: one that echoes the request URL would hold the key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from datetime import UTC, datetime
 from typing import Any, Final, TypeVar
 
 import httpx
 
 from ._calls import Call
+from ._pagination import Page
+from ._redact import redact
 from ._retry import parse_retry_after
-from .errors import ApiError, ApiResponseValidationError, RateLimitError, error_class_for_status
+from ._schema import InvalidResponseError, check_model
+from .errors import ApiError, ApiResponseValidationError, error_class_for_status
 
 __all__ = ["error_from_response", "parse_success"]
 
 T = TypeVar("T")
-Redactor = Callable[[str], str]
 
 _SNIPPET: Final = 200
 
@@ -34,21 +40,41 @@ def _snippet(text: str) -> str:
 def _problem(exc: Exception) -> str:
     if isinstance(exc, KeyError):
         return f"the field {exc.args[0]!r} is missing"
+    if isinstance(exc, InvalidResponseError):
+        return str(exc)
     return f"{type(exc).__name__}: {exc}"
 
 
-def parse_success(call: Call[T], response: httpx.Response, redact: Redactor) -> T:
-    """The model in a 2xx response, or :class:`ApiResponseValidationError`."""
+def _json(body: bytes) -> Any:
+    """The JSON value of ``body``; ``RecursionError`` (nesting deeper than Python's recursion
+    limit) becomes a ``ValueError``."""
     try:
-        data = response.json()
+        return json.loads(body)
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply to read") from None
+
+
+def parse_success(
+    call: Call[T], response: httpx.Response, body: bytes
+) -> T | ApiResponseValidationError:
+    """The model in a 2xx response, or the :class:`ApiResponseValidationError` to raise.
+
+    Returned, not raised: this frame holds the body, which may echo what the request carried.
+    """
+    try:
+        data = _json(body)
         if isinstance(data, dict):
-            return call.parse(data)
+            value = call.parse(data)
+            if not isinstance(value, Page):  # a page's listing is checked as it is read
+                check_model(value)
+            return value
         problem = f"expected a JSON object, got {type(data).__name__}"
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         problem = _problem(exc)
+    except RecursionError:  # a value nested deeply enough to overflow a repr in from_dict
+        problem = "a value is nested too deeply to read"
     request_id = response.headers.get("x-request-id")
-    # Raised outside the `except` block, so no raw exception hangs on as __context__.
-    raise ApiResponseValidationError(
+    return ApiResponseValidationError(
         redact(f"the response does not match the {call.operation} schema: {_snippet(problem)}"),
         status_code=response.status_code,
         operation=call.operation,
@@ -61,29 +87,41 @@ def _text(detail: dict[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def error_from_response(call: Call[Any], response: httpx.Response, redact: Redactor) -> ApiError:
-    """The error for a response that is not 2xx, by status, with VoIPBIN's error details."""
+def _redirect(response: httpx.Response) -> str:
+    location = response.headers.get("location", "nowhere")
+    return (
+        f"the server redirected to {location}; the SDK follows no redirects "
+        "(is base_url right, https included?)"
+    )
+
+
+def error_from_response(call: Call[Any], response: httpx.Response, body: bytes) -> ApiError:
+    """The error for a response that is not 2xx, by status, with VoIPBIN's error details and
+    the server's ``Retry-After`` (as ``retry_after``)."""
     try:
-        body = response.json()
+        data = _json(body)
     except ValueError:
-        body = None
-    detail = body.get("error") if isinstance(body, dict) else None
+        data = None
+    detail = data.get("error") if isinstance(data, dict) else None
     if not isinstance(detail, dict):
         detail = {}
-    message = _text(detail, "message") or _snippet(response.text) or response.reason_phrase
-    # Every string a server sent is redacted: one that echoes the request URL would hold the key.
+    message = _text(detail, "message")
+    if message is None and 300 <= response.status_code < 400:
+        message = _redirect(response)
+    elif message is None:
+        text = body.decode(response.encoding or "utf-8", errors="replace")
+        message = _snippet(text) or response.reason_phrase
     status, reason = _text(detail, "status"), _text(detail, "reason")
     request_id = _text(detail, "request_id") or response.headers.get("x-request-id")
+    retry_after = response.headers.get("retry-after")
+    wait = None if retry_after is None else parse_retry_after(retry_after, now=datetime.now(UTC))
     cls = error_class_for_status(response.status_code)
-    error = cls(
+    return cls(
         redact(message or "no details"),
         status_code=response.status_code,
         status=status and redact(status),
         reason=reason and redact(reason),
         request_id=request_id and redact(request_id),
         operation=call.operation,
+        retry_after=wait,
     )
-    if isinstance(error, RateLimitError):
-        now = datetime.now(UTC)
-        error.retry_after = parse_retry_after(response.headers.get("retry-after"), now=now)
-    return error

@@ -4,11 +4,15 @@ Like openai-python: only requests that are safe to repeat (GET, PUT, DELETE) are
 never; on the statuses below and on the failures where the request may never have arrived; at
 most ``max_retries`` times. The wait is 0.5 * 2**n seconds capped at 8 s, shortened by up to a
 quarter at random, unless the server sent ``Retry-After`` (seconds or an HTTP date), which is
-honoured up to a minute. The senders (``_base``) only apply these functions.
+honoured as sent. A call has a time bound (:func:`call_time_bound`): a wait that would end past
+it is not made, and the last error is raised at once (a 429's ``RateLimitError`` carrying the
+server's ``retry_after``). The senders (``_base``) only apply these functions.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Final
@@ -21,19 +25,20 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "INITIAL_DELAY",
     "MAX_DELAY",
-    "MAX_RETRY_AFTER",
     "RETRYABLE_METHODS",
     "RETRYABLE_STATUSES",
     "TRANSIENT_ERRORS",
     "backoff_delay",
+    "call_time_bound",
     "parse_retry_after",
+    "retry_delay",
     "should_retry",
+    "tries",
 ]
 
 DEFAULT_MAX_RETRIES: Final = 2
 INITIAL_DELAY: Final = 0.5
 MAX_DELAY: Final = 8.0
-MAX_RETRY_AFTER: Final = 60.0
 RETRYABLE_METHODS: Final = frozenset({"GET", "PUT", "DELETE"})
 RETRYABLE_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
 TRANSIENT_ERRORS: Final = (
@@ -43,6 +48,17 @@ TRANSIENT_ERRORS: Final = (
     httpx.ProxyError,
 )
 """Failures with no response worth another try: the request may never have arrived."""
+
+
+def tries(method: str, max_retries: int) -> int:
+    """How many times a call may be sent: once for POST, ``1 + max_retries`` for the others."""
+    return 1 + max_retries if method in RETRYABLE_METHODS else 1
+
+
+def call_time_bound(method: str, max_retries: int, try_time: float) -> float:
+    """The most seconds a call may take, its tries and the waits between them together: each
+    try may take ``try_time`` (the timeout), so ``try_time`` times the tries it may make."""
+    return try_time * tries(method, max_retries)
 
 
 def should_retry(
@@ -66,7 +82,8 @@ def should_retry(
 def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     """Seconds to wait from a ``Retry-After`` value (delta-seconds or an HTTP date), or ``None``.
 
-    A date in the past gives 0; an unreadable value gives ``None``. ``now`` must be aware.
+    A date in the past gives 0; an unreadable value (``NaN`` and infinities included) gives
+    ``None``. ``now`` must be aware.
     """
     if value is None:
         return None
@@ -76,10 +93,10 @@ def parse_retry_after(value: str | None, *, now: datetime) -> float | None:
     except ValueError:
         try:  # a naive result ("-0000" in an HTTP date) is UTC, by RFC 5322
             when = as_utc(parsedate_to_datetime(value))
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         seconds = (when - now).total_seconds()
-    if seconds != seconds:  # NaN
+    if not math.isfinite(seconds):
         return None
     return max(seconds, 0.0)
 
@@ -90,9 +107,31 @@ def backoff_delay(
     """Seconds to sleep before retry number ``retry`` (0 for the first retry).
 
     ``jitter`` in [0, 1) shortens the exponential delay by up to 25 % (pass ``random.random()``);
-    it does not touch a ``Retry-After`` delay, which is capped at :data:`MAX_RETRY_AFTER`.
+    it does not touch a ``Retry-After`` delay, which is taken as the server sent it.
     """
     server = parse_retry_after(retry_after, now=now)
     if server is not None:
-        return min(server, MAX_RETRY_AFTER)
+        return server
     return min(INITIAL_DELAY * 2.0 ** min(retry, 16), MAX_DELAY) * (1.0 - 0.25 * jitter)
+
+
+def retry_delay(
+    method: str,
+    retry: int,
+    max_retries: int,
+    response: httpx.Response | None,
+    error: type[Exception] | None = None,
+    *,
+    time_left: float,
+    now: Callable[[], datetime],
+    jitter: Callable[[], float] = lambda: 0.0,
+) -> float | None:
+    """Seconds to wait before sending the request again after its try number ``retry``, or
+    ``None``: no retry (:func:`should_retry` says no, or the wait would not end within the
+    ``time_left`` to the call's time bound). ``now`` and ``jitter`` (``random.random``) are
+    asked only for a retry."""
+    if not should_retry(method, retry, max_retries, response, error):
+        return None
+    retry_after = None if response is None else response.headers.get("retry-after")
+    delay = backoff_delay(retry, retry_after, now=now(), jitter=jitter())
+    return delay if delay < time_left else None

@@ -3,28 +3,36 @@
 ```
 VoipbinError
 ├── MissingCredentialsError          no token or accesskey (raised before any request)
-├── InvalidRowError                  a row of create_many that cannot be sent (also a ValueError)
+├── ArgumentError                    a wrong argument, before any request; ``param`` names it
+│   ├── InvalidArgumentError         ... of the right type but not allowed (also a ValueError)
+│   │   └── InvalidRowError          ... a row of create_many that cannot be sent
+│   └── ArgumentTypeError            ... of the wrong type, None included (also a TypeError)
+├── ClientClosedError                a call after close() (also a RuntimeError)
 └── ApiError                         a call failed; any status without a class of its own
     ├── BadRequestError              400
     ├── AuthenticationError          401
     ├── PermissionDeniedError        403
     ├── NotFoundError                404
     ├── ConflictError                409
-    ├── RateLimitError               429
+    ├── RateLimitError               429 (or the client's rate_limit: no status, nothing sent)
     ├── InternalServerError          5xx
-    ├── ApiResponseValidationError   a 2xx body that does not match the schema
+    ├── ApiResponseValidationError   a 2xx body that does not match the schema (types and ranges)
+    ├── ResponseTooLargeError        a body over the client's max_response_bytes
     └── ApiConnectionError           no response (DNS, refused, reset, TLS ...)
-        └── ApiTimeoutError          no response in time
+        └── ApiTimeoutError          no (whole) response in time
 ```
 
 Each :class:`ApiError` carries ``status_code`` (``None`` without a response), VoIPBIN's ``status``
-and ``reason``, a ``message``, the ``request_id`` to quote to VoIPBIN, and the ``operation`` (the
-operationId, such as ``"outplans_get"``). Messages never hold credentials: the SDK redacts them
-before an error is built and raises without chaining httpx's own exception (whose request URL may
-carry ``?accesskey=``).
+and ``reason``, a ``message``, the ``request_id`` to quote to VoIPBIN, the ``operation`` (the
+operationId, such as ``"outplans_get"``) and ``retry_after``: the seconds the server asked to wait
+(its ``Retry-After`` header), when it sent one. Messages never hold credentials: the SDK redacts
+them before an error is built and raises without chaining httpx's own exception (whose request URL
+may carry ``?accesskey=``).
 
-Wrong arguments (a malformed id, ``dial_timeout=30``) raise the built-in ``ValueError`` or
-``TypeError`` before any request.
+Wrong arguments (a malformed id, ``dial_timeout=30``, ``name=None``) raise an
+:class:`ArgumentError` before any request: an :class:`InvalidArgumentError` is also a
+``ValueError``, an :class:`ArgumentTypeError` also a ``TypeError``, so ``except ValueError`` keeps
+working.
 """
 
 from __future__ import annotations
@@ -34,15 +42,20 @@ __all__ = [
     "ApiError",
     "ApiResponseValidationError",
     "ApiTimeoutError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "InvalidRowError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "VoipbinError",
     "error_class_for_status",
 ]
@@ -56,15 +69,41 @@ class MissingCredentialsError(VoipbinError):
     """Neither ``token=`` nor ``accesskey=`` was given and neither environment variable is set."""
 
 
-class InvalidRowError(VoipbinError, ValueError):
-    """A row given to ``create_many`` that cannot become a target; nothing was sent for it.
+class ArgumentError(VoipbinError):
+    """An argument is wrong; raised before any request. ``param`` names it (``"dial_timeout"``,
+    ``"destinations[1]"``, ``"source.target"``)."""
 
-    ``field`` names what is wrong (``"name"``, ``"destinations[2]"``); the message says why.
+    param: str
+
+    def __init__(self, param: str, message: str) -> None:
+        self.param = param
+        super().__init__(message)
+
+
+class InvalidArgumentError(ArgumentError, ValueError):
+    """An argument of the right type whose value is not allowed (out of range, malformed)."""
+
+
+class InvalidRowError(InvalidArgumentError):
+    """A row given to ``create_many`` that cannot become a target; nothing was sent for it.
+    ``create_many`` does not raise it: the row's result holds it (``outcome == "rejected"``).
+
+    ``param`` names what is wrong within the row (``"name"``, ``"destinations[2]"``); ``field``
+    is the same name.
     """
 
-    def __init__(self, message: str, *, field: str) -> None:
-        super().__init__(message)
-        self.field = field
+    @property
+    def field(self) -> str:
+        """The row's field that is wrong: :attr:`param`."""
+        return self.param
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument of the wrong type; ``None`` where a value is needed is one too."""
+
+
+class ClientClosedError(VoipbinError, RuntimeError):
+    """A call on a client after its ``close()`` (or on an ``http_client`` that was closed)."""
 
 
 class ApiError(VoipbinError):
@@ -76,6 +115,7 @@ class ApiError(VoipbinError):
     message: str
     request_id: str | None
     operation: str | None
+    retry_after: float | None
 
     def __init__(
         self,
@@ -86,6 +126,7 @@ class ApiError(VoipbinError):
         reason: str | None = None,
         request_id: str | None = None,
         operation: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.message = message
         self.status_code = status_code
@@ -93,6 +134,7 @@ class ApiError(VoipbinError):
         self.reason = reason
         self.request_id = request_id
         self.operation = operation
+        self.retry_after = retry_after
         super().__init__(self._describe())
 
     def _describe(self) -> str:
@@ -129,10 +171,11 @@ class ConflictError(ApiError):
 class RateLimitError(ApiError):
     """429: too many requests (retried for GET, PUT and DELETE before it is raised).
 
-    ``retry_after`` holds the seconds the server's ``Retry-After`` asked to wait, if it said.
+    ``retry_after`` holds the server's ``Retry-After`` in seconds; it is raised at once when that
+    wait would end after the call's time bound. Without a ``status_code`` it comes from the
+    client itself: its ``rate_limit`` would have held the request past the call's time bound, so
+    nothing was sent, and ``retry_after`` is the limiter's wait.
     """
-
-    retry_after: float | None = None
 
 
 class InternalServerError(ApiError):
@@ -143,12 +186,17 @@ class ApiResponseValidationError(ApiError):
     """A successful response whose body does not match the schema of its operation."""
 
 
+class ResponseTooLargeError(ApiError):
+    """A response body larger than the client's ``max_response_bytes`` (never retried)."""
+
+
 class ApiConnectionError(ApiError):
     """No response: the connection failed (retried for GET, PUT and DELETE before it is raised)."""
 
 
 class ApiTimeoutError(ApiConnectionError):
-    """No response within the timeout (retried like other connection errors)."""
+    """No whole response within the time left to the try (retried like other connection
+    errors while the call's time bound allows)."""
 
 
 _BY_STATUS: dict[int, type[ApiError]] = {

@@ -54,7 +54,7 @@ def test_import_twice_then_export(mock_server: str, tmp_path: Path) -> None:
         ("", "(201) 555-9999"),
     ]
     assert "not a valid phone number" in rows[0]["reason"]
-    assert rows[1]["reason"].startswith("name is empty")
+    assert rows[1]["reason"].startswith("name must not be empty")
 
     again = cli(*args, env=ENV)
     assert again.stdout.startswith("created 0, skipped 40, rejected 2, failed 0")

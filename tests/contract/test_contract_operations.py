@@ -29,6 +29,7 @@ from spec_ops import Operation, by_id, example, operation_ids
 from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient, models
+from voipbin_outdial.errors import ApiResponseValidationError
 from voipbin_outdial.models import (
     UNSET,
     Address,
@@ -411,11 +412,15 @@ ITERATIONS: dict[str, tuple[Callable[[Any], Iterator[Any]], dict[str, str]]] = {
 def test_iter_follows_the_page_token(prism: PrismServer, wire: Wire, op_id: str) -> None:
     op, case = by_id(op_id), CASES[op_id]
     walk, query = ITERATIONS[op_id]
+    items: list[Any] = []
     with client_for(prism, wire, "accesskey") as client:
-        items = list(islice(walk(client), 10))
+        pages = walk(client)
+        with pytest.raises(ApiResponseValidationError, match="pages repeat"):
+            items.extend(islice(pages, 10))
 
     # Static Prism hands back the same page and token forever: the facade asks for the second
-    # page with that token, gets the token it sent back, and stops instead of looping.
+    # page with that token, gets the token it sent back, and stops with an error (issue 13)
+    # instead of looping, after the items of both pages.
     token = op.response_example["next_page_token"]
     first, second = wire.exchanges
     check_wire(first, op, "accesskey", query)
@@ -424,8 +429,15 @@ def test_iter_follows_the_page_token(prism: PrismServer, wire: Wire, op_id: str)
 
 
 async def test_async_iter_follows_the_page_token(prism: PrismServer, wire: Wire) -> None:
+    items: list[Any] = []
+
+    async def walk(pages: AsyncIterator[Any]) -> None:
+        async for target in pages:
+            items.append(target)
+
     async with async_client_for(prism, wire) as c:
-        items = [target async for target in c.outdialtargets.iter(OUTDIAL_ID)]
+        with pytest.raises(ApiResponseValidationError, match="pages repeat"):
+            await walk(c.outdialtargets.iter(OUTDIAL_ID))
 
     assert len(items) == 2
     for item in items:

@@ -27,6 +27,7 @@ from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient
 from voipbin_outdial._resources import OPERATIONS
+from voipbin_outdial.errors import ApiResponseValidationError
 from voipbin_outdial.models import (
     Address,
     AddressType,
@@ -164,11 +165,15 @@ async def test_each_request_is_valid_from_the_async_client(prism_voipbin: PrismS
 @pytest.mark.parametrize("name", sorted(ITERS))
 def test_iter_pages_through_voipbins_spec(prism_voipbin: PrismServer, name: str) -> None:
     wire = Wire()
+    items: list[Any] = []
     with client_on(prism_voipbin, wire) as client:
-        items = list(islice(ITERS[name](client), 10))
+        pages = ITERS[name](client)
+        with pytest.raises(ApiResponseValidationError, match="pages repeat"):
+            items.extend(islice(pages, 10))
 
     # Prism answers every page with the same example and token: the second page is asked with
-    # that token, comes back the same, and the walk stops.
+    # that token, comes back the same, and the walk stops with an error (issue 13) instead of
+    # looping, after the items of both pages.
     assert len(items) == 2
     assert len(wire.exchanges) == 2
     for response in wire.exchanges:

@@ -206,3 +206,29 @@ async def test_the_async_client_imports_the_same_way() -> None:
     assert {r.outcome for r in again} == {"skipped"}
     assert sum(found.values()) == 100
     assert max(found.values()) == 1
+
+
+async def test_a_post_the_clients_limiter_would_hold_past_its_bound_waits_and_goes_later() -> None:
+    """issue 13 merged with issue 16: a POST may take ``timeout`` in all, the client limiter's
+    wait included. Workers queued further than that are refused before anything is sent
+    (``RateLimitError`` without a status); create_many waits as long as the limiter said and
+    sends the row again: every row created, none twice. (Real time: about a second.)"""
+    mock = VoipbinMock()
+    oid = outdial(mock)
+    held: list[float] = []
+    async with AsyncVoipbinClient(
+        token="t", http_client=mock.async_client(), rate_limit=(20, 1), timeout=0.2
+    ) as client:
+        sleep = client._sender.sleep
+
+        async def held_then_sleep(seconds: float) -> None:
+            held.append(seconds)
+            await sleep(seconds)
+
+        client._sender.sleep = held_then_sleep  # create_many's waits after a refusal
+        results = await client.outdialtargets.create_many(oid, rows(12), concurrency=8)
+        found = Counter([target_key(t) async for t in client.outdialtargets.iter(oid)])
+    assert [r.outcome for r in results] == ["created"] * 12
+    assert held  # 8 workers at 20 a second: the last ones would wait up to 0.35 s
+    assert sum(found.values()) == 12
+    assert max(found.values()) == 1

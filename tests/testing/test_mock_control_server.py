@@ -27,7 +27,7 @@ OUTDIAL = {
     "detail": "d",
     "data": "x",
 }
-RUNNING = re.compile(r"Uvicorn running on http://127\.0\.0\.1:(\d+)")
+RUNNING = re.compile(r"serving the VoIPBIN mock on http://127\.0\.0\.1:(\d+)")  # its first line
 
 
 def walk_through() -> str:

@@ -109,3 +109,13 @@ def test_without_starlette_the_import_error_names_the_extra() -> None:
     # The rest of the SDK does not need the extra.
     code = "import sys; sys.modules['starlette'] = None; import voipbin_outdial.dialplan"
     subprocess.run([sys.executable, "-c", code], timeout=30, check=True)
+
+
+def test_the_server_socket_is_tcp_so_asyncio_turns_nagle_off() -> None:
+    """The server binds its own socket (issue 13: a busy port as one line). asyncio disables
+    Nagle's algorithm only on sockets whose protocol is IPPROTO_TCP; with it on, each response
+    waited for the client's delayed ACK: 40 ms a request instead of 0.5 ms."""
+    from voipbin_outdial.testing.__main__ import _listen
+
+    with _listen("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP

@@ -13,6 +13,7 @@ import pytest
 from voipbin_outdial import ImportProgress, InvalidRowError, Page, RowResult
 from voipbin_outdial._bulk import check_row, row_key, target_key
 from voipbin_outdial._sync.bulk import _ImportRun
+from voipbin_outdial.errors import InvalidArgumentError
 from voipbin_outdial.models import Outdialtarget
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -44,6 +45,8 @@ def test_a_row_voipbin_would_refuse_is_refused_naming_the_field(
         check_row(row(**overrides))
     assert raised.value.field == field
     assert isinstance(raised.value, ValueError)
+    assert isinstance(raised.value, InvalidArgumentError)  # an argument error, as the facade's
+    assert raised.value.param == field
 
 
 def test_a_row_without_a_field_is_refused() -> None:

@@ -85,8 +85,8 @@ def test_rows_become_contacts_or_rejections_with_a_reason_and_line() -> None:
     assert [line for line, _ in rejected] == [3, 4, 5, 6, 7]
     reasons = dict(rejected)
     assert "destination_0: '12345' is not a valid phone number" in reasons[3]
-    assert reasons[4].startswith("name is empty")
-    assert reasons[5].startswith("data is empty")
+    assert reasons[4].startswith("name must not be empty")
+    assert reasons[5].startswith("data must not be empty")
     assert reasons[6] == "no destination"
     assert reasons[7] == "extra cells: ['too many']"
 

@@ -174,3 +174,33 @@ async def test_the_async_client_takes_a_rate_limit_pair() -> None:
         assert client.rate_limiter is not None
         assert client.rate_limiter.limit == RateLimit(100, burst=5)
         await client.outplans.list()
+
+
+# -- the limiter and a call's time bound (issue 13 merged with issue 16) -------------------------
+
+
+def test_a_slot_beyond_max_wait_is_not_booked() -> None:
+    bucket = Bucket(RateLimit(1, burst=1))
+    assert bucket.reserve(0.0) == 0.0
+    assert bucket.reserve(0.0, max_wait=0.5) == 1.0  # refused: nothing booked
+    assert bucket.reserve(0.0, max_wait=1.0) == 1.0  # the same slot, now booked
+    assert bucket.reserve(0.0) == 2.0
+
+
+def test_acquire_within_max_wait_waits_and_beyond_it_returns_the_wait_unmade() -> None:
+    clock = FakeTime()
+    limiter = RateLimiter((2, 1), clock=clock, sleep=clock.sleep)
+    assert limiter.acquire(max_wait=0.0) is None  # the burst
+    assert limiter.acquire(max_wait=0.1) == pytest.approx(0.5)
+    assert clock.sleeps == []
+    assert limiter.acquire(max_wait=0.5) is None
+    assert clock.sleeps == [0.5]
+
+
+async def test_the_async_acquire_returns_the_wait_it_would_not_make() -> None:
+    clock = FakeTime()
+    limiter = AsyncRateLimiter((4, 1), clock=clock, sleep=clock.asleep)
+    assert await limiter.acquire() is None
+    assert await limiter.acquire(max_wait=0.2) == pytest.approx(0.25)
+    assert await limiter.acquire(max_wait=0.25) is None
+    assert clock.sleeps == [0.25]

@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from voipbin_outdial._schema import NON_NEGATIVE
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC: dict[str, Any] = yaml.safe_load((ROOT / "openapi.yaml").read_text())
 COMPONENTS = SPEC["components"]
@@ -117,3 +119,16 @@ def test_responses_show_todays_form_first_and_the_docs_form_too() -> None:
     assert current["destination_1"] == {}
     assert current["tm_delete"] is None
     assert current["tm_create"].endswith("Z")
+
+
+def test_the_response_check_keeps_the_specs_minimums() -> None:
+    """``_schema`` refuses a negative integer only where a response schema says ``minimum: 0``
+    (the try counts the server keeps); the outplan's numbers, stored unchecked, have none."""
+    minimums = {
+        name: prop.get("minimum")
+        for schema in ("Outplan", "Outdial", "Outdialtarget")
+        for name, prop in SCHEMAS[schema]["properties"].items()
+        if prop.get("type") == "integer"
+    }
+    assert {name for name, low in minimums.items() if low == 0} == NON_NEGATIVE
+    assert {low for name, low in minimums.items() if name not in NON_NEGATIVE} == {None}

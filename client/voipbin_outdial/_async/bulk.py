@@ -6,7 +6,9 @@ key. So the import never sends a row's POST again while the first one may have w
 answer is lost (no response, a timeout, a 5xx: the server may have made the target anyway), it
 looks the target up by its key (name and destination targets, ``_bulk``) and only posts again if
 the target is not there. A 429 made nothing: it pauses every worker for ``Retry-After`` (through
-the shared limiter) and sends the row again.
+the shared limiter) and sends the row again. A ``RateLimitError`` without a status (the client's
+own limiter would have held the POST past its time bound) sent nothing either: that row waits
+as long as the limiter said and is sent again.
 
 The rows are read as the import goes (any iterable, a generator included), at most
 ``concurrency`` of them are being sent at a time and at most ``4 * concurrency`` are held for
@@ -16,6 +18,7 @@ their results to come out in input order, so memory does not grow with the numbe
 
 from __future__ import annotations
 
+import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable
 from datetime import datetime, timedelta
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 from uuid import UUID
 
 from .._args import to_uuid
+from .._base import AsyncSleep
 from .._bulk import (
     ImportProgress,
     ImportRate,
@@ -34,7 +38,7 @@ from .._bulk import (
     created_at,
     target_key,
 )
-from .._pagination import next_token
+from .._pagination import Walk
 from .._pool import AsyncPending, AsyncPool
 from .._ratelimit import IMPORT_RATE_LIMIT, to_rate_limit
 from ..errors import (
@@ -143,6 +147,7 @@ class AsyncTargetImport:
             concurrency=concurrency,
             on_progress=on_progress,
             limiters=_limiters(self._sender.limiter, rate_limit),
+            sleep=self._sender.sleep,
         )
         return run.results(rows, skip_existing=skip_existing)
 
@@ -172,12 +177,14 @@ class _ImportRun:
         concurrency: int,
         on_progress: Callable[[ImportProgress], object] | None,
         limiters: tuple[AsyncRateLimiter | None, AsyncRateLimiter | None],
+        sleep: AsyncSleep = asyncio.sleep,
     ) -> None:
         self._targets = targets
         self._outdial_id = outdial_id
         self._concurrency = concurrency
         self._on_progress = on_progress
         self._own, self._client_limiter = limiters
+        self._sleep = sleep
         self._existing: dict[Key, Outdialtarget] | None = None
         self._newest: datetime | None = None  # the newest tm_create known: see _look_up
 
@@ -221,12 +228,13 @@ class _ImportRun:
             self._newest = at
 
     async def _pages(self) -> AsyncIterator[list[Outdialtarget]]:
+        walk = Walk()
         token: str | None = None
         while True:
             await self._pace()
             page = await self._targets.list(self._outdial_id, page_token=token)
             yield page.items
-            token = next_token(page, token)
+            token = walk.after(page)
             if token is None:
                 return
 
@@ -292,7 +300,10 @@ class _ImportRun:
                 limited += 1
                 if limited > MAX_RATE_LIMITED:
                     return RowResult(index, row, "failed", error=exc)
-                self._pause(exc.retry_after)
+                if exc.status_code is None:  # the client's limiter held it back: not sent
+                    await self._sleep(exc.retry_after or DEFAULT_PAUSE)
+                else:
+                    self._pause(exc.retry_after)
                 continue
             except (ApiConnectionError, InternalServerError) as exc:  # made, or not?
                 posts += 1

@@ -13,14 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import TypeVar
 from uuid import UUID
 
-from .._args import (
-    to_campaign_id,
-    to_destinations,
-    to_limit,
-    to_page_size,
-    to_required_text,
-    to_uuid,
-)
+from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
 from .._generated.api.outdial import (
     outdials_create,
@@ -43,7 +36,7 @@ from .._generated.api.outplan import (
     outplans_update,
     outplans_update_dial_info,
 )
-from .._pagination import AsyncFetch, Page, next_token
+from .._pagination import AsyncFetch, Page, Walk
 from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
@@ -71,13 +64,15 @@ T = TypeVar("T")
 
 
 async def iterate_pages(fetch: AsyncFetch[T]) -> AsyncIterator[T]:
-    """Every item of every page, fetching each page only when the previous one is used up."""
+    """Every item of every page, fetching each page only when the previous one is used up;
+    a token that comes back (A, B, A ...) is an error, not an endless walk."""
+    walk = Walk()
     token: str | None = None
     while True:
         page = await fetch(token)
         for item in page.items:
             yield item
-        token = next_token(page, token)
+        token = walk.after(page)
         if token is None:
             return
 
@@ -251,14 +246,15 @@ class AsyncOutdials(AsyncResource):
         """Create an empty outdial for the campaign ``campaign_id``.
 
         VoIPBIN refuses the nil ``campaign_id`` and an empty ``name``, ``detail`` or ``data``;
-        they are refused here first (``ValueError``/``TypeError`` naming the argument).
+        they are refused here first (an argument error naming it, a ``ValueError`` or
+        ``TypeError`` too).
         """
         # Checked in the server's order (PostOutdials): campaign_id, name, detail, data.
         body = OutdialCreate(
             campaign_id=to_campaign_id(campaign_id),
-            name=to_required_text(name, "name"),
-            detail=to_required_text(detail, "detail"),
-            data=to_required_text(data, "data"),
+            name=to_text(name, "name"),
+            detail=to_text(detail, "detail"),
+            data=to_text(data, "data"),
         )
         call = request(outdials_create._get_kwargs, Outdial.from_dict, timeout, body=body)
         return await self._sender.send(call)
@@ -363,9 +359,9 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
         """
         uuid = to_uuid(outdial_id, "outdial_id")
         # Checked in the server's order (PostOutdialsIdTargets): name, detail, data, destinations.
-        name = to_required_text(name, "name")
-        detail = to_required_text(detail, "detail")
-        data = to_required_text(data, "data")
+        name = to_text(name, "name")
+        detail = to_text(detail, "detail")
+        data = to_text(data, "data")
         given = to_destinations(destinations)
         # Every slot is sent, an unused one as {}: VoIPBIN's published spec requires all five
         # keys, and the server stores {} for a slot left out or null anyway.

@@ -1,15 +1,15 @@
 # unasync: the source of _sync/sender.py; edit this file, then run scripts/unasync.py
-"""The loop that sends a call, retrying as ``_retry`` decides (the rest is ``SenderBase``)."""
+"""The loop that sends a call, retrying as ``_retry`` decides, and the one place where a try
+starts (after the client's rate limiter) and its body is read (the rest is ``SenderBase``)."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
-from .._base import AsyncSleep, SenderBase
+from .._base import AsyncSleep, Outcome, SenderBase
 from .._calls import Call
-from ..errors import ApiConnectionError
 from .limiter import AsyncRateLimiter
 
 __all__ = ["AsyncSender"]
@@ -24,22 +24,43 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
     """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
     async def send(self, call: Call[T]) -> T:
-        """The parsed 2xx body of ``call``, or the error it came to, after any retries."""
-        url, kwargs = self._prepare(call)
+        """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
+        the call's time bound."""
+        deadline = self.start(call)
         retry = 0
         while True:
-            response: httpx.Response | None = None
-            failure: ApiConnectionError | None = None
-            error: type[httpx.HTTPError] | None = None
-            if self.limiter is not None:
-                await self.limiter.acquire()
-            try:
-                response = await self.http.request(call.method, url, **kwargs)
-            except httpx.HTTPError as exc:
-                error = type(exc)
-                response, failure = self._on_exception(call, exc)
-            delay = self._retry_delay(call, retry, response, error)
+            outcome = await self.attempt(call, deadline)
+            delay = self.retry_delay(call, retry, outcome, deadline)
             if delay is None:
-                return self._finish(call, response, failure)
+                return self.finish(call, outcome)
             await self.sleep(delay)
             retry += 1
+
+    async def attempt(self, call: Call[Any], deadline: float) -> Outcome:
+        """One try: wait for the rate limiter within the call's time bound, send the request,
+        then read the body against the try's deadline and the size cap. Never raises for what
+        the network or the server does: it returns it."""
+        if self.limiter is not None:
+            wait = await self.limiter.acquire(deadline - self.clock())
+            if wait is not None:
+                return self.held_back(call, wait, deadline)
+        attempt = self.prepare(call, deadline)
+        if attempt.request is None:
+            return self.unsent(call)
+        try:
+            response = await self.http.send(attempt.request, stream=True, follow_redirects=False)
+        except httpx.HTTPError as exc:
+            return self.on_exception(call, exc)
+        try:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():  # decoded: the cap is on what we keep
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > self.max_response_bytes or self.clock() > attempt.deadline:
+                    return self.cut_short(call, response, size)
+            return Outcome(response, b"".join(chunks))
+        except httpx.HTTPError as exc:
+            return self.on_exception(call, exc)
+        finally:
+            await response.aclose()

@@ -17,8 +17,9 @@ from typing import Self
 
 import httpx
 
+from .._auth import Given
 from .._config import (
-    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     http_client_for,
@@ -39,21 +40,28 @@ class VoipbinClient:
         token: A JWT, sent as ``Authorization: Bearer <jwt>``.
         accesskey: An access key, sent as the ``accesskey`` query parameter.
             Without either, ``$VOIPBIN_TOKEN`` then ``$VOIPBIN_ACCESSKEY`` are used.
-        base_url: The API root.
-        timeout: Seconds (or an :class:`httpx.Timeout`) per request; each method takes
-            ``timeout=`` too.
+        base_url: The API root: ``https://api.voipbin.net/v1.0``, or the ``http_client``'s own
+            ``base_url`` when it has one (both given and different: an error).
+        timeout: Seconds (or an :class:`httpx.Timeout`, every part set) each try may take; each
+            method takes ``timeout=`` too. A call takes at most ``timeout`` per try it may make
+            (POST: 1, the others: ``1 + max_retries``), waits between tries included.
         max_retries: Retries of GET, PUT and DELETE on connection errors and 408, 429, 5xx
-            (0: none). POST is never retried.
+            (0: none), while the call's time bound allows. POST is never retried.
+        max_response_bytes: The largest response body read (32 MiB); a larger one raises
+            :class:`~voipbin_outdial.errors.ResponseTooLargeError`.
         http_client: Your own :class:`httpx.Client` (proxies, transports, an ASGI app).
-            The base URL and credentials are applied per request, and :meth:`close` leaves it
-            open.
+            The credentials are applied per request, redirects are never followed, and
+            :meth:`close` leaves it open.
         rate_limit: Pace every request of this client, retries included: a
             :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``), or an
             :class:`RateLimiter` to share with other clients. ``None`` (the default): no
-            pacing (``outdialtargets.create_many`` paces itself).
+            pacing (``outdialtargets.create_many`` paces itself). The wait for a slot counts
+            against the call's time bound; a wait that would end past it is not made
+            (:class:`~voipbin_outdial.errors.RateLimitError`, nothing sent).
 
     Raises:
         MissingCredentialsError: No credential was given or found in the environment.
+        ArgumentError: An argument is malformed (also a ``ValueError`` or ``TypeError``).
     """
 
     outplans: Outplans
@@ -65,23 +73,29 @@ class VoipbinClient:
         *,
         token: str | None = None,
         accesskey: str | None = None,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.Client | None = None,
         rate_limit: RateLimiter | RateLimit | tuple[float, int] | None = None,
     ) -> None:
+        given = Given(token, accesskey)
+        del token, accesskey  # no frame of a traceback from here on holds them as plain text
         self._settings = make_settings(
-            token=token,
-            accesskey=accesskey,
+            given=given,
             base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            http_type=httpx.Client,
+            http_client=http_client,
         )
+        limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
         self._sender = Sender(http, time.sleep, self._settings, defaults_set=self._owns_http)
-        self._sender.limiter = to_limiter(rate_limit)
+        self._sender.limiter = limiter
         self.outplans = Outplans(self._sender)
         self.outdials = Outdials(self._sender)
         self.outdialtargets = Outdialtargets(self._sender)
@@ -97,14 +111,20 @@ class VoipbinClient:
         return self._sender.limiter
 
     def __repr__(self) -> str:
-        settings = self._settings
+        settings = getattr(self, "_settings", None)
+        if settings is None:  # __init__ raised (a traceback with its locals shows `self`)
+            return f"{type(self).__name__}(not set up)"
         return (
             f"{type(self).__name__}(base_url={settings.base_url!r}, "
             f"auth={settings.credentials.kind!r}, max_retries={settings.max_retries})"
         )
 
     def close(self) -> None:
-        """Close the connection pool (not an ``http_client`` you passed in: that is yours)."""
+        """Close the connection pool (not an ``http_client`` you passed in: that is yours).
+
+        A call after it raises :class:`~voipbin_outdial.errors.ClientClosedError`.
+        """
+        self._sender.closed = True
         if self._owns_http:
             self._sender.http.close()
 

@@ -8,6 +8,7 @@ before it is sent, so together they keep to one rate. The time and the sleep are
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -52,18 +53,27 @@ class RateLimiter:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.limit!r})"
 
-    def acquire(self) -> None:
-        """Wait until the next request may go (its slot is then used up)."""
+    def acquire(self, max_wait: float = math.inf) -> float | None:
+        """Wait until the next request may go (its slot is then used up); ``None``.
+
+        A wait that would end more than ``max_wait`` seconds from now (a call's time bound) is
+        not made and books nothing: the seconds it would have taken are returned instead.
+        """
+        start = self._clock()
         while True:
             with self._lock:
                 pauses = self._bucket.pauses
-                delay = self._bucket.reserve(self._clock())
+                now = self._clock()
+                left = max_wait - (now - start)
+                delay = self._bucket.reserve(now, left)
+            if delay > left:
+                return now - start + delay
             if delay <= 0:
-                return
+                return None
             self._sleep(delay)
             with self._lock:
                 if self._bucket.pauses == pauses:
-                    return
+                    return None
 
     def pause(self, seconds: float) -> None:
         """Hold every request back for ``seconds`` (a 429's ``Retry-After``), then go on at

@@ -1,9 +1,10 @@
 """The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan and preflight
 check, CSV import and export of its contacts, the mock server.
 
-Every failure is one line on stderr and a non-zero exit, never a traceback:
-exit 1 for an API or network error, 2 for bad arguments, 130 when interrupted. ``check`` exits 3
-when it finds an error.
+Every failure is one line on stderr and a non-zero exit, never a traceback: exit 1 for an API
+or network error (or a missing extra), 2 for bad arguments, 130 when interrupted. ``check`` exits
+3 when it finds an error. Output into a pipe that closes early (``voipbin-outdial demo | head``)
+ends quietly, with 141 as a shell reports a process ended by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import __version__
-from ..errors import VoipbinError
+from .._redact import redact
+from ..errors import ArgumentError, VoipbinError
 from ._export import add_export_command
 from ._import import add_import_command
 
@@ -24,40 +26,66 @@ PROG = "voipbin-outdial"
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141
+
+
+class MissingExtraError(Exception):
+    """A command needs an optional dependency that is not installed."""
+
+    def __init__(self, command: str, extra: str, what: str) -> None:
+        super().__init__(
+            f'{command} needs the {extra!r} extra ({what}): pip install "voipbin-outdial[{extra}]"'
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (the console script exits with it)."""
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "mock":  # every option is the mock server's own (one parser)
+        return _run(lambda: _run_mock(rest))
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    return _run(lambda: args.run(args))
+
+
+def _run(command: Callable[[], int]) -> int:
+    """Run ``command``; what it raises becomes one line on stderr and an exit status."""
     try:
-        status: int = args.run(args)
+        status = command()
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's flush at exit
+        return status
     except KeyboardInterrupt:
         _fail("interrupted")
         return EXIT_INTERRUPTED
-    except VoipbinError as exc:
-        _fail(str(exc))
-        return EXIT_ERROR
-    except ValueError as exc:
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_CLOSED_PIPE
+    except (ArgumentError, ValueError) as exc:
         _fail(str(exc))
         return EXIT_USAGE
+    except (VoipbinError, MissingExtraError) as exc:
+        _fail(str(exc))
+        return EXIT_ERROR
     except Exception as exc:
         _fail(f"unexpected {type(exc).__name__}: {exc}")
         return EXIT_ERROR
-    return status
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout is gone: send what is left to /dev/null, so that the interpreter's
+    own flush at exit does not fail again (the recipe of Python's `signal` docs)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        os.close(devnull)
 
 
 def _fail(message: str) -> None:
-    sys.stderr.write(f"{PROG}: error: {_scrub(message)}\n")
-
-
-def _scrub(text: str) -> str:
-    """Belt and braces: the SDK already redacts, but never print a credential from the env."""
-    for name in ("VOIPBIN_TOKEN", "VOIPBIN_ACCESSKEY"):
-        secret = os.environ.get(name)
-        if secret:
-            text = text.replace(secret, "***")
-    return text
+    """``message`` on stderr as one line: whitespace runs (newlines too) become one space, and
+    credentials are redacted (belt and braces: the SDK's messages already are)."""
+    sys.stderr.write(f"{PROG}: error: {' '.join(redact(message).split())}\n")
 
 
 def _positive_int(text: str) -> int:
@@ -67,13 +95,6 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return value
-
-
-def _port(text: str) -> int:
-    value = _positive_int(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"not a port: {value}")
     return value
 
 
@@ -113,11 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     add_import_command(commands, _positive_int)
     add_export_command(commands)
 
-    mock = commands.add_parser("mock", help="serve the stateful VoIPBIN mock over HTTP")
-    mock.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
-    mock.add_argument("--port", type=_port, default=4011, help="port (default: 4011)")
-    _add_fault_arguments(mock)
-    mock.set_defaults(run=_run_mock)
+    commands.add_parser(
+        "mock",
+        add_help=False,  # --help is the server's: see _run_mock
+        help="serve the stateful VoIPBIN mock over HTTP (options: mock --help)",
+    )
     return parser
 
 
@@ -134,8 +155,10 @@ def _live_campaign_arguments(command: argparse.ArgumentParser, note: str = "") -
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    from ._demo import run_demo
-
+    try:
+        from ._demo import run_demo
+    except ImportError:
+        raise MissingExtraError("demo", "testing", "the built-in mock runs on Starlette") from None
     return run_demo(seed=args.seed, n_targets=args.targets)
 
 
@@ -159,18 +182,10 @@ def _run_check(args: argparse.Namespace) -> int:
     )
 
 
-def _run_mock(args: argparse.Namespace) -> int:
-    from ..testing.__main__ import main as serve_mock
-    from ..testing._faults import fault_argv
-
-    serve_mock(["--host", args.host, "--port", str(args.port), *fault_argv(args)])
-    return 0
-
-
-def _add_fault_arguments(mock: argparse.ArgumentParser) -> None:
-    """The mock's limits and faults (``--rate-limit`` ...), when the testing extra is there."""
+def _run_mock(argv: list[str]) -> int:
+    """``python -m voipbin_outdial.testing``, every option included, under this command's name."""
     try:
-        from ..testing._faults import add_fault_arguments
-    except ImportError:  # no Starlette: `mock` says so when it runs
-        return
-    add_fault_arguments(mock)
+        from ..testing.__main__ import main as serve_mock
+    except ImportError:
+        raise MissingExtraError("mock", "testing", "Starlette and uvicorn") from None
+    return serve_mock(argv, prog=f"{PROG} mock")

@@ -14,7 +14,7 @@ import sys
 from typing import Any, TextIO
 
 from .._client import VoipbinClient
-from .._pagination import next_token
+from .._pagination import Walk
 from ..contacts import write_targets
 
 __all__ = ["add_export_command", "run_export"]
@@ -52,6 +52,7 @@ def run_export(*, outdial_id: str, base_url: str | None, out: TextIO | None = No
 def _export(outdial_id: str, base_url: str | None, out: TextIO) -> int:
     options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
     with VoipbinClient(**options) as client:
+        walk = Walk()
         token: str | None = None
         header = True
         while True:
@@ -59,6 +60,6 @@ def _export(outdial_id: str, base_url: str | None, out: TextIO) -> int:
             write_targets(page.items, out, header=header)
             out.flush()
             header = False
-            token = next_token(page, token)
+            token = walk.after(page)
             if token is None:
                 return 0

@@ -76,7 +76,7 @@ def parse_body(raw: bytes) -> Any:
     text = raw.decode("utf-8", errors="replace").lstrip(_WHITESPACE)
     try:
         value, _end = _DECODER.raw_decode(text)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):  # ValueError: also an int of over 4300 digits
         raise BindError("the body is not JSON") from None
     return value
 
@@ -172,8 +172,8 @@ def go_uuid(text: str) -> str | None:
 
 def go_int(text: str) -> int | None:
     """``text`` as ``strconv.ParseInt(text, 10, 64)`` reads it; ``None`` if it cannot."""
-    if _DIGITS.fullmatch(text) is None:
-        return None
+    if _DIGITS.fullmatch(text) is None or len(text.lstrip("+-").lstrip("0")) > 19:
+        return None  # not a number, or past int64 (int() would refuse 4300 digits and more)
     number = int(text)
     return number if number in _INT64 else None
 

@@ -16,8 +16,8 @@ customer, as VoIPBIN does (``_gate.RateLimiter``; ``--rate-limit``). This module
   :class:`ResponseDropped` (an ``httpx.RemoteProtocolError``) through the transport; under
   uvicorn, the server closes the connection.
 
-The command-line options of both ``python -m voipbin_outdial.testing`` and ``voipbin-outdial
-mock`` are here too (:func:`add_fault_arguments`), with ``--rate-limit``.
+The command-line options of ``python -m voipbin_outdial.testing`` (which ``voipbin-outdial mock``
+runs) are here too (:func:`add_fault_arguments`), with ``--rate-limit``.
 
 The faults can change while the app serves (``VoipbinMock.set_faults``, ``POST /_mock/faults``):
 the middleware reads them from a :class:`FaultSwitch` on each request.
@@ -50,7 +50,6 @@ __all__ = [
     "Faults",
     "ResponseDropped",
     "add_fault_arguments",
-    "fault_argv",
     "fault_options",
     "quiet_dropped_responses",
 ]
@@ -221,7 +220,7 @@ def quiet_dropped_responses() -> None:
         logger.addFilter(_QuietDropped())
 
 
-# --- the command line: `python -m voipbin_outdial.testing` and `voipbin-outdial mock` ---------
+# --- the command line: `python -m voipbin_outdial.testing` (and `voipbin-outdial mock`) ---------
 
 FAULT_FLAGS: Final = (
     "rate_limit",
@@ -282,15 +281,3 @@ def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
 def fault_options(args: argparse.Namespace) -> dict[str, Any]:
     """``VoipbinMock`` keyword arguments from the parsed options."""
     return {name: getattr(args, name) for name in FAULT_FLAGS}
-
-
-def fault_argv(args: argparse.Namespace) -> list[str]:
-    """The options again as arguments (what ``voipbin-outdial mock`` passes on)."""
-    argv: list[str] = []
-    for name in FAULT_FLAGS:
-        value = getattr(args, name)
-        if value is None or (name != "fault_seed" and not value):
-            continue  # off
-        flag = "--" + name.replace("_", "-")
-        argv += [flag] if value is True else [flag, str(value)]
-    return argv

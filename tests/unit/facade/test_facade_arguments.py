@@ -7,11 +7,18 @@ from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
+import httpx
 import pytest
 import respx
 from facade_support import CAMPAIGN_ID, OUTDIAL_ID, PLAN_ID, MakeHarness, outplan, target
 
 from voipbin_outdial._args import to_duration_ms
+from voipbin_outdial.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    InvalidArgumentError,
+    VoipbinError,
+)
 from voipbin_outdial.models import Address, AddressType
 
 TEL = {"type": "tel", "target": "+15559876543"}
@@ -50,7 +57,8 @@ def test_dial_timeout_in_seconds_by_mistake_explains_the_unit() -> None:
         (timedelta(seconds=30), 30000),
         (timedelta(milliseconds=500), 500),
         (timedelta(hours=1), 3600000),
-        (timedelta(0), 0),
+        (2**31 - 1, 2**31 - 1),
+        (timedelta(milliseconds=2**31 - 1), 2**31 - 1),
     ],
 )
 def test_durations_become_milliseconds(value: int | timedelta, expected: int) -> None:
@@ -62,8 +70,13 @@ def test_durations_become_milliseconds(value: int | timedelta, expected: int) ->
     [
         (30, ValueError, "dial_timeout=30 is 30 milliseconds"),
         (999, ValueError, "pass 999000 or timedelta"),
-        (0, ValueError, "milliseconds"),
-        (-1, ValueError, "dial_timeout: a duration cannot be negative"),
+        (0, ValueError, "dial_timeout must be more than 0 milliseconds, got 0"),
+        (timedelta(0), ValueError, "dial_timeout must be more than 0 milliseconds"),
+        (timedelta(microseconds=499), ValueError, "more than 0 milliseconds"),
+        (-1, ValueError, "dial_timeout cannot be negative, got -1"),
+        (2**31, ValueError, "dial_timeout can be at most 2147483647 ms"),
+        (10**17, ValueError, "32-bit integer"),
+        (timedelta(days=25), ValueError, r"at most 2147483647 ms \(24 days, 20:31:23.647000\)"),
         (timedelta(seconds=-1), ValueError, "negative"),
         (True, TypeError, "dial_timeout"),
         (30.0, TypeError, "dial_timeout"),
@@ -71,8 +84,11 @@ def test_durations_become_milliseconds(value: int | timedelta, expected: int) ->
     ],
 )
 def test_bad_durations(value: Any, error: type[Exception], match: str) -> None:
-    with pytest.raises(error, match=match):
+    with pytest.raises(error, match=match) as caught:
         to_duration_ms(value, "dial_timeout")
+    assert isinstance(caught.value, ArgumentError)
+    assert caught.value.param == "dial_timeout"
+    assert "pass 0 " not in str(caught.value)
 
 
 def test_try_interval_may_be_zero_but_not_a_few_ms() -> None:
@@ -90,6 +106,7 @@ def test_try_interval_may_be_zero_but_not_a_few_ms() -> None:
         ({"max_try_counts": [5, 5, 5, 5]}, ValueError, "exactly 5"),
         ({"max_try_counts": [5, 5, 5, 5, 5, 5]}, ValueError, "exactly 5"),
         ({"max_try_counts": [5, 5, 5, 5, -1]}, ValueError, "negative"),
+        ({"max_try_counts": [2**31, 5, 5, 5, 5]}, ValueError, "at most 2147483647"),
         ({"max_try_counts": [5, 5, 5, 5, True]}, TypeError, "True"),
         ({"max_try_counts": [5, 5, 5, 5, 1.5]}, TypeError, "1.5"),
         ({"max_try_counts": "55555"}, TypeError, "max_try_counts"),
@@ -315,7 +332,7 @@ OUTDIAL, TARGET = "outdials.create", "outdialtargets.create"
         (OUTDIAL, {"name": ""}, ValueError, "^name must not be empty"),
         (OUTDIAL, {"detail": ""}, ValueError, "^detail must not be empty"),
         (OUTDIAL, {"data": ""}, ValueError, "^data must not be empty"),
-        (OUTDIAL, {"name": None}, TypeError, "^name must be a str, not NoneType"),
+        (OUTDIAL, {"name": None}, TypeError, "^name must be a str, not None$"),
         (OUTDIAL, {"data": 7}, TypeError, "^data must be a str, not int"),
         (OUTDIAL, {"campaign_id": "00000000-0000-0000-0000-000000000000"}, ValueError, "nil UUID"),
         (OUTDIAL, {"campaign_id": UUID(int=0)}, ValueError, "nil UUID"),
@@ -346,6 +363,52 @@ async def test_a_create_refuses_what_voipbin_refuses(
     assert not no_requests.called
 
 
+# -- issue 13: one kind of error for every wrong argument, before any request ----------------------
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "kwargs", "param"),
+    [
+        ("outplans.create", (), {**GOOD_PLAN, "name": None}, "name"),
+        ("outplans.create", (), {**GOOD_PLAN, "source": None}, "source"),
+        ("outplans.create", (), {**GOOD_PLAN, "detail": None}, "detail"),
+        ("outplans.update", (PLAN_ID,), {"name": None, "detail": "d"}, "name"),
+        (OUTDIAL, (), {**CREATES[OUTDIAL][1], "name": None}, "name"),
+        (OUTDIAL, (), {**CREATES[OUTDIAL][1], "campaign_id": None}, "campaign_id"),
+        ("outdials.update_data", (OUTDIAL_ID, None), {}, "data"),
+        (TARGET, (OUTDIAL_ID,), {**CREATES[TARGET][1], "name": None}, "name"),
+        (TARGET, (OUTDIAL_ID,), {**CREATES[TARGET][1], "destinations": None}, "destinations"),
+        (
+            TARGET,
+            (OUTDIAL_ID,),
+            {**CREATES[TARGET][1], "destinations": [{"type": "tel", "target": None}]},
+            "destinations[0].target",
+        ),
+        ("outplans.get", (None,), {}, "outplan_id"),
+    ],
+)
+async def test_none_for_a_value_fails_the_same_way_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    param: str,
+) -> None:
+    """issue 13: name=None went to the server (a 400), source=None was a TypeError."""
+    harness = await make_harness()
+
+    with pytest.raises(ArgumentTypeError) as caught:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert caught.value.param == param
+    assert str(caught.value).startswith(f"{param} must be ")
+    assert str(caught.value).endswith("not None")
+    assert isinstance(caught.value, VoipbinError)
+    assert isinstance(caught.value, TypeError)
+    assert not no_requests.called
+
+
 @pytest.mark.parametrize(
     ("method", "missing"),
     [
@@ -367,3 +430,105 @@ async def test_a_create_has_no_default_voipbin_would_refuse(
         await harness.call(method, *args, **{k: v for k, v in kwargs.items() if k != missing})
 
     assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "kwargs", "param"),
+    [
+        ("outplans.create", (), {**GOOD_PLAN, "name": "Ada \ud800"}, "name"),
+        ("outplans.update", (PLAN_ID,), {"name": "n", "detail": "\udfff"}, "detail"),
+        ("outdials.update_data", (OUTDIAL_ID, "x\ud83d"), {}, "data"),
+        (
+            "outplans.create",
+            (),
+            {**GOOD_PLAN, "source": {"type": "tel", "target": "+1\ud800"}},
+            "source.target",
+        ),
+        (
+            TARGET,
+            (OUTDIAL_ID,),
+            {**CREATES[TARGET][1], "destinations": [TEL, {"type": "sip", "target": "a\udc00"}]},
+            "destinations[1].target",
+        ),
+    ],
+)
+async def test_a_string_that_cannot_be_sent_names_its_field(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    param: str,
+) -> None:
+    """issue 13: a lone surrogate raised UnicodeEncodeError from deep in httpx, naming nothing."""
+    harness = await make_harness()
+
+    with pytest.raises(InvalidArgumentError, match="lone surrogate") as caught:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert caught.value.param == param
+    assert str(caught.value).startswith(param)
+    assert isinstance(caught.value, ValueError)
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("timeout", "error", "match"),
+    [
+        (-1, InvalidArgumentError, "timeout must be a positive, finite number of seconds"),
+        (0, InvalidArgumentError, "positive"),
+        (float("nan"), InvalidArgumentError, "positive"),
+        (float("inf"), InvalidArgumentError, "finite"),
+        ("x", ArgumentTypeError, "timeout must be seconds"),
+        (True, ArgumentTypeError, "timeout must be seconds"),
+        (httpx.Timeout(5.0, read=None), InvalidArgumentError, "its read timeout is None"),
+        (httpx.Timeout(None), InvalidArgumentError, "is None"),
+    ],
+)
+@pytest.mark.parametrize("dotted", ["outplans.get", "outplans.list", "outdials.create"])
+async def test_a_per_call_timeout_is_checked_before_any_request(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    timeout: Any,
+    error: type[ArgumentError],
+    match: str,
+) -> None:
+    """issue 13: only the constructor's timeout was checked; -1 or "x" failed deep in httpx."""
+    harness = await make_harness()
+    args = {"outplans.get": (PLAN_ID,), "outplans.list": (), "outdials.create": ()}[dotted]
+    kwargs = CREATES[OUTDIAL][1] if dotted == OUTDIAL else {}
+
+    with pytest.raises(error, match=match) as caught:
+        await harness.call(dotted, *args, timeout=timeout, **kwargs)
+
+    assert caught.value.param == "timeout"
+    assert not no_requests.called
+
+
+@pytest.mark.parametrize(
+    ("dotted", "args", "param"),
+    [
+        ("outplans.get", ("nope",), "outplan_id"),
+        ("outplans.list", (), "page_size"),
+        ("outdialtargets.get", (OUTDIAL_ID, 7), "target_id"),
+    ],
+)
+async def test_argument_errors_are_caught_as_voipbin_and_as_builtin_errors(
+    make_harness: MakeHarness,
+    no_requests: respx.Route,
+    dotted: str,
+    args: tuple[Any, ...],
+    param: str,
+) -> None:
+    harness = await make_harness()
+    kwargs = {"page_size": 0} if param == "page_size" else {}
+
+    with pytest.raises(VoipbinError) as as_ours:
+        await harness.call(dotted, *args, **kwargs)
+    with pytest.raises((ValueError, TypeError)) as as_builtin:
+        await harness.call(dotted, *args, **kwargs)
+
+    assert isinstance(as_ours.value, ArgumentError)
+    assert as_ours.value.param == param
+    assert type(as_builtin.value) is type(as_ours.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 from typing import Any
 
 import httpx
@@ -24,7 +25,13 @@ from facade_support import (
 import voipbin_outdial
 from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
 from voipbin_outdial._config import USER_AGENT
-from voipbin_outdial.errors import NotFoundError
+from voipbin_outdial.errors import (
+    ArgumentTypeError,
+    ClientClosedError,
+    InvalidArgumentError,
+    NotFoundError,
+    ResponseTooLargeError,
+)
 
 
 def timeouts(request: httpx.Request) -> dict[str, float | None]:
@@ -123,7 +130,7 @@ async def test_iter_passes_its_timeout_to_every_page(
         ({"base_url": "api.voipbin.net/v1.0"}, ValueError, "base_url"),
         ({"base_url": "https://api.voipbin.net/v1.0?accesskey=x"}, ValueError, "base_url"),
         ({"base_url": "http://[::1"}, ValueError, "base_url"),
-        ({"base_url": None}, TypeError, "base_url"),
+        ({"base_url": 42}, TypeError, "base_url"),
         ({"token": 123}, TypeError, "token must be a str"),
     ],
 )
@@ -168,18 +175,14 @@ def _echo(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=outplan(name=str(request.url)))
 
 
-def test_a_users_sync_client_gets_base_url_and_auth_per_request_and_stays_open() -> None:
+def test_a_users_sync_client_gets_auth_per_request_and_stays_open() -> None:
     seen: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
         return _echo(request)
 
-    http = httpx.Client(
-        transport=httpx.MockTransport(handler),
-        base_url="https://elsewhere.invalid/",
-        headers={"X-Team": "dialer"},
-    )
+    http = httpx.Client(transport=httpx.MockTransport(handler), headers={"X-Team": "dialer"})
     with VoipbinClient(token=TOKEN, base_url=BASE, http_client=http) as client:
         plan = client.outplans.get(PLAN_ID)
 
@@ -188,9 +191,53 @@ def test_a_users_sync_client_gets_base_url_and_auth_per_request_and_stays_open()
     assert seen[0].headers["X-Team"] == "dialer"
     assert not http.is_closed
     assert "authorization" not in http.headers
-    assert http.base_url == "https://elsewhere.invalid/"
+    assert http.base_url == ""
     assert http.timeout == httpx.Timeout(5.0)
     http.close()
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+@pytest.mark.parametrize(
+    ("theirs", "ours", "sent_to"),
+    [
+        ("https://elsewhere.invalid/v1.0/", None, "https://elsewhere.invalid/v1.0"),
+        ("https://elsewhere.invalid/v1.0", "https://elsewhere.invalid/v1.0/", None),
+        ("", None, "https://api.voipbin.net/v1.0"),
+        ("", BASE, BASE),
+    ],
+)
+async def test_a_users_http_client_base_url_is_honoured(
+    cls: Any, theirs: str, ours: str | None, sent_to: str | None
+) -> None:
+    """issue 13: it was silently replaced by the default base URL (production)."""
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url.copy_with(query=None)))
+        return _echo(request)
+
+    transport = httpx.MockTransport(handler)
+    http_type = httpx.AsyncClient if cls is AsyncVoipbinClient else httpx.Client
+    http = http_type(transport=transport, base_url=theirs)
+    client = cls(token=TOKEN, http_client=http, **({} if ours is None else {"base_url": ours}))
+    await settle(client.outplans.get(PLAN_ID))
+    await settle(client.close())
+    await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+
+    expected = (sent_to or ours or "").rstrip("/")
+    assert client.base_url == expected
+    assert seen == [f"{expected}/outplans/{PLAN_ID}"]
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+def test_a_users_http_client_base_url_that_conflicts_is_refused(cls: Any) -> None:
+    http_type = httpx.AsyncClient if cls is AsyncVoipbinClient else httpx.Client
+
+    with pytest.raises(InvalidArgumentError, match="conflicts with the http_client") as caught:
+        cls(token=TOKEN, base_url=BASE, http_client=http_type(base_url="https://other.invalid"))
+
+    assert caught.value.param == "base_url"
+    assert isinstance(caught.value, ValueError)
 
 
 async def test_a_users_async_client_with_an_asgi_app() -> None:
@@ -265,6 +312,11 @@ SURFACE = {
     "ApiConnectionError",
     "ApiTimeoutError",
     "ApiResponseValidationError",
+    "ArgumentError",
+    "InvalidArgumentError",
+    "ArgumentTypeError",
+    "ClientClosedError",
+    "ResponseTooLargeError",
 }
 
 
@@ -307,3 +359,83 @@ async def test_a_users_raise_for_status_hook_still_gives_our_errors(
     assert (caught.value.status_code, caught.value.message) == (404, "Not Found")
     assert caught.value.request_id == "r-9"
     assert route.call_count == 2
+
+
+# -- issue 13: closed clients, the size cap -------------------------------------------------------
+
+
+@OWNERS
+async def test_a_call_after_close_is_a_client_closed_error(
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any]
+) -> None:
+    """issue 13: it was httpx's bare RuntimeError (and a user's http_client just went on)."""
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(**http_client)
+    await harness.call("outplans.get", PLAN_ID)
+    await harness.close()
+
+    with pytest.raises(ClientClosedError, match="outplans_get: this client was closed"):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 1
+
+
+async def test_a_call_on_a_closed_user_http_client_is_a_client_closed_error(
+    make_harness: MakeHarness, api: respx.MockRouter, kind: str
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    http = httpx.AsyncClient() if kind == "async" else httpx.Client()
+    harness = await make_harness(http_client=http)
+    await settle(http.aclose() if isinstance(http, httpx.AsyncClient) else http.close())
+
+    with pytest.raises(ClientClosedError, match="the http_client was closed") as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert isinstance(caught.value, RuntimeError)
+    assert not route.called
+
+
+@OWNERS
+@pytest.mark.parametrize("how", ["content-length", "streamed"])
+async def test_a_body_over_max_response_bytes_is_refused(
+    make_harness: MakeHarness, api: respx.MockRouter, http_client: dict[str, Any], how: str
+) -> None:
+    body = json.dumps(outplan(detail="x" * 5000)).encode()
+    if how == "content-length":
+        response = httpx.Response(200, content=body)
+    else:  # no Content-Length: the cap is met while reading
+        response = httpx.Response(200, stream=httpx.ByteStream(body))
+    route = api.get(f"/outplans/{PLAN_ID}").mock(return_value=response)
+    harness = await make_harness(max_response_bytes=4096, **http_client)
+
+    with pytest.raises(ResponseTooLargeError, match="over max_response_bytes=4096") as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert caught.value.status_code == 200
+    assert route.call_count == 1  # not retried
+
+
+async def test_a_body_at_max_response_bytes_is_read(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    body = json.dumps(outplan()).encode()
+    api.get(f"/outplans/{PLAN_ID}").respond(200, content=body)
+    harness = await make_harness(max_response_bytes=len(body))
+
+    assert (await harness.call("outplans.get", PLAN_ID)).name == "test outplan"
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(0, InvalidArgumentError), (-5, InvalidArgumentError), (1.5, ArgumentTypeError)],
+)
+def test_max_response_bytes_is_checked(value: Any, error: type[Exception]) -> None:
+    with pytest.raises(error, match="max_response_bytes") as caught:
+        VoipbinClient(token=TOKEN, max_response_bytes=value)
+    assert caught.value.param == "max_response_bytes"  # type: ignore[attr-defined]
+
+
+def test_the_wrong_kind_of_http_client_names_the_parameter() -> None:
+    with pytest.raises(ArgumentTypeError) as caught:
+        VoipbinClient(token=TOKEN, http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    assert caught.value.param == "http_client"

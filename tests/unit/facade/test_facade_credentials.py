@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,12 +22,19 @@ from facade_support import (
     TOKEN,
     Harness,
     MakeHarness,
+    error_body,
     outplan,
 )
 
+import voipbin_outdial
 from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
 from voipbin_outdial._redact import LOGGER_NAMES, RedactingFilter, redact
-from voipbin_outdial.errors import ApiError, MissingCredentialsError, VoipbinError
+from voipbin_outdial.errors import (
+    ApiError,
+    MissingCredentialsError,
+    PermissionDeniedError,
+    VoipbinError,
+)
 
 # -- how each credential is sent ----------------------------------------------------------------
 
@@ -188,6 +197,25 @@ def _echo_ok_off_schema(request: httpx.Request) -> httpx.Response:
     )
 
 
+def _echo_deep(status: int) -> Callable[[httpx.Request], httpx.Response]:
+    """JSON nested past Python's recursion limit, after the request's URL and header."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        said = json.dumps(f"{request.url} {request.headers.get('authorization')}")
+        return httpx.Response(status, content=f'{{"message": {said}, "x": {"[" * 100_000}')
+
+    return respond
+
+
+def _echo_wrong_types(request: httpx.Request) -> httpx.Response:
+    said = f"{request.url} {request.headers.get('authorization')}"
+    return httpx.Response(200, json=outplan(name=said, dial_timeout=said))
+
+
+def _echo_redirect(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(302, headers={"Location": f"{request.url}&again=1"})
+
+
 def _raise(exc_type: type[httpx.TransportError]) -> Callable[[httpx.Request], httpx.Response]:
     def fail(request: httpx.Request) -> httpx.Response:
         raise exc_type(
@@ -204,6 +232,10 @@ ERROR_PATHS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
     },
     "non-json-502": _echo_text,
     "off-schema-200": _echo_ok_off_schema,
+    "wrong-types-200": _echo_wrong_types,
+    "deep-json-200": _echo_deep(200),
+    "deep-json-500": _echo_deep(500),
+    "redirect-302": _echo_redirect,
     "connect-error": _raise(httpx.ConnectError),
     "read-error": _raise(httpx.ReadError),
     "timeout": _raise(httpx.ReadTimeout),
@@ -211,9 +243,22 @@ ERROR_PATHS: dict[str, Callable[[httpx.Request], httpx.Response]] = {
 }
 
 
+SDK = Path(voipbin_outdial.__file__).parent
+
+
+def sdk_frame_locals(exc: BaseException) -> list[str]:
+    """The local variables of the SDK's own frames in ``exc``'s traceback, as Sentry, ``pytest
+    --showlocals`` and rich tracebacks show them (the test's own frames hold the credential)."""
+    with_locals = traceback.TracebackException.from_exception(exc, capture_locals=True)
+    frames = [f for f in with_locals.stack if Path(f.filename).is_relative_to(SDK)]
+    assert frames, "the traceback must go through the SDK's code"
+    return [f"{f.name}: {f.locals!r}" for f in frames]
+
+
 def _texts_of(exc: BaseException, records: list[logging.LogRecord], client: Any) -> list[str]:
     texts = [str(exc), repr(exc), repr(client), "".join(traceback.format_exception(exc))]
     texts += [repr(vars(exc)), repr(client._sender.http.headers)]
+    texts += sdk_frame_locals(exc)
     for record in records:
         texts += [record.getMessage(), str(record.msg), repr(record.args)]
     return texts
@@ -292,6 +337,13 @@ def test_missing_credentials_error_is_a_voipbin_error() -> None:
         ("Authorization: Bearer eyJ.abc.def", "Authorization: Bearer [REDACTED]"),
         ("'authorization': 'bearer eyJ.abc'", "'authorization': 'bearer [REDACTED]'"),
         ("ACCESSKEY=abc", "ACCESSKEY=[REDACTED]"),
+        (
+            "https%3A%2F%2Fh%2Fx%3Faccesskey%3Da%2Bb%26n%3D1",
+            "https%3A%2F%2Fh%2Fx%3Faccesskey%3D[REDACTED]",
+        ),
+        ("Cookie: token=abc; accesskey=def", "Cookie: token=[REDACTED]; accesskey=[REDACTED]"),
+        ("GET /outplans?accesskey=a 200", "GET /outplans?accesskey=[REDACTED] 200"),
+        ("a1a2 request_id a", "a1a2 request_id a"),
         ("nothing to hide", "nothing to hide"),
     ],
 )
@@ -299,8 +351,30 @@ def test_redact(text: str, expected: str) -> None:
     assert redact(text) == expected
 
 
-def test_redact_replaces_known_secrets_anywhere() -> None:
-    assert redact(f"echo {ACCESSKEY}!", (ACCESSKEY, "")) == "echo [REDACTED]!"
+@pytest.mark.parametrize("credential", [{"token": "a"}, {"accesskey": "a"}], ids=["token", "key"])
+async def test_a_one_character_credential_leaves_other_text_alone(
+    make_harness: MakeHarness, api: respx.MockRouter, credential: dict[str, str]
+) -> None:
+    """issue 13: every substring equal to the credential was replaced, so with token="a" the
+    message and the request_id came back as "[REDACTED]1[REDACTED]2..."."""
+
+    def respond(request: httpx.Request) -> httpx.Response:
+        said = f"a1a2 is not allowed at {request.url} ({request.headers.get('authorization')})"
+        return httpx.Response(403, json=error_body("DENIED", "a reason", said, "a1a2-a3"))
+
+    api.get(f"/outplans/{PLAN_ID}").mock(side_effect=respond)
+    harness = await make_harness(**credential)
+
+    with pytest.raises(PermissionDeniedError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    exc = caught.value
+    assert (exc.request_id, exc.reason) == ("a1a2-a3", "a reason")
+    assert exc.message.startswith(f"a1a2 is not allowed at {BASE}/outplans/{PLAN_ID}")
+    if "token" in credential:
+        assert exc.message.endswith("(Bearer [REDACTED])")
+    else:
+        assert exc.message.endswith("?accesskey=[REDACTED] (None)")
 
 
 def test_log_filters_are_installed_once_per_logger() -> None:
@@ -334,3 +408,35 @@ def test_log_filter_lets_a_malformed_record_through() -> None:
 
     assert RedactingFilter().filter(record) is True
     assert record.args == ("only one",)
+
+
+@pytest.mark.parametrize("cls", [VoipbinClient, AsyncVoipbinClient])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"token": TOKEN, "accesskey": ACCESSKEY},
+        {"token": f"{TOKEN}\nX-Injected: 1"},
+        {"accesskey": f"{ACCESSKEY} x"},
+        {"accesskey": ACCESSKEY, "timeout": -1},
+        {"token": TOKEN, "base_url": "ftp://x"},
+        {"accesskey": ACCESSKEY, "max_retries": -1},
+        {"token": TOKEN, "http_client": httpx.Client(base_url="https://elsewhere.invalid")},
+        {"env": TOKEN, "timeout": "x"},
+        {"env": f"{TOKEN}\x01"},
+    ],
+    ids=lambda kwargs: "-".join(kwargs) + ("-malformed" if len(kwargs) == 1 else ""),
+)
+def test_a_constructor_error_leaves_no_credential_in_the_sdks_frames(
+    monkeypatch: pytest.MonkeyPatch, cls: Any, kwargs: dict[str, Any]
+) -> None:
+    """The caller's token= is a parameter of __init__; the constructor drops it at once."""
+    if "env" in kwargs:
+        monkeypatch.setenv("VOIPBIN_TOKEN", kwargs.pop("env"))
+    if cls is AsyncVoipbinClient and "http_client" in kwargs:
+        kwargs["http_client"] = httpx.AsyncClient(base_url="https://elsewhere.invalid")
+
+    with pytest.raises(VoipbinError) as caught:
+        cls(base_url=BASE, **kwargs) if "base_url" not in kwargs else cls(**kwargs)
+
+    for text in [str(caught.value), repr(caught.value), *sdk_frame_locals(caught.value)]:
+        assert LEAK not in text

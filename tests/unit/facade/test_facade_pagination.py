@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -11,7 +11,8 @@ import respx
 from facade_support import ACCESSKEY, BASE, OUTDIAL_ID, MakeHarness, outdial, outplan, target
 
 from voipbin_outdial import Page, VoipbinClient
-from voipbin_outdial._pagination import next_token
+from voipbin_outdial._pagination import Walk, next_token
+from voipbin_outdial.errors import ApiResponseValidationError
 
 
 def plans(*names: str) -> list[dict[str, Any]]:
@@ -21,6 +22,16 @@ def plans(*names: str) -> list[dict[str, Any]]:
 def serve_pages(route: respx.Route, pages: list[dict[str, Any]]) -> None:
     """Answer each request with the next of ``pages``."""
     route.side_effect = [httpx.Response(200, json=page) for page in pages]
+
+
+async def aiter_of(items: Iterator[Any] | AsyncIterator[Any]) -> AsyncIterator[Any]:
+    """A sync or an async iterator, as an async one (so one test drives both clients)."""
+    if isinstance(items, Iterator):
+        for item in items:
+            yield item
+    else:
+        async for item in items:
+            yield item
 
 
 def tokens_sent(route: respx.Route) -> list[str | None]:
@@ -89,7 +100,6 @@ async def test_iter_walks_newest_first_pages_as_voipbin_sends_them(
         pytest.param({"result": plans("c")}, id="token-missing"),
         pytest.param({"result": plans("c"), "next_page_token": None}, id="token-null"),
         pytest.param({"result": plans("c"), "next_page_token": ""}, id="token-empty"),
-        pytest.param({"result": plans("c"), "next_page_token": "t1"}, id="token-repeated"),
     ],
 )
 async def test_iter_stops_when_the_token_ends(
@@ -103,6 +113,38 @@ async def test_iter_stops_when_the_token_ends(
 
     assert names == ["a", "b", "c"]
     assert route.call_count == 2
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        pytest.param(["t1", "t1"], id="the-token-just-sent"),
+        pytest.param(["A", "B", "A"], id="a-cycle"),
+        pytest.param(["A", "B", "C", "B"], id="a-cycle-later"),
+    ],
+)
+async def test_iter_stops_with_an_error_when_a_token_repeats(
+    make_harness: MakeHarness, api: respx.MockRouter, tokens: list[str]
+) -> None:
+    """issue 13: tokens that cycle (A, B, A ...) made iter() walk forever."""
+    route = api.get("/outplans")
+    route.side_effect = [
+        httpx.Response(200, json={"result": plans(f"p{n}"), "next_page_token": token})
+        for n, token in enumerate(tokens)
+    ] + [httpx.Response(200, json={"result": plans("never")})]
+    harness = await make_harness()
+    seen: list[str] = []
+
+    async def walk() -> None:
+        async for plan in aiter_of(harness.method("outplans.iter")()):
+            seen.append(plan.name)
+
+    with pytest.raises(ApiResponseValidationError, match="pages repeat") as caught:
+        await walk()
+
+    assert seen == [f"p{n}" for n in range(len(tokens))]  # every page up to the loop
+    assert route.call_count == len(tokens)
+    assert f"page_token {tokens[-1]!r}" in str(caught.value)
 
 
 async def test_iter_stops_on_an_empty_page_even_with_a_token(
@@ -181,19 +223,24 @@ async def test_bad_page_size_is_refused_before_any_request(
 
 
 @pytest.mark.parametrize(
-    ("items", "token", "sent", "expected"),
-    [
-        (["x"], "t2", "t1", "t2"),
-        (["x"], None, "t1", None),
-        (["x"], "", None, None),
-        ([], "t2", "t1", None),
-        (["x"], "t1", "t1", None),
-    ],
+    ("items", "token", "expected"),
+    [(["x"], "t2", "t2"), (["x"], None, None), (["x"], "", None), ([], "t2", None)],
 )
-def test_next_token(
-    items: list[str], token: str | None, sent: str | None, expected: str | None
-) -> None:
-    assert next_token(Page(items, token), sent) == expected
+def test_next_token(items: list[str], token: str | None, expected: str | None) -> None:
+    assert next_token(Page(items, token)) == expected
+
+
+def test_a_walk_refuses_a_token_it_sent_before() -> None:
+    walk = Walk()
+
+    assert walk.after(Page(["a"], "A")) == "A"
+    assert walk.after(Page(["b"], "B")) == "B"
+    with pytest.raises(ApiResponseValidationError, match="page 3 points back to page_token 'A'"):
+        walk.after(Page(["c"], "A"))
+
+
+def test_a_page_repr_counts_its_items() -> None:
+    assert repr(Page([1, 2, 3], "t")) == "Page(3 items, next_page_token='t')"
 
 
 def test_page_is_frozen_iterable_and_sized() -> None:

@@ -9,9 +9,16 @@ from email.utils import format_datetime
 import httpx
 import pytest
 import respx
-from facade_support import CAMPAIGN_ID, PLAN_ID, MakeHarness, outdial, outplan
+from facade_support import CAMPAIGN_ID, PLAN_ID, Harness, MakeHarness, outdial, outplan
 
-from voipbin_outdial._retry import backoff_delay, parse_retry_after, should_retry
+from voipbin_outdial import AsyncRateLimiter, AsyncVoipbinClient, RateLimiter
+from voipbin_outdial._retry import (
+    backoff_delay,
+    call_time_bound,
+    parse_retry_after,
+    retry_delay,
+    should_retry,
+)
 from voipbin_outdial.errors import (
     ApiConnectionError,
     ApiTimeoutError,
@@ -54,19 +61,20 @@ def test_exponential_backoff(retry: int, jitter: float, expected: float) -> None
         (" 0.25 ", 0.25),
         ("0", 0.0),
         ("-5", 0.0),
-        ("120", 60.0),
-        ("inf", 60.0),
+        ("120", 120.0),
+        ("999999", 999999.0),
+        ("inf", BACKOFF_2),
         (format_datetime(NOW + timedelta(seconds=12), usegmt=True), 12.0),
         ("Fri, 02 Jan 2026 03:04:35 GMT", 30.0),
         ("Fri, 02 Jan 2026 03:04:35 -0000", 30.0),
         (format_datetime(NOW - timedelta(hours=1), usegmt=True), 0.0),
-        (format_datetime(NOW + timedelta(days=1), usegmt=True), 60.0),
+        (format_datetime(NOW + timedelta(days=1), usegmt=True), 86400.0),
         ("soon", BACKOFF_2),
         ("nan", BACKOFF_2),
         ("", BACKOFF_2),
     ],
 )
-def test_retry_after_wins_over_backoff_and_is_capped(header: str, expected: float) -> None:
+def test_retry_after_wins_over_backoff(header: str, expected: float) -> None:
     assert backoff_delay(2, header, now=NOW, jitter=JITTER) == pytest.approx(expected)
 
 
@@ -240,7 +248,7 @@ async def test_max_retries_zero_disables_retries(
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("7", 7.0), ("0.5", 0.5), ("3600", 60.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
+    [("7", 7.0), ("0.5", 0.5), ("89", 89.0), ("Wed, 21 Oct 2015 07:28:00 GMT", 0.0)],
 )
 async def test_retry_after_is_honoured(
     make_harness: MakeHarness, api: respx.MockRouter, header: str, expected: float
@@ -373,3 +381,150 @@ async def test_each_retry_is_logged(
     assert record.getMessage().startswith(
         f"GET /outplans/{PLAN_ID} (outplans_get): HTTP 503; retry 1 of 2 in"
     )
+
+
+# -- issue 13: a call's time bound, waits included ----------------------------------------------
+
+
+@pytest.mark.parametrize("header", ["999999", "4", "Fri, 02 Jan 2099 03:04:35 GMT"])
+async def test_a_retry_after_past_the_time_bound_raises_at_once(
+    make_harness: MakeHarness, api: respx.MockRouter, header: str
+) -> None:
+    """issue 13: Retry-After: 999999 with timeout=1, max_retries=2 waited 120 s."""
+    route = api.get(f"/outplans/{PLAN_ID}").respond(429, headers={"Retry-After": header})
+    harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == []
+    assert route.call_count == 1
+    assert caught.value.retry_after is not None
+    assert caught.value.retry_after > 3
+
+
+async def test_a_retry_after_within_the_bound_is_waited_then_the_rest_raises(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(429, headers={"Retry-After": "1.5"})
+    harness = await make_harness(timeout=1, max_retries=2)  # 3 s: one wait of 1.5 s fits
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [1.5]
+    assert route.call_count == 2
+    assert caught.value.retry_after == 1.5
+
+
+async def test_backoff_stops_where_the_next_wait_would_pass_the_bound(
+    make_harness: MakeHarness, api: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("voipbin_outdial._base.random.random", lambda: 0.0)  # no jitter
+    route = api.get(f"/outplans/{PLAN_ID}").respond(503)
+    harness = await make_harness(timeout=0.5, max_retries=5)  # 0.5 s x 6 tries: 3 s
+
+    with pytest.raises(InternalServerError):
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [0.5, 1.0]  # then 2.0 would end at 3.5 s
+    assert route.call_count == 3
+
+
+@pytest.mark.parametrize(
+    ("method", "max_retries", "try_time", "bound"),
+    [
+        ("GET", 2, 30.0, 90.0),
+        ("PUT", 0, 30.0, 30.0),
+        ("DELETE", 4, 0.5, 2.5),
+        ("POST", 5, 7.0, 7.0),
+    ],
+)
+def test_the_time_bound_of_a_call(
+    method: str, max_retries: int, try_time: float, bound: float
+) -> None:
+    assert call_time_bound(method, max_retries, try_time) == bound
+
+
+@pytest.mark.parametrize(
+    ("time_left", "expected"), [(10.0, 7.0), (7.01, 7.0), (7.0, None), (1.0, None)]
+)
+def test_a_wait_is_made_only_if_it_ends_within_the_bound(
+    time_left: float, expected: float | None
+) -> None:
+    response = httpx.Response(503, headers={"Retry-After": "7"})
+    delay = retry_delay("GET", 0, 2, response, time_left=time_left, now=lambda: NOW)
+    assert delay == expected
+
+
+# -- the client's rate limiter inside the call's bound (issue 13 merged with issue 16) -----------
+
+
+def limiter_on(harness: Harness, per_second: float) -> None:
+    """A limiter of ``per_second`` (burst 1) on the harness's clock: its waits are the
+    harness's sleeps, so the call's time bound sees them pass."""
+    clock = harness.client._sender.clock
+    if isinstance(harness.client, AsyncVoipbinClient):
+
+        async def sleep(seconds: float) -> None:
+            harness.sleeps.append(seconds)
+
+        harness.client._sender.limiter = AsyncRateLimiter((per_second, 1), clock=clock, sleep=sleep)
+    else:
+        harness.client._sender.limiter = RateLimiter(
+            (per_second, 1), clock=clock, sleep=harness.sleeps.append
+        )
+
+
+async def test_a_wait_for_the_rate_limiter_within_the_bound_is_made(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
+    limiter_on(harness, 0.5)  # a request every 2 s
+
+    await harness.call("outplans.get", PLAN_ID)
+    await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == [pytest.approx(2.0, abs=0.01)]
+    assert route.call_count == 2
+
+
+async def test_a_wait_for_the_rate_limiter_past_the_bound_is_not_made(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    """A call must not run past its bound: the limiter's wait counts; one that would end past
+    the bound is refused at once, nothing sent, and its slot is not booked."""
+    route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
+    harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
+    limiter_on(harness, 0.25)  # a request every 4 s
+    await harness.call("outplans.get", PLAN_ID)
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert harness.sleeps == []
+    assert route.call_count == 1
+    assert caught.value.status_code is None
+    assert caught.value.retry_after == pytest.approx(4.0, abs=0.01)
+    assert caught.value.operation == "outplans_get"
+    assert "was not sent: the client's rate_limit would hold it 4.00 s" in str(caught.value)
+    harness.sleeps.append(4.0)  # 4 s later the slot is free: the refusal booked nothing
+    await harness.call("outplans.get", PLAN_ID)
+    assert harness.sleeps == [4.0]
+    assert route.call_count == 2
+
+
+async def test_a_retry_the_rate_limiter_would_hold_past_the_bound_is_not_sent(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    route = api.get(f"/outplans/{PLAN_ID}").respond(503, headers={"Retry-After": "0"})
+    harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
+    limiter_on(harness, 0.5)  # a request every 2 s: the third try would start at 4 s
+
+    with pytest.raises(RateLimitError) as caught:
+        await harness.call("outplans.get", PLAN_ID)
+
+    assert route.call_count == 2
+    assert caught.value.status_code is None
+    assert sum(harness.sleeps) == pytest.approx(2.0, abs=0.01)  # 0 s, the limiter's 2 s, 0 s
