@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import subprocess
 import time
 from collections.abc import Iterator
@@ -133,3 +134,24 @@ def test_import_over_http_with_dropped_answers_creates_each_row_once(
     exported = cli("export", "--outdial", outdial, "--base-url", faulty_server, env=ENV)
     names = [r["name"] for r in csv.DictReader(io.StringIO(exported.stdout))]
     assert sorted(names) == sorted(f"c{k}" for k in range(60))
+
+
+def test_export_into_a_closed_pipe_ends_quietly(mock_server: str) -> None:
+    """``export | head``: the command's one closed-pipe rule (``cli.main``), as for ``demo``."""
+    outdial = new_outdial(mock_server)
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VOIPBIN_")}
+    process = subprocess.Popen(
+        [SCRIPT, "export", "--outdial", outdial, "--base-url", mock_server],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=base | ENV,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()  # the reader is gone before the header is written
+    status = process.wait(timeout=60)
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+
+    assert stderr == ""
+    assert status == 141

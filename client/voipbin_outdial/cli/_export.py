@@ -9,7 +9,6 @@ the output starts at once and memory does not grow with the outdial. The columns
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any, TextIO
 
@@ -38,18 +37,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def run_export(*, outdial_id: str, base_url: str | None, out: TextIO | None = None) -> int:
-    """Write the outdial's targets to ``out`` (stdout), a page at a time; returns 0 (also when
-    the reader stops early, as ``| head`` does)."""
+    """Write the outdial's targets to ``out`` (stdout), a page at a time; returns 0. (A reader
+    that stops early, as ``| head`` does, ends the command quietly: see ``cli.main``.)"""
     out = out if out is not None else sys.stdout
-    try:
-        return _export(outdial_id, base_url, out)
-    except BrokenPipeError:
-        # Python would complain again while flushing stdout at exit: point it at /dev/null.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-
-
-def _export(outdial_id: str, base_url: str | None, out: TextIO) -> int:
     options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
     with VoipbinClient(**options) as client:
         walk = Walk()
