@@ -15,21 +15,30 @@ from typing import Final
 
 import attrs
 
+from .errors import ArgumentTypeError, InvalidArgumentError
+
 __all__ = ["IMPORT_RATE_LIMIT", "Bucket", "RateLimit", "to_rate_limit"]
 
 
+# Argument errors (``param`` "rate_limit.per_second" ...), as _args raises them for the others.
+
+
 def _positive_rate(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    param = "rate_limit.per_second"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"rate_limit: per_second must be a number, not {value!r}")
+        raise ArgumentTypeError(param, f"rate_limit: per_second must be a number, not {value!r}")
     if not (value > 0 and math.isfinite(value)):
-        raise ValueError(f"rate_limit: per_second must be a positive number, got {value!r}")
+        raise InvalidArgumentError(
+            param, f"rate_limit: per_second must be a positive number, got {value!r}"
+        )
 
 
 def _positive_burst(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    param = "rate_limit.burst"
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"rate_limit: burst must be an int, not {value!r}")
+        raise ArgumentTypeError(param, f"rate_limit: burst must be an int, not {value!r}")
     if value < 1:
-        raise ValueError(f"rate_limit: burst must be at least 1, got {value}")
+        raise InvalidArgumentError(param, f"rate_limit: burst must be at least 1, got {value}")
 
 
 @attrs.frozen
@@ -59,8 +68,9 @@ def to_rate_limit(value: RateLimit | tuple[float, int]) -> RateLimit:
         return value
     if isinstance(value, tuple) and len(value) == 2:
         return RateLimit(*value)
-    raise TypeError(
-        f"rate_limit must be a RateLimit, a (per_second, burst) pair or None, not {value!r}"
+    raise ArgumentTypeError(
+        "rate_limit",
+        f"rate_limit must be a RateLimit, a (per_second, burst) pair or None, not {value!r}",
     )
 
 

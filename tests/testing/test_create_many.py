@@ -22,6 +22,7 @@ from voipbin_outdial import (
     VoipbinClient,
 )
 from voipbin_outdial._bulk import row_key, target_key
+from voipbin_outdial.errors import ArgumentError, ArgumentTypeError, InvalidArgumentError
 from voipbin_outdial.testing import VoipbinMock
 
 CAMPAIGN = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
@@ -185,13 +186,17 @@ def test_rows_are_read_as_the_import_goes_and_progress_is_reported_in_order() ->
     assert read < 200
 
 
-@pytest.mark.parametrize(("concurrency", "error"), [(0, ValueError), (True, TypeError)])
-def test_bad_concurrency_is_refused(concurrency: Any, error: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("concurrency", "error"), [(0, InvalidArgumentError), (True, ArgumentTypeError)]
+)
+def test_bad_concurrency_is_refused(concurrency: Any, error: type[ArgumentError]) -> None:
     with (
         VoipbinClient(token="t", http_client=VoipbinMock().client()) as client,
-        pytest.raises(error, match="concurrency"),
+        pytest.raises(error, match="concurrency") as caught,
     ):
         client.outdialtargets.create_many(CAMPAIGN, [], concurrency=concurrency)
+    assert caught.value.param == "concurrency"
+    assert isinstance(caught.value, ValueError | TypeError)
 
 
 async def test_the_async_client_imports_the_same_way() -> None:

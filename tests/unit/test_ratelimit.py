@@ -16,6 +16,7 @@ from voipbin_outdial import (
     VoipbinClient,
 )
 from voipbin_outdial._ratelimit import Bucket
+from voipbin_outdial.errors import ArgumentError
 from voipbin_outdial.testing import MockApiError, VoipbinMock
 from voipbin_outdial.testing import RateLimiter as ServerLimiter
 
@@ -146,12 +147,20 @@ async def test_the_async_limiter_shares_one_bucket_between_tasks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "error"),
-    [((0, 1), ValueError), ((5, 0), ValueError), ((float("inf"), 1), ValueError), ("5", TypeError)],
+    ("value", "error", "param"),
+    [
+        ((0, 1), ValueError, "rate_limit.per_second"),
+        ((5, 0), ValueError, "rate_limit.burst"),
+        ((float("inf"), 1), ValueError, "rate_limit.per_second"),
+        ((5, 1.5), TypeError, "rate_limit.burst"),
+        ("5", TypeError, "rate_limit"),
+    ],
 )
-def test_bad_rate_limits_are_refused(value: object, error: type[Exception]) -> None:
-    with pytest.raises(error, match="rate_limit"):
+def test_bad_rate_limits_are_refused(value: object, error: type[Exception], param: str) -> None:
+    with pytest.raises(error, match="rate_limit") as caught:
         VoipbinClient(token="t", rate_limit=value)  # type: ignore[arg-type]
+    assert isinstance(caught.value, ArgumentError)  # also a VoipbinError, as every argument's
+    assert caught.value.param == param
 
 
 def test_every_request_of_a_client_waits_on_its_limiter() -> None:

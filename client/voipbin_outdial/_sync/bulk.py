@@ -26,7 +26,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Final, cast
 from uuid import UUID
 
-from .._args import to_uuid
+from .._args import to_positive_int, to_uuid
 from .._base import Sleep
 from .._bulk import (
     ImportProgress,
@@ -137,14 +137,10 @@ class TargetImport:
         """:meth:`create_many`, handing each row's result out in input order as it is known:
         memory stays flat however many rows there are. Leaving the loop early stops the
         import (rows already sent finish first)."""
-        if isinstance(concurrency, bool) or not isinstance(concurrency, int):
-            raise TypeError(f"concurrency must be an int, not {concurrency!r}")
-        if concurrency < 1:
-            raise ValueError(f"concurrency must be at least 1, got {concurrency}")
         run = _ImportRun(
             cast("Outdialtargets", self),
             to_uuid(outdial_id, "outdial_id"),
-            concurrency=concurrency,
+            concurrency=to_positive_int(concurrency, "concurrency"),
             on_progress=on_progress,
             limiters=_limiters(self._sender.limiter, rate_limit),
             sleep=self._sender.sleep,
