@@ -67,6 +67,23 @@ def test_a_missing_extra_is_named(command: list[str]) -> None:
     assert "unexpected" not in result.stderr
 
 
+def test_import_without_phonenumbers_names_the_csv_extra(tmp_path: Path) -> None:
+    """The rule above for ``import`` (issue 16's command), which reads numbers with phonenumbers."""
+    source = tmp_path / "in.csv"
+    source.write_text("name,detail,data,destination_0\nAda,d,x,+12015550123\n", encoding="utf-8")
+    result = python(
+        "import sys; sys.modules['phonenumbers'] = None\n"
+        "from voipbin_outdial.cli import main\n"
+        f"sys.exit(main(['import', {str(source)!r}, '--outdial', 'x', '--dry-run']))\n"
+    )
+
+    assert result.returncode == 1
+    assert result.stderr == (
+        "voipbin-outdial: error: import needs the 'csv' extra (phonenumbers reads the numbers): "
+        'pip install "voipbin-outdial[csv]"\n'
+    )
+
+
 def test_the_help_works_without_the_extras() -> None:
     result = without_starlette(["--help"])
 

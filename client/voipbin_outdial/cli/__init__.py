@@ -18,6 +18,7 @@ from .. import __version__
 from .._redact import redact
 from ..errors import ArgumentError, VoipbinError
 from ._export import add_export_command
+from ._extras import MissingExtraError
 from ._import import add_import_command
 
 __all__ = ["main"]
@@ -27,15 +28,6 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_CLOSED_PIPE = 141
-
-
-class MissingExtraError(Exception):
-    """A command needs an optional dependency that is not installed."""
-
-    def __init__(self, command: str, extra: str, what: str) -> None:
-        super().__init__(
-            f'{command} needs the {extra!r} extra ({what}): pip install "voipbin-outdial[{extra}]"'
-        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

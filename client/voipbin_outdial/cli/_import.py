@@ -27,6 +27,7 @@ from ..contacts import (
     destination_cell,
     read_contacts,
 )
+from ._extras import MissingExtraError
 from ._progress import Progress
 
 __all__ = ["add_import_command", "run_import"]
@@ -69,6 +70,10 @@ def add_import_command(commands: Any, positive_int: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        import phonenumbers  # noqa: F401  (read_contacts writes numbers in E.164 with it)
+    except ImportError:
+        raise MissingExtraError("import", "csv", "phonenumbers reads the numbers") from None
     return run_import(
         args.file,
         outdial_id=args.outdial,
