@@ -115,23 +115,9 @@ class Outdial:
         else:
             customer_id = UUID(_customer_id)
 
-        def _parse_tm_update(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        tm_update = cast(None | str | Unset, d.pop("tm_update", UNSET))
 
-        tm_update = _parse_tm_update(d.pop("tm_update", UNSET))
-
-        def _parse_tm_delete(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        tm_delete = _parse_tm_delete(d.pop("tm_delete", UNSET))
+        tm_delete = cast(None | str | Unset, d.pop("tm_delete", UNSET))
 
         outdial = cls(
             id,
