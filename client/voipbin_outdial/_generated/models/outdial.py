@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Outdial")
 
@@ -96,9 +96,9 @@ class Outdial:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
-        campaign_id = UUID(d.pop("campaign_id"))
+        campaign_id = parse_uuid(d.pop("campaign_id"))
 
         name = d.pop("name")
 
@@ -113,7 +113,7 @@ class Outdial:
         if isinstance(_customer_id, Unset):
             customer_id = UNSET
         else:
-            customer_id = UUID(_customer_id)
+            customer_id = parse_uuid(_customer_id)
 
         tm_update = cast(None | str | Unset, d.pop("tm_update", UNSET))
 

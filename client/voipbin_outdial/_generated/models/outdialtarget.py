@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from ..models.address import Address
 from ..models.outdialtarget_status import OutdialtargetStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Outdialtarget")
 
@@ -180,9 +180,9 @@ class Outdialtarget:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
-        outdial_id = UUID(d.pop("outdial_id"))
+        outdial_id = parse_uuid(d.pop("outdial_id"))
 
         name = d.pop("name")
 
