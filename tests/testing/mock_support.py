@@ -6,6 +6,7 @@ with the ``uuid`` format checked), so these tests hold no second copy of the con
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,33 @@ T0: Final = datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
 def spec() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
     return loaded
+
+
+HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
+Operation = tuple[str, str, dict[str, Any] | None]
+
+
+def operations() -> dict[str, Operation]:
+    """Every operation of openapi.yaml, by operationId: method, path and its request example."""
+    found: dict[str, Operation] = {}
+    for path, item in spec()["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                body = item[method].get("requestBody", {}).get("content", {})
+                example = body.get("application/json", {}).get("example")
+                found[item[method]["operationId"]] = (method.upper(), path, copy.deepcopy(example))
+    return found
+
+
+def operation_of(request: httpx.Request) -> str:
+    """The operationId of openapi.yaml that ``request`` (under ``/v1.0``) calls."""
+    path = request.url.path.removeprefix("/v1.0")
+    (found,) = [
+        operation_id
+        for operation_id, (method, template, _) in operations().items()
+        if method == request.method and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", template), path)
+    ]
+    return found
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
