@@ -52,15 +52,15 @@ def operations() -> dict[str, Operation]:
     return found
 
 
-def operation_of(request: httpx.Request) -> str:
-    """The operationId of openapi.yaml that ``request`` (under ``/v1.0``) calls."""
-    path = request.url.path.removeprefix("/v1.0")
-    (found,) = [
-        operation_id
-        for operation_id, (method, template, _) in operations().items()
-        if method == request.method and re.fullmatch(re.sub(r"\{\w+\}", "[^/]+", template), path)
-    ]
-    return found
+def request_schemas() -> list[str]:
+    """The schemas of openapi.yaml's request bodies, in the spec's order."""
+    names = []
+    for item in spec()["paths"].values():
+        for method in HTTP_METHODS:
+            body = item.get(method, {}).get("requestBody")
+            if body is not None:
+                names.append(str(body["content"]["application/json"]["schema"]["$ref"]))
+    return list(dict.fromkeys(name.rsplit("/", 1)[1] for name in names))
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:
