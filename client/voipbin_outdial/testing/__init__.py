@@ -50,17 +50,11 @@ import httpx
 from starlette.applications import Starlette
 
 from ._app import API_PREFIX, create_app
-from ._campaign import (
-    Answer,
-    CallOutcome,
-    CallRecord,
-    Campaign,
-    CampaignOptions,
-    EndHandle,
-    StopReason,
-)
+from ._campaign import Campaign, CampaignOptions
 from ._errors import MockApiError
 from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
+from ._outcomes import Answer, CallOutcome, CallRecord
+from ._simulation import EndHandle, StopReason
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
 from ._validate import STRICT_REASON, InvalidRequestError
