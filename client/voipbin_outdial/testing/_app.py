@@ -30,6 +30,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final, TypeAlias
 
+import attrs
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -80,45 +81,35 @@ def error_response(error: MockApiError, rid: str) -> Response:
     return render_json(error.status_code, error.envelope(rid), headers, media_type)
 
 
+@attrs.define
 class _HttpCall:
     """One request as its handler sees it (an :class:`~._operations.Call`): each part read and
     checked as the server reads and checks it."""
 
-    __slots__ = ("_body", "_raw", "_strict", "customer", "operation_id", "request", "store")
-
-    def __init__(
-        self,
-        request: Request,
-        raw: bytes,
-        operation_id: str,
-        store: MockStore,
-        customer: str,
-        strict: bool,
-    ) -> None:
-        self.request = request
-        self.operation_id = operation_id
-        self.store = store
-        self.customer = customer
-        self._raw = raw
-        self._strict = strict
-        self._body: Any = None
+    request: Request
+    raw: bytes  # the body, parsed by fields()
+    operation_id: str
+    store: MockStore
+    customer: str
+    checks_strict: bool
+    _body: Any = attrs.field(default=None, init=False)
 
     def id(self, name: str = "id") -> str:
         return check.path_id(self.request.path_params[name], name)
 
     def fields(self) -> Json:
-        self._body = check.parse_body(self._raw)
+        self._body = check.parse_body(self.raw)
         return check.bind_body(self.operation_id, self._body)
 
     def strict(self) -> None:
-        if self._strict:
+        if self.checks_strict:
             check.strict_body(self.operation_id, self._body)
 
     def page(self) -> tuple[int, str]:
         query = self.request.query_params
         sizes, tokens = query.getlist("page_size"), query.getlist("page_token")
         size, token = check.page(sizes, tokens)
-        if self._strict:
+        if self.checks_strict:
             check.strict_page(sizes)
         return size, token
 
@@ -137,22 +128,15 @@ class _HttpCall:
         return record
 
 
+@attrs.frozen
 class _Gate:
     """What every request passes before its handler (:mod:`._gate`), shared by all paths."""
 
-    def __init__(
-        self,
-        store: MockStore,
-        credentials: Credentials,
-        rate_limiter: RateLimiter | None,
-        failures: FailureQueue,
-        strict: bool,
-    ) -> None:
-        self.store = store
-        self.credentials = credentials
-        self.rate_limiter = rate_limiter
-        self.failures = failures
-        self.strict = strict
+    store: MockStore
+    credentials: Credentials
+    rate_limiter: RateLimiter | None
+    failures: FailureQueue
+    strict: bool
 
     async def admit(self, request: Request, operation_id: str) -> _HttpCall:
         customer = self.credentials.customer_of(request)

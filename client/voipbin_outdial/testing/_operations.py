@@ -18,7 +18,10 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
+import attrs
+
 from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, TRY_COUNT_FIELDS
+from ..dialplan._rules import IDLE
 from . import _validate as check
 from ._bind import go_uuid
 
@@ -82,24 +85,22 @@ def operation(handler: Handler) -> Handler:
     return handler
 
 
+@attrs.frozen
 class _Direct:
     """An operation applied to the store without HTTP (``MockStore.create_*``): the ids and the
     body as given, no strict checks, and what it reads is not checked for an owner."""
 
-    def __init__(
-        self, store: MockStore, body: Any, ids: Mapping[str, str], customer: str, operation_id: str
-    ) -> None:
-        self.store = store
-        self.customer = customer
-        self._body = body
-        self._ids = ids
-        self._operation_id = operation_id
+    operation_id: str
+    store: MockStore
+    customer: str
+    body: Any
+    ids: Mapping[str, str]
 
     def id(self, name: str = "id") -> str:
-        return self._ids[name]
+        return self.ids[name]
 
     def fields(self) -> Json:
-        return check.bind_body(self._operation_id, self._body)
+        return check.bind_body(self.operation_id, self.body)
 
     def strict(self) -> None:
         pass
@@ -128,7 +129,7 @@ def apply(
         customer: The owner of what it creates (the store's ``customer_id`` when ``None``).
     """
     owner = store.customer_id if customer is None else customer
-    return HANDLERS[operation_id](_Direct(store, body, ids or {}, owner, operation_id))
+    return HANDLERS[operation_id](_Direct(operation_id, store, owner, body, ids or {}))
 
 
 def _new_id() -> str:
@@ -294,7 +295,7 @@ def outdialtargets_create(call: Call) -> Json:
     with call.store.locked():
         call.owned("outdial", outdial_id)
         record = {"id": _new_id(), "outdial_id": outdial_id}
-        record |= _pick(fields, "name", "detail", "data") | {"status": "idle"}
+        record |= _pick(fields, "name", "detail", "data") | {"status": IDLE}
         record |= _pick(fields, *DESTINATION_FIELDS) | dict.fromkeys(TRY_COUNT_FIELDS, 0)
         return call.store.insert("outdialtarget", record, parent=outdial_id, update_time=True)
 
