@@ -38,7 +38,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Final, Literal, TypeAlias
 
 from .._slots import TRY_COUNT_FIELDS
-from ..timeutil import as_utc, format_timestamp
+from ..timeutil import as_utc, format_timestamp, is_deleted
 from . import _operations
 from ._table import EMPTY, Record, Table
 
@@ -64,7 +64,7 @@ def _wall_clock() -> datetime:
 
 
 def _is_live(record: Record) -> bool:
-    return record["tm_delete"] is None
+    return not is_deleted(record)
 
 
 class MockStore:
