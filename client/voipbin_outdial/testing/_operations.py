@@ -85,7 +85,7 @@ def operation(handler: Handler) -> Handler:
     return handler
 
 
-@attrs.frozen
+@attrs.define
 class _Direct:
     """An operation applied to the store without HTTP (``MockStore.create_*``): the ids and the
     body as given, no strict checks, and what it reads is not checked for an owner."""
@@ -109,10 +109,10 @@ class _Direct:
         return check.PAGE_SIZE_MAX, ""
 
     def owned(self, kind: Kind, resource_id: str) -> Record:
-        return self.store.find(kind, resource_id)
+        return self.store.stored(kind, resource_id)
 
     def target(self, outdial_id: str, target_id: str) -> Record:
-        return self.store.find("outdialtarget", target_id)
+        return self.store.stored("outdialtarget", target_id)
 
 
 def apply(
@@ -182,9 +182,12 @@ def outplans_create(call: Call) -> Json:
     """``PostOutplans``: every field bound, none checked."""
     fields = call.fields()
     call.strict()
-    record = {"id": _new_id(), "customer_id": call.customer}
-    record |= _pick(fields, "name", "detail", "source", "dial_timeout", "try_interval")
-    record |= _pick(fields, *MAX_TRY_COUNT_FIELDS)
+    record = {
+        "id": _new_id(),
+        "customer_id": call.customer,
+        **_pick(fields, "name", "detail", "source", "dial_timeout", "try_interval"),
+        **_pick(fields, *MAX_TRY_COUNT_FIELDS),
+    }
     return call.store.insert("outplan", record)
 
 
@@ -294,9 +297,14 @@ def outdialtargets_create(call: Call) -> Json:
     call.strict()
     with call.store.locked():
         call.owned("outdial", outdial_id)
-        record = {"id": _new_id(), "outdial_id": outdial_id}
-        record |= _pick(fields, "name", "detail", "data") | {"status": IDLE}
-        record |= _pick(fields, *DESTINATION_FIELDS) | dict.fromkeys(TRY_COUNT_FIELDS, 0)
+        record = {
+            "id": _new_id(),
+            "outdial_id": outdial_id,
+            **_pick(fields, "name", "detail", "data"),
+            "status": IDLE,
+            **_pick(fields, *DESTINATION_FIELDS),
+            **dict.fromkeys(TRY_COUNT_FIELDS, 0),
+        }
         return call.store.insert("outdialtarget", record, parent=outdial_id, update_time=True)
 
 

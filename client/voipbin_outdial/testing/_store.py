@@ -133,7 +133,7 @@ class MockStore:
     # --- records in any state (the API) -----------------------------------------------------
 
     def _any(self, kind: Kind, resource_id: str) -> Record:
-        record = self._table(kind).by_id.get(resource_id)
+        record = self._tables.get(kind, EMPTY).by_id.get(resource_id)
         if record is None:
             raise ResourceNotFoundError(kind, resource_id)
         return record
@@ -149,6 +149,16 @@ class MockStore:
         """
         with self._lock:
             return copy.deepcopy(self._any(kind, resource_id))
+
+    def stored(self, kind: Kind, resource_id: str) -> Record:
+        """:meth:`find` without the copy: the record itself, deleted or not, to read only while
+        holding :meth:`locked` (a create operation applied directly looks its parent up).
+
+        Raises:
+            ResourceNotFoundError: no record of that kind has this id.
+        """
+        with self._lock:
+            return self._any(kind, resource_id)
 
     def insert(
         self, kind: Kind, record: Record, *, parent: str | None = None, update_time: bool = False
