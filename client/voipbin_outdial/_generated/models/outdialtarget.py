@@ -190,7 +190,7 @@ class Outdialtarget:
 
         data = d.pop("data")
 
-        status = OutdialtargetStatus(d.pop("status"))
+        status = OutdialtargetStatus._from_value(d.pop("status"))
 
         _destination_0 = d.pop("destination_0")
         destination_0: Address | None
