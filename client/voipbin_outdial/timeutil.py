@@ -221,4 +221,4 @@ def is_deleted(obj: Mapping[str, Any] | object) -> bool:
         value = obj.get("tm_delete")
     else:
         value = getattr(obj, "tm_delete", None)
-    return parse_timestamp(value) is not None
+    return value is not None and parse_timestamp(value) is not None
