@@ -5,49 +5,13 @@ by a regeneration); import them from here. Each has ``from_dict`` and ``to_dict`
 does not know yet are kept in ``additional_properties``, and enum values it does not know yet are
 kept as pseudo-members that compare equal to the raw string, so a newer server never makes a
 response unparseable.
+
+Every model the generator writes from a schema of openapi.yaml is here, under the schema's name
+(the generated package's own ``__all__``), so a new schema needs no line in this module.
 """
 
-from ._generated.models import (
-    Address,
-    AddressType,
-    ErrorDetail,
-    ErrorResponse,
-    NameDetailUpdate,
-    Outdial,
-    OutdialCampaignIdUpdate,
-    OutdialCreate,
-    OutdialDataUpdate,
-    OutdialList,
-    Outdialtarget,
-    OutdialtargetCreate,
-    OutdialtargetList,
-    OutdialtargetStatus,
-    Outplan,
-    OutplanCreate,
-    OutplanDialInfoUpdate,
-    OutplanList,
-)
+from ._generated import models as _generated
+from ._generated.models import *  # noqa: F403 (the names of _generated.__all__)
 from ._generated.types import UNSET, Unset
 
-__all__ = [
-    "UNSET",
-    "Address",
-    "AddressType",
-    "ErrorDetail",
-    "ErrorResponse",
-    "NameDetailUpdate",
-    "Outdial",
-    "OutdialCampaignIdUpdate",
-    "OutdialCreate",
-    "OutdialDataUpdate",
-    "OutdialList",
-    "Outdialtarget",
-    "OutdialtargetCreate",
-    "OutdialtargetList",
-    "OutdialtargetStatus",
-    "Outplan",
-    "OutplanCreate",
-    "OutplanDialInfoUpdate",
-    "OutplanList",
-    "Unset",
-]
+__all__ = [*_generated.__all__, "UNSET", "Unset"]

@@ -1,13 +1,14 @@
 """Every operation of openapi.yaml, through the facade, against Prism.
 
-``CASES`` maps each operationId to a facade call and the typed result it must give. Each case
-runs against static Prism (the spec's examples: today's server's form by default, the docs' older
-form with ``Prefer: example=legacy``) with a token and with an access key, from both clients,
-and against dynamic Prism (``-d``: responses made up from the schemas) for several rounds. A
-recording httpx client checks what went over the wire: the operation's method and path, the
-credential, the spec's own request example as the body, and no ``sl-violations`` (Prism's report
-of a request or response that breaks the spec). ``test_every_operation_has_a_case`` fails
-when an operationId in openapi.yaml has no case.
+``CASES`` maps each operationId of openapi.yaml to a facade call (with the arguments of
+tests/operation_examples.py) and the typed result it must give (written out below, one check per
+model). Each case runs against static Prism (the spec's examples: today's server's form by
+default, the docs' older form with ``Prefer: example=legacy``) with a token and with an access
+key, from both clients, and against dynamic Prism (``-d``: responses made up from the schemas)
+for several rounds. A recording httpx client checks what went over the wire: the operation's
+method and path, the credential, the spec's own request example as the body, and no
+``sl-violations`` (Prism's report of a request or response that breaks the spec).
+``test_every_operation_has_a_case`` fails when an operationId in openapi.yaml has no arguments.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
 from itertools import islice
 from typing import Any, TypeAlias
 from uuid import UUID
 
 import httpx
 import pytest
+from operation_examples import ARGUMENTS, arguments, call
 from prism import PrismServer
-from spec_ops import Operation, by_id, example, operation_ids
+from spec_ops import Operation, by_id, example, operation_ids, operations
 from wire import Wire, violations
 
 from voipbin_outdial import AsyncVoipbinClient, Page, VoipbinClient, models
@@ -56,9 +57,6 @@ OUTPLAN, OUTDIAL, TARGET = (
 OUTPLAN_ID, OUTDIAL_ID, TARGET_ID = OUTPLAN["id"], OUTDIAL["id"], TARGET["id"]
 CAMPAIGN_ID = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
 CUSTOMER_ID = UUID("5e4a0680-804e-11ec-8477-2fea5968d85b")
-# The spec's request examples spell every address field out; so do the calls below.
-CALLER_ID = {"type": "tel", "target": "+15559876543", "target_name": "", "name": "", "detail": ""}
-CONTACT = {"type": "tel", "target": "+821100000001", "target_name": "", "name": "", "detail": ""}
 
 
 # -- the typed results, written out (not derived from the spec) --------------------------------
@@ -160,105 +158,29 @@ class Case:
     query: dict[str, str] = field(default_factory=dict)  # the query, credentials aside
 
 
-# One entry per operationId in openapi.yaml.
-CASES: dict[str, Case] = {
-    "outplans_list": Case(
-        lambda c: c.outplans.list(page_size=10),
-        check_page(check_outplan, "2022-04-28T01:50:23.414000Z"),
-        Outplan,
-        {"page_size": "10"},
-    ),
-    "outplans_create": Case(
-        lambda c: c.outplans.create(
-            name="test outplan",
-            detail="outplan for test use.",
-            source=CALLER_ID,
-            dial_timeout=timedelta(seconds=30),
-            try_interval=60000,
-            max_try_counts=[5, 5, 5, 5, 5],
-        ),
-        check_outplan,
-        Outplan,
-    ),
-    "outplans_get": Case(lambda c: c.outplans.get(OUTPLAN_ID), check_outplan, Outplan),
-    "outplans_update": Case(
-        lambda c: c.outplans.update(
-            UUID(OUTPLAN_ID), name="test outplan", detail="outplan for test use."
-        ),
-        check_outplan,
-        Outplan,
-    ),
-    "outplans_update_dial_info": Case(
-        lambda c: c.outplans.update_dial_info(
-            OUTPLAN_ID,
-            source=Address.from_dict(CALLER_ID),
-            dial_timeout=30000,
-            try_interval=timedelta(hours=1),
-            max_try_counts=(3, 2, 1, 0, 0),
-        ),
-        check_outplan,
-        Outplan,
-    ),
-    "outplans_delete": Case(lambda c: c.outplans.delete(OUTPLAN_ID), check_outplan, Outplan),
-    "outdials_list": Case(
-        lambda c: c.outdials.list(page_size=100, page_token="2022-04-28T01:41:40.503790Z"),
-        check_page(check_outdial, "2022-04-28T01:41:40.503790Z"),
-        Outdial,
-        {"page_size": "100", "page_token": "2022-04-28T01:41:40.503790Z"},
-    ),
-    "outdials_create": Case(
-        lambda c: c.outdials.create(
-            campaign_id=CAMPAIGN_ID,
-            name="test outdial",
-            detail="outdial for test use.",
-            data="test data",
-        ),
-        check_outdial,
-        Outdial,
-    ),
-    "outdials_get": Case(lambda c: c.outdials.get(OUTDIAL_ID), check_outdial, Outdial),
-    "outdials_update": Case(
-        lambda c: c.outdials.update(
-            OUTDIAL_ID, name="test outdial", detail="outdial for test use."
-        ),
-        check_outdial,
-        Outdial,
-    ),
-    "outdials_update_campaign_id": Case(
-        lambda c: c.outdials.update_campaign_id(OUTDIAL_ID, UUID(CAMPAIGN_ID)),
-        check_outdial,
-        Outdial,
-    ),
-    "outdials_update_data": Case(
-        lambda c: c.outdials.update_data(OUTDIAL_ID, "test data"), check_outdial, Outdial
-    ),
-    "outdials_delete": Case(lambda c: c.outdials.delete(OUTDIAL_ID), check_outdial, Outdial),
-    "outdialtargets_list": Case(
-        lambda c: c.outdialtargets.list(OUTDIAL_ID),
-        check_page(check_target, "2022-04-30T17:52:16.484341Z"),
-        Outdialtarget,
-        {"page_size": "100"},  # the facade's default
-    ),
-    "outdialtargets_create": Case(
-        lambda c: c.outdialtargets.create(
-            OUTDIAL_ID,
-            name="test destination 0",
-            detail="test detatination 0 detail",
-            data="test data",
-            destinations=[CONTACT, None],  # sent as destination_1..4: {}
-        ),
-        check_target,
-        Outdialtarget,
-    ),
-    "outdialtargets_get": Case(
-        lambda c: c.outdialtargets.get(OUTDIAL_ID, TARGET_ID), check_target, Outdialtarget
-    ),
-    "outdialtargets_delete": Case(
-        lambda c: c.outdialtargets.delete(UUID(OUTDIAL_ID), UUID(TARGET_ID)),
-        check_target,
-        Outdialtarget,
-    ),
+# The typed result of each model, and of a page of it (with the token the spec's example holds).
+CHECKS: dict[str, Callable[[Any], None]] = {
+    "Outplan": check_outplan,
+    "Outdial": check_outdial,
+    "Outdialtarget": check_target,
 }
+
+
+def _case(op: Operation) -> Case:
+    listing = op.response_schema.endswith("List")  # OutplanList: {result: [Outplan], ...}
+    model = op.response_schema.removesuffix("List")
+    check = CHECKS[model]
+    if listing:
+        check = check_page(check, op.response_example["next_page_token"])
+    _, kwargs = arguments(op.operation_id)
+    # What a list sends: the facade's page_size of 100 unless given, the token if given.
+    query = {"page_size": "100"} if listing else {}
+    query |= {name: str(kwargs[name]) for name in op.query_params if name in kwargs}
+    return Case(lambda c: call(c, op.operation_id), check, getattr(models, model), query)
+
+
+# One entry per operationId in openapi.yaml.
+CASES: dict[str, Case] = {op.operation_id: _case(op) for op in operations()}
 OP_IDS = sorted(CASES)
 
 # The docs' older form of each result, served by Prism for "Prefer: example=legacy".
@@ -274,6 +196,7 @@ def test_every_operation_has_a_case() -> None:
 
     assert sorted(spec_ops - set(CASES)) == [], "operations in openapi.yaml without a contract test"
     assert sorted(set(CASES) - spec_ops) == [], "contract tests of operations not in openapi.yaml"
+    assert sorted(spec_ops - set(ARGUMENTS)) == [], "add their arguments to operation_examples"
 
 
 # -- the wire, recorded -------------------------------------------------------------------------

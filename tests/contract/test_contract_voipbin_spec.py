@@ -13,15 +13,16 @@ spec's examples, must parse into the SDK's models too.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
-from datetime import timedelta
 from itertools import islice
 from typing import Any
 
 import httpx
 import pytest
+from operation_examples import call
 from prism import PrismServer
 from wire import Wire, violations
 
@@ -43,54 +44,18 @@ TOKEN = "eyJhbGciOiJIUzI1NiJ9.voipbin-spec-token"
 PLAN_ID = "2b3c4d5e-6f7a-4901-bcde-f12345678901"
 OUTDIAL_ID = "3c4d5e6f-7a8b-4012-8def-012345678901"
 TARGET_ID = "550e8400-e29b-41d4-a716-446655440000"
-CAMPAIGN_ID = "c3d4e5f6-a7b8-4012-b456-7890abcdef01"
 TEL = {"type": "tel", "target": "+14155551234"}
-DIAL_INFO: dict[str, Any] = {
-    "source": TEL,
-    "dial_timeout": timedelta(seconds=30),
-    "try_interval": 60_000,
-    "max_try_counts": (3, 2, 1, 0, 0),
-}
 
-# operationId -> (the facade call, the model of its result or of each item of its page).
+# The model of each resource's results (of each item of a page).
+MODELS: dict[str, type[Any]] = {
+    "outplans": Outplan,
+    "outdials": Outdial,
+    "outdialtargets": Outdialtarget,
+}
+# operationId -> (the facade call, with tests/operation_examples.py's arguments, and its model).
 CALLS: dict[str, tuple[Callable[[Any], Any], type[Any]]] = {
-    "outplans_list": (lambda c: c.outplans.list(page_size=25, page_token="x"), Outplan),
-    "outplans_create": (lambda c: c.outplans.create(name="p", detail="d", **DIAL_INFO), Outplan),
-    "outplans_get": (lambda c: c.outplans.get(PLAN_ID), Outplan),
-    "outplans_update": (lambda c: c.outplans.update(PLAN_ID, name="n", detail="d"), Outplan),
-    "outplans_update_dial_info": (
-        lambda c: c.outplans.update_dial_info(PLAN_ID, **DIAL_INFO),
-        Outplan,
-    ),
-    "outplans_delete": (lambda c: c.outplans.delete(PLAN_ID), Outplan),
-    "outdials_list": (lambda c: c.outdials.list(), Outdial),
-    "outdials_create": (
-        lambda c: c.outdials.create(campaign_id=CAMPAIGN_ID, name="o", detail="d", data="x"),
-        Outdial,
-    ),
-    "outdials_get": (lambda c: c.outdials.get(OUTDIAL_ID), Outdial),
-    "outdials_update": (lambda c: c.outdials.update(OUTDIAL_ID, name="n", detail="d"), Outdial),
-    "outdials_update_campaign_id": (
-        lambda c: c.outdials.update_campaign_id(OUTDIAL_ID, CAMPAIGN_ID),
-        Outdial,
-    ),
-    "outdials_update_data": (lambda c: c.outdials.update_data(OUTDIAL_ID, "y"), Outdial),
-    "outdials_delete": (lambda c: c.outdials.delete(OUTDIAL_ID), Outdial),
-    "outdialtargets_list": (
-        lambda c: c.outdialtargets.list(OUTDIAL_ID, page_size=5),
-        Outdialtarget,
-    ),
-    "outdialtargets_create": (
-        lambda c: c.outdialtargets.create(
-            OUTDIAL_ID, name="Ada", detail="VIP", data="x", destinations=[None, TEL]
-        ),
-        Outdialtarget,
-    ),
-    "outdialtargets_get": (lambda c: c.outdialtargets.get(OUTDIAL_ID, TARGET_ID), Outdialtarget),
-    "outdialtargets_delete": (
-        lambda c: c.outdialtargets.delete(OUTDIAL_ID, TARGET_ID),
-        Outdialtarget,
-    ),
+    op_id: (functools.partial(call, operation_id=op_id), MODELS[resource])
+    for op_id, (resource, _) in OPERATIONS.items()
 }
 ITERS: dict[str, Callable[[Any], Any]] = {
     "outplans.iter": lambda c: c.outplans.iter(page_size=10),
@@ -184,7 +149,9 @@ def test_iter_pages_through_voipbins_spec(prism_voipbin: PrismServer, name: str)
 def test_a_target_is_sent_with_all_five_destinations(prism_voipbin: PrismServer) -> None:
     wire = Wire()
     with client_on(prism_voipbin, wire) as client:
-        CALLS["outdialtargets_create"][0](client)
+        client.outdialtargets.create(
+            OUTDIAL_ID, name="Ada", detail="VIP", data="x", destinations=[None, TEL]
+        )
 
     sent = json.loads(wire.exchanges[0].request.content)
     assert sent == {

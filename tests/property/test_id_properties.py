@@ -1,5 +1,5 @@
-"""Ids: the fast path for canonical ids in request paths agrees with parsing every id with
-UUID()."""
+"""Ids: the fast path for canonical ids in request paths, and parse_uuid in the generated models,
+agree with parsing every id with UUID()."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from voipbin_outdial._args import to_id_text, to_uuid
 from voipbin_outdial._calls import by_ids
+from voipbin_outdial._generated import types as generated_types
 from voipbin_outdial._generated.api.outdial import (
     outdials_delete,
     outdials_get,
@@ -19,6 +20,7 @@ from voipbin_outdial._generated.api.outdial import (
     outdialtargets_get,
 )
 from voipbin_outdial._generated.api.outplan import outplans_delete, outplans_get
+from voipbin_outdial._generated.types import parse_uuid
 
 HEX = "0123456789abcdefABCDEF"
 # Strings near the canonical form: hex, dashes and a few characters UUID() strips or int() takes.
@@ -88,3 +90,32 @@ def test_by_ids_names_the_bad_id_and_refuses_an_operation_with_more_than_ids() -
         by_ids(outdialtargets_get._get_kwargs, dict, None, outdial_id=UUID(int=1), target_id="x")
     with pytest.raises(TypeError, match="outdials_list takes more than path ids"):
         by_ids(outdials_list._get_kwargs, dict, None, outdial_id=UUID(int=1))
+
+
+# -- parse_uuid: the generated models' UUID(), with the last results kept --------------------------
+
+
+def _parsed(function: object, value: object) -> tuple[str, object, object]:
+    try:
+        result = function(value)  # type: ignore[operator]
+    except Exception as exc:
+        return "raised", type(exc), str(exc)
+    return type(result).__name__, result, result.is_safe
+
+
+@given(st.one_of(near_uuid_text, st.integers(), st.none(), st.binary(max_size=20)))
+def test_parse_uuid_is_uuid(value: object) -> None:
+    assert _parsed(parse_uuid, value) == _parsed(UUID, value)
+    assert _parsed(parse_uuid, value) == _parsed(UUID, value)  # the second time, from the store
+
+
+def test_parse_uuid_shares_one_object_for_a_repeated_id_and_stays_bounded() -> None:
+    text = "40bea034-1d17-474d-a5de-da00d0861c69"
+    first = parse_uuid(text)
+
+    assert parse_uuid("".join(text)) is first
+    assert first == UUID(text)
+    for n in range(1000):
+        assert parse_uuid(str(UUID(int=n))) == UUID(int=n)
+    assert 0 < len(generated_types._recent_uuids) <= 256
+    assert parse_uuid(text) == first

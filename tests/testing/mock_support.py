@@ -6,6 +6,7 @@ with the ``uuid`` format checked), so these tests hold no second copy of the con
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from datetime import UTC, datetime, timedelta
@@ -33,6 +34,33 @@ T0: Final = datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
 def spec() -> dict[str, Any]:
     loaded: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
     return loaded
+
+
+HTTP_METHODS: Final = ("get", "put", "post", "delete", "patch")
+Operation = tuple[str, str, dict[str, Any] | None]
+
+
+def operations() -> dict[str, Operation]:
+    """Every operation of openapi.yaml, by operationId: method, path and its request example."""
+    found: dict[str, Operation] = {}
+    for path, item in spec()["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                body = item[method].get("requestBody", {}).get("content", {})
+                example = body.get("application/json", {}).get("example")
+                found[item[method]["operationId"]] = (method.upper(), path, copy.deepcopy(example))
+    return found
+
+
+def request_schemas() -> list[str]:
+    """The schemas of openapi.yaml's request bodies, in the spec's order."""
+    names = []
+    for item in spec()["paths"].values():
+        for method in HTTP_METHODS:
+            body = item.get(method, {}).get("requestBody")
+            if body is not None:
+                names.append(str(body["content"]["application/json"]["schema"]["$ref"]))
+    return list(dict.fromkeys(name.rsplit("/", 1)[1] for name in names))
 
 
 def _resolve(node: dict[str, Any]) -> dict[str, Any]:

@@ -25,23 +25,14 @@ from typing import Any
 
 import hypothesis
 import schemathesis
-from mock_support import outdial_body, outplan_body, spec, target_body
+from mock_support import outdial_body, outplan_body, request_schemas, spec, target_body
 from schemathesis.config import OperationConfig, OperationsConfig
 
 from voipbin_outdial.testing import VoipbinMock
 
 STRICT_EXAMPLES = 25
 DEFAULT_EXAMPLES = 10
-REQUEST_SCHEMAS = (
-    "OutplanCreate",
-    "OutplanDialInfoUpdate",
-    "NameDetailUpdate",
-    "OutdialCreate",
-    "OutdialCampaignIdUpdate",
-    "OutdialDataUpdate",
-    "OutdialtargetCreate",
-    "Address",
-)
+REQUEST_SCHEMAS = (*request_schemas(), "Address")  # every request body, and the address in them
 
 
 @functools.cache

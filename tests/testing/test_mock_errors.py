@@ -16,6 +16,7 @@ from mock_support import (
     address,
     conforms,
     error_of,
+    operations,
     outdial_body,
     outplan_body,
     target_body,
@@ -25,30 +26,8 @@ from voipbin_outdial.testing import STRICT_REASON, VoipbinMock
 
 RANDOM_ID = "3f8e1c52-5d0b-4a5e-9a43-1f0c1b9e2d7a"
 
-# Every operation: (method, spec path, a body it accepts or None).
-OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = [
-    ("GET", "/outplans", None),
-    ("POST", "/outplans", outplan_body()),
-    ("GET", "/outplans/{id}", None),
-    ("PUT", "/outplans/{id}", {"name": "n", "detail": "d"}),
-    ("DELETE", "/outplans/{id}", None),
-    (
-        "PUT",
-        "/outplans/{id}/dial_info",
-        {k: v for k, v in outplan_body().items() if k not in ("name", "detail")},
-    ),
-    ("GET", "/outdials", None),
-    ("POST", "/outdials", outdial_body()),
-    ("GET", "/outdials/{id}", None),
-    ("PUT", "/outdials/{id}", {"name": "n", "detail": "d"}),
-    ("DELETE", "/outdials/{id}", None),
-    ("PUT", "/outdials/{id}/campaign_id", {"campaign_id": RANDOM_ID}),
-    ("PUT", "/outdials/{id}/data", {"data": "x"}),
-    ("GET", "/outdials/{id}/targets", None),
-    ("POST", "/outdials/{id}/targets", target_body()),
-    ("GET", "/outdials/{id}/targets/{target_id}", None),
-    ("DELETE", "/outdials/{id}/targets/{target_id}", None),
-]
+# Every operation of openapi.yaml: (method, spec path, a body it accepts (its example) or None).
+OPERATIONS: list[tuple[str, str, dict[str, Any] | None]] = list(operations().values())
 WITH_IDS = [op for op in OPERATIONS if "{id}" in op[1]]
 WITH_BODY = [op for op in OPERATIONS if op[2] is not None]
 # The reason of a 404 for each kind of id in a path.

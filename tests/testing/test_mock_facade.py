@@ -1,21 +1,31 @@
-"""The SDK's own clients on the mock: ``VoipbinClient(token=..., http_client=mock.client())``."""
+"""The SDK's own clients on the mock: ``VoipbinClient(token=..., http_client=mock.client())``.
+
+``test_each_operation_through_the_facade`` calls every operation of openapi.yaml with the
+arguments of tests/operation_examples.py, its ids swapped for live ones: it fails while an
+operation has no arguments there or the mock does not serve it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
+from typing import Any
+from uuid import UUID
 
 import pytest
-from mock_support import CAMPAIGN_ID, NIL_UUID, address
+from mock_support import CAMPAIGN_ID, NIL_UUID, address, operations, outdial_body, target_body
+from operation_examples import OUTDIAL_ID, PLAN_ID, TARGET_ID, arguments
 
 from voipbin_outdial import (
     AsyncVoipbinClient,
     AuthenticationError,
     BadRequestError,
     NotFoundError,
+    Page,
     VoipbinClient,
 )
-from voipbin_outdial.models import Address, OutdialtargetStatus
+from voipbin_outdial._resources import OPERATIONS
+from voipbin_outdial.models import Address, Outdial, Outdialtarget, OutdialtargetStatus, Outplan
 from voipbin_outdial.testing import STRICT_REASON, VoipbinMock
 from voipbin_outdial.timeutil import is_deleted, parse_timestamp
 
@@ -30,6 +40,43 @@ def client(mock: VoipbinMock) -> Iterator[VoipbinClient]:
 async def aclient(mock: VoipbinMock) -> AsyncIterator[AsyncVoipbinClient]:
     async with mock.async_client() as http, AsyncVoipbinClient(token="t", http_client=http) as sdk:
         yield sdk
+
+
+MODELS: dict[str, type[Any]] = {
+    "outplans": Outplan,
+    "outdials": Outdial,
+    "outdialtargets": Outdialtarget,
+}
+
+
+def _at_live_ids(value: Any, live: dict[str, str]) -> Any:
+    """``value`` with each example id (text or UUID) swapped for the live one, in its type."""
+    if isinstance(value, tuple | list):
+        return type(value)(_at_live_ids(item, live) for item in value)
+    if isinstance(value, dict):
+        return {key: _at_live_ids(item, live) for key, item in value.items()}
+    if isinstance(value, UUID | str) and str(value) in live:
+        return type(value)(live[str(value)])
+    return value
+
+
+@pytest.mark.parametrize("operation_id", sorted(operations()))
+def test_each_operation_through_the_facade(
+    client: VoipbinClient, mock: VoipbinMock, operation_id: str
+) -> None:
+    plan = mock.store.create_outplan({"name": "p"})
+    outdial = mock.store.create_outdial(outdial_body())
+    target = mock.store.create_target(outdial["id"], target_body())
+    live = {PLAN_ID: plan["id"], OUTDIAL_ID: outdial["id"], TARGET_ID: target["id"]}
+    resource, name = OPERATIONS[operation_id]
+    args, kwargs = _at_live_ids(arguments(operation_id), live)
+
+    result = getattr(getattr(client, resource), name)(*args, **kwargs)
+
+    items = result.items if isinstance(result, Page) else [result]
+    assert all(isinstance(item, MODELS[resource]) for item in items)
+    if not isinstance(result, Page) and not name.startswith("create"):
+        assert str(result.id) in live.values()
 
 
 def test_every_operation_through_the_sync_facade(client: VoipbinClient, mock: VoipbinMock) -> None:

@@ -3,6 +3,7 @@
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from uuid import UUID
 
 from attrs import define
 
@@ -52,3 +53,25 @@ class Response(Generic[T]):
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+
+
+_RECENT_UUIDS_MAX = 256
+_recent_uuids: dict[str, UUID] = {}
+
+
+def parse_uuid(value: str) -> UUID:
+    """``UUID(value)``: the same result or the same error, with the last results kept.
+
+    UUIDs are immutable, so an id that repeats (every target's ``outdial_id`` on a page, every
+    resource's ``customer_id``) is parsed once and shared. The store is bounded: when it is full
+    it is emptied. Only ``UUID``'s public constructor is used.
+    """
+    if type(value) is not str:
+        return UUID(value)
+    uuid = _recent_uuids.get(value)
+    if uuid is None:
+        uuid = UUID(value)
+        if len(_recent_uuids) >= _RECENT_UUIDS_MAX:
+            _recent_uuids.clear()
+        _recent_uuids[value] = uuid
+    return uuid

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TextIO
 
 from ..models import Address
+from ..timeutil import to_milliseconds
 
 Row = Sequence[str]
 
@@ -54,8 +55,7 @@ def utc_text(at: datetime) -> str:
 
 def duration_text(span: timedelta) -> str:
     """``H:MM:SS``, and ``.mmm`` when there are milliseconds (``timedelta`` prints microseconds)."""
-    milliseconds = round(span / timedelta(milliseconds=1))
-    seconds, rest = divmod(milliseconds, 1000)
+    seconds, rest = divmod(to_milliseconds(span), 1000)
     text = str(timedelta(seconds=seconds))
     return f"{text}.{rest:03d}" if rest else text
 

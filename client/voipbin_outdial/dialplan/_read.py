@@ -81,13 +81,7 @@ def read_plan(outplan: OutplanLike) -> Plan:
     checked: list[int] = []
     for name in _PLAN_FIELDS:
         value = outplan.get(name) if isinstance(outplan, Mapping) else getattr(outplan, name, None)
-        if not present(value):
-            raise ValueError(f"outplan is missing {name!r}")
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"outplan {name!r} must be an int, got {value!r}")
-        if value < 0:
-            raise ValueError(f"outplan {name!r} must not be negative, got {value}")
-        checked.append(int(value))
+        checked.append(non_negative_int(value, "outplan", name, f"outplan {name!r}"))
     dial_timeout, try_interval, *maxes = checked
     return Plan(tuple(maxes), to_timedelta(dial_timeout), to_timedelta(try_interval))
 
@@ -154,19 +148,26 @@ def _parse_id(value: object) -> UUID | None:
     return None
 
 
+def non_negative_int(value: object, owner: str, name: str, where: str) -> int:
+    """A count or a dial setting: present, an int (``bool`` and floats are refused), not
+    negative. Errors name ``owner``'s field ``name`` (``where``: how to name it in a sentence).
+    """
+    if not present(value):
+        raise ValueError(f"{owner} is missing {name!r}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{where} must be an int, got {value!r}")
+    if value < 0:
+        raise ValueError(f"{where} must not be negative, got {value}")
+    return int(value)  # an int subclass as an int
+
+
 def try_count(row: Row, index: int) -> int:
-    """``try_count_<index>``: a non-negative int (``bool`` and floats are refused)."""
+    """``try_count_<index>``, as :func:`non_negative_int` checks it."""
     value = row[TRY_COUNT + index]
     if type(value) is int and value >= 0:
         return value
-    name = TRY_COUNT_FIELDS[index]
-    if not present(value):
-        raise ValueError(f"{label(row)} is missing {name!r}")
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{label(row)}: {name!r} must be an int, got {value!r}")
-    if value < 0:
-        raise ValueError(f"{label(row)}: {name!r} must not be negative, got {value}")
-    return int(value)  # an int subclass
+    name, owner = TRY_COUNT_FIELDS[index], label(row)
+    return non_negative_int(value, owner, name, f"{owner}: {name!r}")
 
 
 def try_counts(row: Row) -> tuple[int, ...]:

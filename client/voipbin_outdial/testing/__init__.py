@@ -54,20 +54,14 @@ from starlette.applications import Starlette
 
 from ..timeutil import as_utc, format_timestamp, to_timedelta
 from ._app import API_PREFIX, create_app
-from ._campaign import (
-    Answer,
-    CallOutcome,
-    CallRecord,
-    Campaign,
-    CampaignOptions,
-    EndHandle,
-    StopReason,
-)
+from ._campaign import Campaign, CampaignOptions
 from ._clock import MockClock
 from ._control import CONTROL_PREFIX, CONTROL_REASON, control_app
 from ._errors import MockApiError
 from ._faults import FaultMiddleware, Faults, FaultSwitch, ResponseDropped
 from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
+from ._outcomes import Answer, CallOutcome, CallRecord
+from ._simulation import EndHandle, StopReason
 from ._store import MockStore, ResourceNotFoundError
 from ._transport import SyncASGITransport
 from ._validate import STRICT_REASON, InvalidRequestError

@@ -25,6 +25,7 @@ from typing import Any, Final, Literal, TypeAlias
 
 __all__ = [
     "ADDRESS_FIELDS",
+    "CANONICAL_UUID",
     "BindError",
     "Kind",
     "bind",
@@ -45,7 +46,8 @@ _WHITESPACE: Final = " \t\n\r"  # JSON's whitespace, all a Go decoder skips befo
 _INT64: Final = range(-(2**63), 2**63)
 _ZERO: Final[Mapping[Kind, Any]] = {"string": "", "int": 0}
 _HEX32: Final = re.compile(r"[0-9a-fA-F]{32}")
-_CANONICAL: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+CANONICAL_UUID: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+"""A UUID's canonical form, 8-4-4-4-12 hex digits (as JSON Schema's ``format: uuid`` checks it)."""
 _DIGITS: Final = re.compile(r"[+-]?[0-9]+")
 
 
@@ -162,7 +164,7 @@ def go_uuid(text: str) -> str | None:
         text = text[1:-1]
     elif len(text) in (41, 45) and text[:9].lower() == "urn:uuid:":
         text = text[9:]
-    if len(text) == 36 and _CANONICAL.fullmatch(text):
+    if len(text) == 36 and CANONICAL_UUID.fullmatch(text):
         text = text.replace("-", "")
     elif not (len(text) == 32 and _HEX32.fullmatch(text)):
         return None

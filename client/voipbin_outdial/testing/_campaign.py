@@ -22,19 +22,11 @@ from typing import TypedDict, get_args
 
 from ..dialplan import RING_TIME
 from ..timeutil import as_utc
-from ._outcomes import Answer, CallOutcome, CallRecord, Decide, decider
+from ._outcomes import Answer, CallRecord, Decide, decider
 from ._simulation import EndHandle, Simulation, StopReason
 from ._store import MockStore
 
-__all__ = [
-    "Answer",
-    "CallOutcome",
-    "CallRecord",
-    "Campaign",
-    "CampaignOptions",
-    "EndHandle",
-    "StopReason",
-]
+__all__ = ["Campaign", "CampaignOptions"]
 
 
 class Campaign:

@@ -40,10 +40,11 @@ from starlette.types import Receive, Scope, Send
 
 from ..timeutil import format_timestamp, parse_timestamp, to_timedelta
 from ._app import error_response, render_json
-from ._campaign import CallRecord, CampaignOptions
+from ._campaign import CampaignOptions
 from ._errors import MockApiError, not_found
 from ._faults import _fraction
 from ._gate import request_id
+from ._outcomes import CallRecord
 from ._store import ResourceNotFoundError
 
 if TYPE_CHECKING:

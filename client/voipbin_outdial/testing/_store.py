@@ -16,10 +16,10 @@ What the server's handlers and databases do (``docs/server-behaviour.md`` cites 
 * Every time the store hands out is strictly later than the one before (one microsecond later
   if the clock has not moved), so no two records share a ``tm_create`` and paging by
   ``tm_create`` never loses or repeats an item, even with a frozen clock.
-* Lists are **newest first**: a page holds the ``page_size`` newest items created strictly
-  before ``page_token`` (``tm_create < token``, compared as times; all of them without a token),
-  and ``next_page_token`` is the last item's ``tm_create`` as
-  :func:`~voipbin_outdial.timeutil.format_page_token`, ``""`` on an empty page.
+* Lists are **newest first** (:mod:`._table`).
+
+The store knows no resource's fields: the operations' handlers (:mod:`._operations`) build each
+record and its changes; :meth:`MockStore.create_outplan` and friends run those handlers directly.
 
 The campaign simulation (``_simulation``) works on *live* records only: :meth:`MockStore.get`,
 :meth:`MockStore.get_target`, :meth:`MockStore.targets` and friends raise
@@ -29,7 +29,6 @@ The campaign simulation (``_simulation``) works on *live* records only: :meth:`M
 
 from __future__ import annotations
 
-import bisect
 import copy
 import threading
 import uuid
@@ -37,30 +36,18 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias, get_args
 
-from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, TRY_COUNT_FIELDS
-from ..timeutil import as_utc, format_page_token, format_timestamp, parse_timestamp
-from . import _validate as check
+from .._slots import TRY_COUNT_FIELDS
+from ..timeutil import as_utc, format_timestamp, is_deleted
+from . import _operations
+from ._table import EMPTY, Record, Table
 
-__all__ = ["Kind", "MockStore", "ResourceNotFoundError"]
+__all__ = ["Kind", "MockStore", "Record", "ResourceNotFoundError"]
 
 Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget"]
-Record: TypeAlias = dict[str, Any]
 
-NIL_UUID: Final = "00000000-0000-0000-0000-000000000000"
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
-# The fields of each record in the order of VoIPBIN's structs (outplan.Outplan,
-# outdial.Outdial, outdialtarget.OutdialTarget), which is the order of their JSON.
-_OUTPLAN_FIELDS: Final = (
-    "name",
-    "detail",
-    "source",
-    "dial_timeout",
-    "try_interval",
-    *MAX_TRY_COUNT_FIELDS,
-)
-_OUTDIAL_FIELDS: Final = ("campaign_id", "name", "detail", "data")
 
 
 class ResourceNotFoundError(LookupError):
@@ -78,23 +65,7 @@ def _wall_clock() -> datetime:
 
 
 def _is_live(record: Record) -> bool:
-    return record["tm_delete"] is None
-
-
-class _Table:
-    """One kind of record (or one outdial's targets): by id, and in ``tm_create`` order."""
-
-    __slots__ = ("by_id", "created", "ids")
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, Record] = {}
-        self.created: list[datetime] = []  # tm_create of each record, ascending
-        self.ids: list[str] = []  # the ids, in the same order
-
-    def add(self, record: Record, created: datetime) -> None:
-        self.by_id[record["id"]] = record
-        self.created.append(created)
-        self.ids.append(record["id"])
+    return not is_deleted(record)
 
 
 class MockStore:
@@ -116,8 +87,8 @@ class MockStore:
         self.customer_id = customer_id or str(uuid.uuid4())
         self._lock = threading.RLock()
         self._last: datetime | None = None
-        self._tables: dict[Kind, _Table] = {}
-        self._targets_by_outdial: dict[str, _Table] = {}
+        self._tables: dict[str, Table] = {}  # kind -> its records
+        self._children: dict[str, Table] = {}  # an outdial's id -> its targets
         self.reset()
 
     # --- time -----------------------------------------------------------------------------
@@ -151,8 +122,8 @@ class MockStore:
     def reset(self) -> None:
         """Forget every record (the clock keeps going forward)."""
         with self._lock:
-            self._tables = {"outplan": _Table(), "outdial": _Table(), "outdialtarget": _Table()}
-            self._targets_by_outdial = {}
+            self._tables = {}
+            self._children = {}
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -163,10 +134,13 @@ class MockStore:
     # --- records in any state (the API) -----------------------------------------------------
 
     def _any(self, kind: Kind, resource_id: str) -> Record:
-        record = self._tables[kind].by_id.get(resource_id)
+        record = self._tables.get(kind, EMPTY).by_id.get(resource_id)
         if record is None:
             raise ResourceNotFoundError(kind, resource_id)
         return record
+
+    def _table(self, kind: str) -> Table:
+        return self._tables.get(kind, EMPTY)
 
     def find(self, kind: Kind, resource_id: str) -> Record:
         """A copy of the record, deleted or not (as the API answers a GET by id).
@@ -176,6 +150,37 @@ class MockStore:
         """
         with self._lock:
             return copy.deepcopy(self._any(kind, resource_id))
+
+    def stored(self, kind: Kind, resource_id: str) -> Record:
+        """:meth:`find` without the copy: the record itself, deleted or not, to read only while
+        holding :meth:`locked` (a create operation applied directly looks its parent up).
+
+        Raises:
+            ResourceNotFoundError: no record of that kind has this id.
+        """
+        with self._lock:
+            return self._any(kind, resource_id)
+
+    def insert(
+        self, kind: Kind, record: Record, *, parent: str | None = None, update_time: bool = False
+    ) -> Record:
+        """Store a new record (its fields in their JSON order), stamped with the times last:
+        ``tm_create`` now, ``tm_update`` now with ``update_time`` (a target) else ``null``,
+        ``tm_delete`` ``null``. Returns a copy.
+
+        Args:
+            parent: The id of the record it belongs to (a target's outdial), for its lists.
+        """
+        with self._lock:
+            created = self._now()
+            stamp = format_timestamp(created)
+            record["tm_create"] = stamp
+            record["tm_update"] = stamp if update_time else None
+            record["tm_delete"] = None
+            self._tables.setdefault(kind, Table()).add(record, created)
+            if parent is not None:
+                self._children.setdefault(parent, Table()).add(record, created)
+            return copy.deepcopy(record)
 
     def update(
         self,
@@ -213,47 +218,6 @@ class MockStore:
             record["tm_update"] = record["tm_delete"] = format_timestamp(self._now())
             return copy.deepcopy(record)
 
-    def _new(self, kind: Kind, record: Record, table: _Table | None = None) -> Record:
-        """Stamp ``record`` (an id first, its fields, the times last) and store it."""
-        created = self._now()
-        stamp = format_timestamp(created)
-        record["tm_create"] = stamp
-        record["tm_update"] = stamp if kind == "outdialtarget" else None
-        record["tm_delete"] = None
-        self._tables[kind].add(record, created)
-        if table is not None:
-            table.add(record, created)
-        return record
-
-    @staticmethod
-    def _page(
-        table: _Table,
-        by_id: Mapping[str, Record],
-        page_size: int,
-        page_token: str | None,
-        keep: Callable[[Record], bool],
-    ) -> tuple[list[Record], str]:
-        """The newest ``page_size`` records kept by ``keep`` created before ``page_token``."""
-        end = len(table.ids)
-        if page_token:
-            try:
-                bound = parse_timestamp(page_token)
-            except ValueError:
-                # Not a time: the database cannot compare with it, so nothing comes back.
-                return [], ""
-            if bound is not None:  # None: the 9999 sentinel, after everything
-                end = bisect.bisect_left(table.created, bound)
-        items: list[Record] = []
-        last: datetime | None = None
-        for index in range(end - 1, -1, -1):
-            record = by_id[table.ids[index]]
-            if keep(record):
-                items.append(copy.deepcopy(record))
-                last = table.created[index]
-                if len(items) == page_size:
-                    break
-        return items, "" if last is None else format_page_token(last)
-
     def list_page(
         self,
         kind: Literal["outplan", "outdial"],
@@ -269,75 +233,11 @@ class MockStore:
             customer_id: Only this customer's (every customer's when ``None``).
         """
         with self._lock:
-            table = self._tables[kind]
-            return self._page(
-                table,
-                table.by_id,
+            return self._table(kind).page(
                 page_size,
                 page_token,
                 lambda record: customer_id is None or record["customer_id"] == customer_id,
             )
-
-    # --- the resources --------------------------------------------------------------------
-
-    def create_outplan(self, body: Any, *, customer_id: str | None = None) -> Record:
-        """A new outplan from a request body, read as the API reads it; a copy.
-
-        Args:
-            body: The JSON body (a mapping): fields left out get Go's zero value.
-            customer_id: Its owner (the store's :attr:`customer_id` when ``None``).
-
-        Raises:
-            InvalidRequestError: the body is not an object, or a field has the wrong type.
-        """
-        fields = check.outplan_create(body)
-        with self._lock:
-            record: Record = {"id": str(uuid.uuid4()), "customer_id": self._owner(customer_id)}
-            record.update((name, fields[name]) for name in _OUTPLAN_FIELDS)
-            return copy.deepcopy(self._new("outplan", record))
-
-    def create_outdial(self, body: Any, *, customer_id: str | None = None) -> Record:
-        """A new outdial from a request body, checked as the API checks it; a copy.
-
-        Raises:
-            InvalidRequestError: ``campaign_id`` is not a UUID or nil, or ``name``, ``detail``
-                or ``data`` is empty (the API's 400).
-        """
-        fields = check.outdial_create(body)
-        with self._lock:
-            record: Record = {"id": str(uuid.uuid4()), "customer_id": self._owner(customer_id)}
-            record.update((name, fields[name]) for name in _OUTDIAL_FIELDS)
-            record = self._new("outdial", record)
-            self._targets_by_outdial[record["id"]] = _Table()
-            return copy.deepcopy(record)
-
-    def _owner(self, customer_id: str | None) -> str:
-        return self.customer_id if customer_id is None else customer_id
-
-    def create_target(self, outdial_id: str, body: Any) -> Record:
-        """A new idle, never-tried target of an outdial (deleted or not, as the API allows),
-        from a request body checked as the API checks it; a copy.
-
-        Raises:
-            InvalidRequestError: an empty ``name``, ``detail`` or ``data``, or no destination
-                with a target (the API's 400).
-            ResourceNotFoundError: there is no such outdial.
-        """
-        fields = check.outdialtarget_create(body)
-        with self._lock:
-            self._any("outdial", outdial_id)
-            record: Record = {
-                "id": str(uuid.uuid4()),
-                "outdial_id": outdial_id,
-                "name": fields["name"],
-                "detail": fields["detail"],
-                "data": fields["data"],
-                "status": "idle",
-                **{name: fields[name] for name in DESTINATION_FIELDS},
-                **dict.fromkeys(TRY_COUNT_FIELDS, 0),
-            }
-            table = self._targets_by_outdial[outdial_id]
-            return copy.deepcopy(self._new("outdialtarget", record, table))
 
     def list_targets(
         self, outdial_id: str, page_size: int, page_token: str | None = None
@@ -350,9 +250,43 @@ class MockStore:
         """
         with self._lock:
             self._any("outdial", outdial_id)
-            table = self._targets_by_outdial[outdial_id]
-            by_id = self._tables["outdialtarget"].by_id
-            return self._page(table, by_id, page_size, page_token, _is_live)
+            return self._children.get(outdial_id, EMPTY).page(page_size, page_token, _is_live)
+
+    # --- the create operations, without HTTP ------------------------------------------------
+
+    def create_outplan(self, body: Any, *, customer_id: str | None = None) -> Record:
+        """A new outplan from a request body, read as the API reads it (``outplans_create``);
+        a copy.
+
+        Args:
+            body: The JSON body (a mapping): fields left out get Go's zero value.
+            customer_id: Its owner (the store's :attr:`customer_id` when ``None``).
+
+        Raises:
+            InvalidRequestError: the body is not an object, or a field has the wrong type.
+        """
+        return _operations.apply("outplans_create", self, body, customer=customer_id)
+
+    def create_outdial(self, body: Any, *, customer_id: str | None = None) -> Record:
+        """A new outdial from a request body, checked as the API checks it (``outdials_create``);
+        a copy.
+
+        Raises:
+            InvalidRequestError: ``campaign_id`` is not a UUID or nil, or ``name``, ``detail``
+                or ``data`` is empty (the API's 400).
+        """
+        return _operations.apply("outdials_create", self, body, customer=customer_id)
+
+    def create_target(self, outdial_id: str, body: Any) -> Record:
+        """A new idle, never-tried target of an outdial (deleted or not, as the API allows),
+        from a request body checked as the API checks it (``outdialtargets_create``); a copy.
+
+        Raises:
+            InvalidRequestError: an empty ``name``, ``detail`` or ``data``, or no destination
+                with a target (the API's 400).
+            ResourceNotFoundError: there is no such outdial.
+        """
+        return _operations.apply("outdialtargets_create", self, body, ids={"id": outdial_id})
 
     # --- live records (the campaign simulation) ---------------------------------------------
 
@@ -370,6 +304,16 @@ class MockStore:
         """
         with self._lock:
             return copy.deepcopy(self._live(kind, resource_id))
+
+    def live_record(self, kind: Kind, resource_id: str) -> Record:
+        """:meth:`get` without the copy: the live record itself, to read only while holding
+        :meth:`locked` (the simulation reads the outplan on every run of the engine).
+
+        Raises:
+            ResourceNotFoundError: there is none.
+        """
+        with self._lock:
+            return self._live(kind, resource_id)
 
     def _live_target(self, outdial_id: str, target_id: str) -> Record:
         self._live("outdial", outdial_id)
@@ -405,21 +349,23 @@ class MockStore:
             ResourceNotFoundError: the outdial is deleted or not there.
         """
         with self._lock:
-            return copy.deepcopy(self._live_targets(outdial_id))
+            return copy.deepcopy(self.live_targets_from(outdial_id, 0)[0])
 
-    def _live_targets(self, outdial_id: str) -> list[Record]:
-        """The live targets themselves, not copies: read them only while holding :meth:`locked`.
+    def live_targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
+        """The live targets a live outdial was given from the ``start``-th on (creation order),
+        not copies, and how many targets it was given in all (deleted ones included).
 
-        For the campaign simulation (same package), which reads every target once per call.
+        For the campaign simulation, which reads an outdial's targets once and afterwards only
+        the ones added since. Read the records only while holding :meth:`locked`.
 
         Raises:
-            ResourceNotFoundError: the outdial is deleted or not there.
+            ResourceNotFoundError: the outdial is not live.
         """
         with self._lock:
             self._live("outdial", outdial_id)
-            table = self._targets_by_outdial[outdial_id]
-            by_id = self._tables["outdialtarget"].by_id
-            return [record for record in (by_id[i] for i in table.ids) if _is_live(record)]
+            table = self._children.get(outdial_id, EMPTY)
+            records = [table.by_id[target_id] for target_id in table.ids[start:]]
+            return [r for r in records if _is_live(r)], len(table.ids)
 
     def replace_target(self, record: Mapping[str, Any]) -> Record:
         """Store a new state of a live target as given (its ``tm_update`` included).
@@ -434,35 +380,6 @@ class MockStore:
         with self._lock:
             self.write_target_state(record)
             return copy.deepcopy(self._live_target(record["outdial_id"], record["id"]))
-
-    # --- for the campaign simulation --------------------------------------------------------
-
-    def live_targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
-        """The live targets a live outdial was given from the ``start``-th on (creation order),
-        not copies, and how many targets it was given in all (deleted ones included).
-
-        For the campaign simulation, which reads an outdial's targets once and afterwards only
-        the ones added since. Read the records only while holding :meth:`locked`.
-
-        Raises:
-            ResourceNotFoundError: the outdial is not live.
-        """
-        with self._lock:
-            self._live("outdial", outdial_id)
-            ids = self._targets_by_outdial[outdial_id].ids
-            by_id = self._tables["outdialtarget"].by_id
-            records = [by_id[target_id] for target_id in ids[start:]]
-            return [r for r in records if _is_live(r)], len(ids)
-
-    def live_record(self, kind: Kind, resource_id: str) -> Record:
-        """:meth:`get` without the copy: the live record itself, to read only while holding
-        :meth:`locked` (the simulation reads the outplan on every run of the engine).
-
-        Raises:
-            ResourceNotFoundError: there is none.
-        """
-        with self._lock:
-            return self._live(kind, resource_id)
 
     def write_target_state(self, record: Mapping[str, Any]) -> None:
         """:meth:`replace_target` without handing back a copy (the simulation writes twice a
@@ -485,10 +402,11 @@ class MockStore:
         are deleted; for targets also ``by_status``, the targets not deleted by status."""
         with self._lock:
             counts: dict[Kind, dict[str, Any]] = {}
-            for kind, table in self._tables.items():
+            for kind in get_args(Kind):
+                table = self._table(kind)
                 deleted = sum(not _is_live(record) for record in table.by_id.values())
                 counts[kind] = {"total": len(table.by_id), "deleted": deleted}
-            targets = self._tables["outdialtarget"].by_id.values()
+            targets = self._table("outdialtarget").by_id.values()
             statuses = Counter(str(r["status"]) for r in targets if _is_live(r))
             counts["outdialtarget"]["by_status"] = dict(sorted(statuses.items()))
             return counts

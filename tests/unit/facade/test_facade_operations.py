@@ -14,15 +14,8 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from facade_support import (
-    CAMPAIGN_ID,
-    OUTDIAL_ID,
-    PLAN_ID,
-    SPEC,
-    TARGET_ID,
-    MakeHarness,
-    example,
-)
+from facade_support import SPEC, MakeHarness, example
+from operation_examples import ARGUMENTS, arguments
 
 from voipbin_outdial import AsyncVoipbinClient, NotFoundError, Page, VoipbinClient
 from voipbin_outdial._resources import OPERATIONS
@@ -34,32 +27,6 @@ SPEC_OPERATIONS: dict[str, tuple[str, str, dict[str, Any]]] = {
     for path, item in SPEC["paths"].items()
     for method, op in item.items()
     if method in HTTP_METHODS
-}
-
-TEL = {"type": "tel", "target": "+15559876543"}
-DIAL = {"source": TEL, "dial_timeout": 30000, "try_interval": 0, "max_try_counts": [1] * 5}
-# The arguments each operation is called with in this test; a new operation needs a row here.
-ARGUMENTS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
-    "outplans_list": ((), {}),
-    "outplans_create": ((), {"name": "p", **DIAL}),
-    "outplans_get": ((PLAN_ID,), {}),
-    "outplans_update": ((PLAN_ID,), {"name": "p", "detail": "d"}),
-    "outplans_update_dial_info": ((PLAN_ID,), DIAL),
-    "outplans_delete": ((PLAN_ID,), {}),
-    "outdials_list": ((), {}),
-    "outdials_create": ((), {"campaign_id": CAMPAIGN_ID, "name": "o", "detail": "d", "data": "x"}),
-    "outdials_get": ((OUTDIAL_ID,), {}),
-    "outdials_update": ((OUTDIAL_ID,), {"name": "o", "detail": "d"}),
-    "outdials_update_campaign_id": ((OUTDIAL_ID, PLAN_ID), {}),
-    "outdials_update_data": ((OUTDIAL_ID, "data"), {}),
-    "outdials_delete": ((OUTDIAL_ID,), {}),
-    "outdialtargets_list": ((OUTDIAL_ID,), {}),
-    "outdialtargets_create": (
-        (OUTDIAL_ID,),
-        {"name": "t", "detail": "d", "data": "x", "destinations": [TEL]},
-    ),
-    "outdialtargets_get": ((OUTDIAL_ID, TARGET_ID), {}),
-    "outdialtargets_delete": ((OUTDIAL_ID, TARGET_ID), {}),
 }
 
 
@@ -82,7 +49,7 @@ def _success_example(op: dict[str, Any]) -> Any:
 def _concrete(path: str, args: tuple[Any, ...]) -> str:
     """The path template filled with the call's positional ids, in order."""
     for placeholder, value in zip(("{id}", "{target_id}"), args, strict=False):
-        path = path.replace(placeholder, value)
+        path = path.replace(placeholder, str(value))
     return path
 
 
@@ -98,7 +65,8 @@ def clients() -> Iterator[tuple[VoipbinClient, AsyncVoipbinClient]]:
 
 def test_every_spec_operation_has_a_facade_method() -> None:
     assert set(SPEC_OPERATIONS) == set(OPERATIONS)
-    assert set(SPEC_OPERATIONS) == set(ARGUMENTS)
+    assert sorted(set(SPEC_OPERATIONS) - set(ARGUMENTS)) == [], "add them to operation_examples"
+    assert sorted(set(ARGUMENTS) - set(SPEC_OPERATIONS)) == []
 
 
 def _parameters(method: Any) -> list[inspect.Parameter]:
@@ -136,7 +104,7 @@ async def test_operation_sends_the_spec_request(
     make_harness: MakeHarness, api: respx.MockRouter, operation_id: str
 ) -> None:
     method, path, op = SPEC_OPERATIONS[operation_id]
-    args, kwargs = ARGUMENTS[operation_id]
+    args, kwargs = arguments(operation_id)
     answer = _success_example(op)
     route = api.route(method=method, path=_concrete(path, args)).respond(200, json=answer)
     harness = await make_harness()
@@ -158,7 +126,7 @@ async def test_operation_names_itself_in_errors(
     """The operation a method's call reports (read off the generated endpoint module it calls)
     is the operationId its name says it serves."""
     method, path, _ = SPEC_OPERATIONS[operation_id]
-    args, kwargs = ARGUMENTS[operation_id]
+    args, kwargs = arguments(operation_id)
     api.route(method=method, path=_concrete(path, args)).respond(404, json={})
     harness = await make_harness()
     resource, name = OPERATIONS[operation_id]

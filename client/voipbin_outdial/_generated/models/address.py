@@ -69,7 +69,7 @@ class Address:
         if isinstance(_type_, Unset):
             type_ = UNSET
         else:
-            type_ = AddressType(_type_)
+            type_ = AddressType._from_value(_type_)
 
         target = d.pop("target", UNSET)
 

@@ -31,3 +31,18 @@ class AddressType(StrEnum):
         member._name_ = "UNKNOWN"
         member._value_ = value
         return member
+
+    @classmethod
+    def _from_value(cls, value: str) -> "AddressType":
+        """`AddressType(value)`, with a dict lookup first for the known values (faster).
+
+        Same result and same errors as the call for any input (from_dict passes raw JSON values).
+        """
+        if type(value) is str:
+            member = _MEMBERS_BY_VALUE.get(value)
+            if member is not None:
+                return member
+        return cls(value)
+
+
+_MEMBERS_BY_VALUE: dict[str, AddressType] = {member.value: member for member in AddressType}

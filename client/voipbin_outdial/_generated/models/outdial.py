@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Outdial")
 
@@ -96,9 +96,9 @@ class Outdial:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
-        campaign_id = UUID(d.pop("campaign_id"))
+        campaign_id = parse_uuid(d.pop("campaign_id"))
 
         name = d.pop("name")
 
@@ -113,25 +113,11 @@ class Outdial:
         if isinstance(_customer_id, Unset):
             customer_id = UNSET
         else:
-            customer_id = UUID(_customer_id)
+            customer_id = parse_uuid(_customer_id)
 
-        def _parse_tm_update(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        tm_update = cast(None | str | Unset, d.pop("tm_update", UNSET))
 
-        tm_update = _parse_tm_update(d.pop("tm_update", UNSET))
-
-        def _parse_tm_delete(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        tm_delete = _parse_tm_delete(d.pop("tm_delete", UNSET))
+        tm_delete = cast(None | str | Unset, d.pop("tm_delete", UNSET))
 
         outdial = cls(
             id,

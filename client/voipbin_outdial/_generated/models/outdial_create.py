@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import parse_uuid
+
 T = TypeVar("T", bound="OutdialCreate")
 
 
@@ -52,7 +54,7 @@ class OutdialCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        campaign_id = UUID(d.pop("campaign_id"))
+        campaign_id = parse_uuid(d.pop("campaign_id"))
 
         name = d.pop("name")
 

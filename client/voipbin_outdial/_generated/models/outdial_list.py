@@ -60,14 +60,7 @@ class OutdialList:
 
             result.append(result_item)
 
-        def _parse_next_page_token(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_page_token = _parse_next_page_token(d.pop("next_page_token", UNSET))
+        next_page_token = cast(None | str | Unset, d.pop("next_page_token", UNSET))
 
         outdial_list = cls(
             result,

@@ -115,90 +115,85 @@ class OutdialtargetCreate:
 
         data = d.pop("data")
 
-        def _parse_destination_0(data: object) -> Address | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _destination_0 = d.pop("destination_0", UNSET)
+        destination_0: Address | None | Unset
+        if _destination_0 is None:
+            destination_0 = None
+        elif isinstance(_destination_0, Unset):
+            destination_0 = UNSET
+        elif isinstance(_destination_0, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                destination_0_type_0 = Address.from_dict(data)
+                destination_0_type_0 = Address.from_dict(_destination_0)
 
-                return destination_0_type_0
+                destination_0 = destination_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Address | None | Unset, data)
+                destination_0 = cast(Address | None | Unset, _destination_0)
+        else:
+            destination_0 = cast(Address | None | Unset, _destination_0)
 
-        destination_0 = _parse_destination_0(d.pop("destination_0", UNSET))
-
-        def _parse_destination_1(data: object) -> Address | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _destination_1 = d.pop("destination_1", UNSET)
+        destination_1: Address | None | Unset
+        if _destination_1 is None:
+            destination_1 = None
+        elif isinstance(_destination_1, Unset):
+            destination_1 = UNSET
+        elif isinstance(_destination_1, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                destination_1_type_0 = Address.from_dict(data)
+                destination_1_type_0 = Address.from_dict(_destination_1)
 
-                return destination_1_type_0
+                destination_1 = destination_1_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Address | None | Unset, data)
+                destination_1 = cast(Address | None | Unset, _destination_1)
+        else:
+            destination_1 = cast(Address | None | Unset, _destination_1)
 
-        destination_1 = _parse_destination_1(d.pop("destination_1", UNSET))
-
-        def _parse_destination_2(data: object) -> Address | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _destination_2 = d.pop("destination_2", UNSET)
+        destination_2: Address | None | Unset
+        if _destination_2 is None:
+            destination_2 = None
+        elif isinstance(_destination_2, Unset):
+            destination_2 = UNSET
+        elif isinstance(_destination_2, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                destination_2_type_0 = Address.from_dict(data)
+                destination_2_type_0 = Address.from_dict(_destination_2)
 
-                return destination_2_type_0
+                destination_2 = destination_2_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Address | None | Unset, data)
+                destination_2 = cast(Address | None | Unset, _destination_2)
+        else:
+            destination_2 = cast(Address | None | Unset, _destination_2)
 
-        destination_2 = _parse_destination_2(d.pop("destination_2", UNSET))
-
-        def _parse_destination_3(data: object) -> Address | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _destination_3 = d.pop("destination_3", UNSET)
+        destination_3: Address | None | Unset
+        if _destination_3 is None:
+            destination_3 = None
+        elif isinstance(_destination_3, Unset):
+            destination_3 = UNSET
+        elif isinstance(_destination_3, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                destination_3_type_0 = Address.from_dict(data)
+                destination_3_type_0 = Address.from_dict(_destination_3)
 
-                return destination_3_type_0
+                destination_3 = destination_3_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Address | None | Unset, data)
+                destination_3 = cast(Address | None | Unset, _destination_3)
+        else:
+            destination_3 = cast(Address | None | Unset, _destination_3)
 
-        destination_3 = _parse_destination_3(d.pop("destination_3", UNSET))
-
-        def _parse_destination_4(data: object) -> Address | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
+        _destination_4 = d.pop("destination_4", UNSET)
+        destination_4: Address | None | Unset
+        if _destination_4 is None:
+            destination_4 = None
+        elif isinstance(_destination_4, Unset):
+            destination_4 = UNSET
+        elif isinstance(_destination_4, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                destination_4_type_0 = Address.from_dict(data)
+                destination_4_type_0 = Address.from_dict(_destination_4)
 
-                return destination_4_type_0
+                destination_4 = destination_4_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Address | None | Unset, data)
-
-        destination_4 = _parse_destination_4(d.pop("destination_4", UNSET))
+                destination_4 = cast(Address | None | Unset, _destination_4)
+        else:
+            destination_4 = cast(Address | None | Unset, _destination_4)
 
         outdialtarget_create = cls(
             name,

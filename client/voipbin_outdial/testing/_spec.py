@@ -1,0 +1,111 @@
+"""What the mock reads off the generated client, which is openapi.yaml's image in the package.
+
+The generator writes one endpoint module per operation, named after its operationId
+(``_generated/api/<tag>/<operationId>.py``); ``make test`` proves it equals a fresh generation.
+So the mock takes from it, rather than from a second copy of the contract:
+
+* :func:`operation_ids` and :func:`route`: every operation, and its method and path template
+  (asked of the module's ``_get_kwargs``, with each path parameter named as itself);
+* :func:`body_fields`: the fields of its JSON body, read off the generated request model (its
+  attrs fields, their types, and which ones have no default, i.e. are required).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import pkgutil
+import typing
+from collections.abc import Mapping
+from types import ModuleType
+from typing import Any, Final, NamedTuple
+from urllib.parse import unquote
+from uuid import UUID
+
+import attrs
+
+from .._generated import api
+from .._generated.models import Address, AddressType
+
+__all__ = ["ADDRESS_TYPES", "Field", "body_fields", "operation_ids", "route"]
+
+ADDRESS_TYPES: Final = frozenset(member.value for member in AddressType)
+"""``components/schemas/AddressType``: the address types the spec lists."""
+
+_TYPES: Final[Mapping[type, str]] = {str: "string", int: "int", UUID: "uuid", Address: "address"}
+
+
+class Field(NamedTuple):
+    """A field of a request body: its JSON name, its type and whether the spec requires it.
+
+    ``kind`` is ``string``, ``int``, ``uuid`` or ``address``; ``nullable``: ``null`` is allowed.
+    """
+
+    name: str
+    kind: str
+    required: bool
+    nullable: bool
+
+
+@functools.cache
+def _endpoints() -> Mapping[str, ModuleType]:
+    found: dict[str, ModuleType] = {}
+    for tag in pkgutil.iter_modules(api.__path__, api.__name__ + "."):
+        package = importlib.import_module(tag.name)
+        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
+            found[info.name.rpartition(".")[2]] = importlib.import_module(info.name)
+    return found
+
+
+def operation_ids() -> frozenset[str]:
+    """Every operationId of openapi.yaml."""
+    return frozenset(_endpoints())
+
+
+class _NoBody:
+    """Stands in for a request model: ``_get_kwargs`` only calls ``to_dict`` on it."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+
+@functools.cache
+def route(operation_id: str) -> tuple[str, str]:
+    """The operation's method and path, with its parameters as ``{name}`` (``/outdials/{id}``).
+
+    Raises:
+        KeyError: openapi.yaml has no such operation.
+    """
+    get_kwargs = _endpoints()[operation_id]._get_kwargs
+    arguments: dict[str, Any] = {}
+    for parameter in inspect.signature(get_kwargs).parameters.values():
+        if parameter.name == "body":
+            arguments["body"] = _NoBody()
+        elif parameter.default is parameter.empty:  # a path parameter
+            arguments[parameter.name] = f"{{{parameter.name}}}"
+    built = get_kwargs(**arguments)
+    return built["method"].upper(), unquote(built["url"])
+
+
+@functools.cache
+def body_fields(operation_id: str) -> tuple[Field, ...]:
+    """The fields of the operation's JSON body, in the order of its schema; ``()`` for none.
+
+    Raises:
+        KeyError: openapi.yaml has no such operation.
+    """
+    get_kwargs = _endpoints()[operation_id]._get_kwargs
+    model = typing.get_type_hints(get_kwargs).get("body")
+    if model is None:
+        return ()
+    hints = typing.get_type_hints(model)
+    fields = []
+    for field in attrs.fields(model):
+        if not field.init:  # additional_properties
+            continue
+        members = set(typing.get_args(hints[field.name])) or {hints[field.name]}
+        (kind,) = {_TYPES[member] for member in members if member in _TYPES}
+        required = field.default is attrs.NOTHING
+        fields.append(Field(field.name, kind, required, type(None) in members))
+    return tuple(fields)
