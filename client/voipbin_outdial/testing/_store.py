@@ -14,8 +14,9 @@ What the server's handlers and databases do (``docs/server-behaviour.md`` cites 
 * A deleted record is kept and still answers by id (get, update, delete again); outplan and
   outdial lists still hold it, target lists leave it out.
 * Every time the store hands out is strictly later than the one before (one microsecond later
-  if the clock has not moved), so no two records share a ``tm_create`` and paging by
-  ``tm_create`` never loses or repeats an item, even with a frozen clock.
+  if the clock has not moved: :class:`~._clock.Timeline`), so no two records share a
+  ``tm_create`` and paging by ``tm_create`` never loses or repeats an item, even with a frozen
+  clock.
 * Lists are **newest first** (:mod:`._table`).
 
 The store knows no resource's fields: the operations' handlers (:mod:`._operations`) build each
@@ -35,19 +36,18 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
-from typing import Any, Final, Literal, TypeAlias, get_args
+from datetime import datetime
+from typing import Any, Literal, TypeAlias, get_args
 
 from .._slots import TRY_COUNT_FIELDS
-from ..timeutil import as_utc, format_timestamp, is_deleted
+from ..timeutil import format_timestamp, is_deleted
 from . import _operations
+from ._clock import Timeline
 from ._table import EMPTY, Record, Table
 
 __all__ = ["Kind", "MockStore", "Record", "ResourceNotFoundError"]
 
 Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget"]
-
-_ONE_MICROSECOND: Final = timedelta(microseconds=1)
 
 
 class ResourceNotFoundError(LookupError):
@@ -58,10 +58,6 @@ class ResourceNotFoundError(LookupError):
         super().__init__(f"{kind} {resource_id} was not found")
         self.kind = kind
         self.resource_id = resource_id
-
-
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 def _is_live(record: Record) -> bool:
@@ -83,10 +79,9 @@ class MockStore:
         clock: Callable[[], datetime] | None = None,
         customer_id: str | None = None,
     ) -> None:
-        self._clock = clock or _wall_clock
+        self._times = Timeline(clock)
         self.customer_id = customer_id or str(uuid.uuid4())
         self._lock = threading.RLock()
-        self._last: datetime | None = None
         self._tables: dict[str, Table] = {}  # kind -> its records
         self._children: dict[str, Table] = {}  # an outdial's id -> its targets
         self.reset()
@@ -96,26 +91,12 @@ class MockStore:
     def current_time(self) -> datetime:
         """The store's "now" (aware UTC) without using it up: never before the last time given."""
         with self._lock:
-            now = self._read_clock()
-            return now if self._last is None or now > self._last else self._last
-
-    def _read_clock(self) -> datetime:
-        return as_utc(self._clock(), "clock()")
-
-    def _now(self) -> datetime:
-        """A new time, strictly after every time handed out before."""
-        now = self._read_clock()
-        if self._last is not None and now <= self._last:
-            now = self._last + _ONE_MICROSECOND
-        self._last = now
-        return now
+            return self._times.current()
 
     def advance_to(self, when: datetime) -> None:
         """Move the store's clock forward to ``when`` (no-op if it is already later)."""
-        when = as_utc(when, "when")
         with self._lock:
-            if self._last is None or when > self._last:
-                self._last = when
+            self._times.advance_to(when)
 
     # --- housekeeping ---------------------------------------------------------------------
 
@@ -172,7 +153,7 @@ class MockStore:
             parent: The id of the record it belongs to (a target's outdial), for its lists.
         """
         with self._lock:
-            created = self._now()
+            created = self._times.next()
             stamp = format_timestamp(created)
             record["tm_create"] = stamp
             record["tm_update"] = stamp if update_time else None
@@ -201,7 +182,7 @@ class MockStore:
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
             record.update(copy.deepcopy(dict(changes)))
-            record["tm_update"] = format_timestamp(self._now())
+            record["tm_update"] = format_timestamp(self._times.next())
             return copy.deepcopy(record)
 
     def delete(self, kind: Kind, resource_id: str, *, deleted: bool = False) -> Record:
@@ -215,7 +196,7 @@ class MockStore:
         """
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
-            record["tm_update"] = record["tm_delete"] = format_timestamp(self._now())
+            record["tm_update"] = record["tm_delete"] = format_timestamp(self._times.next())
             return copy.deepcopy(record)
 
     def list_page(
