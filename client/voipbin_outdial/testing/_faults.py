@@ -59,7 +59,8 @@ class ResponseDropped(httpx.RemoteProtocolError):
     """The mock made what the request asked for and then dropped the response."""
 
 
-def _fraction(name: str, value: float) -> float:
+def check_fraction(name: str, value: float) -> float:
+    """``value`` as a fraction of requests, 0 to 1 (the control endpoints read it so too)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"{name} must be a number from 0 to 1, not {value!r}")
     if not 0.0 <= value <= 1.0:
@@ -93,8 +94,8 @@ class Faults:
 
     def __attrs_post_init__(self) -> None:
         _seconds("latency", self.latency)
-        _fraction("too_many_requests", self.too_many_requests)
-        _fraction("drop_after_commit", self.drop_after_commit)
+        check_fraction("too_many_requests", self.too_many_requests)
+        check_fraction("drop_after_commit", self.drop_after_commit)
 
     @property
     def active(self) -> bool:
@@ -261,14 +262,14 @@ def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument(
         "--too-many-requests",
-        type=_number(_fraction),
+        type=_number(check_fraction),
         default=0.0,
         metavar="FRACTION",
         help="answer this fraction of requests 429 RATE_LIMIT_EXCEEDED at random",
     )
     group.add_argument(
         "--drop-after-commit",
-        type=_number(_fraction),
+        type=_number(check_fraction),
         default=0.0,
         metavar="FRACTION",
         help="drop the response of this fraction of successful POSTs after the create",
