@@ -4,8 +4,8 @@ The server sets ``next_page_token`` to the last item's ``tm_create`` whenever a 
 a walk stops on an empty page, and on a missing, empty or ``null`` token. A token the walk has
 already sent (the page just fetched, or any before it: A, B, A ...) would repeat pages forever,
 so it is an error (:class:`~voipbin_outdial.errors.ApiResponseValidationError`), not an end: the
-items already yielded may not be all there are. The walk itself is ``iterate_pages`` in
-``_async/resources.py`` (and its generated sync twin); :class:`Walk` is its state.
+items already yielded may not be all there are. The walk itself is ``walk_pages`` in
+``_async/paging.py`` (and its generated sync twin); :class:`Walk` is its state.
 """
 
 from __future__ import annotations

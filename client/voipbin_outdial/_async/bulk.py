@@ -38,7 +38,7 @@ from .._bulk import (
     created_at,
     target_key,
 )
-from .._pagination import Walk
+from .._pagination import Page
 from .._pool import AsyncPending, AsyncPool
 from .._ratelimit import IMPORT_RATE_LIMIT, to_rate_limit
 from ..errors import (
@@ -50,6 +50,7 @@ from ..errors import (
 )
 from ..models import Outdialtarget
 from .limiter import AsyncRateLimiter
+from .paging import walk_pages
 from .sender import AsyncSender
 
 if TYPE_CHECKING:
@@ -223,21 +224,14 @@ class _ImportRun:
         if at is not None and (self._newest is None or at > self._newest):
             self._newest = at
 
-    async def _pages(self) -> AsyncIterator[list[Outdialtarget]]:
-        walk = Walk()
-        token: str | None = None
-        while True:
-            await self._pace()
-            page = await self._targets.list(self._outdial_id, page_token=token)
-            yield page.items
-            token = walk.after(page)
-            if token is None:
-                return
+    async def _page(self, token: str | None) -> Page[Outdialtarget]:
+        await self._pace()
+        return await self._targets.list(self._outdial_id, page_token=token)
 
     async def _load_existing(self) -> None:
         existing: dict[Key, Outdialtarget] = {}
-        async for items in self._pages():
-            for target in items:
+        async for page in walk_pages(self._page):
+            for target in page.items:
                 existing.setdefault(target_key(target), target)
                 self._note(target)
         self._existing = existing
@@ -252,8 +246,8 @@ class _ImportRun:
         floor = None if since is None else since - CLOCK_MARGIN
         previous: datetime | None = None
         newest_first: bool | None = None
-        async for items in self._pages():
-            for target in items:
+        async for page in walk_pages(self._page):
+            for target in page.items:
                 if target_key(target) == key:
                     return target
                 at = created_at(target)

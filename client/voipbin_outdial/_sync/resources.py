@@ -10,7 +10,6 @@ lists the methods, and a test holds them to the spec.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TypeVar
 from uuid import UUID
 
 from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
@@ -36,7 +35,7 @@ from .._generated.api.outplan import (
     outplans_update,
     outplans_update_dial_info,
 )
-from .._pagination import Fetch, Page, Walk
+from .._pagination import Page
 from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
@@ -56,49 +55,10 @@ from ..models import (
     OutplanList,
 )
 from .bulk import TargetImport
+from .paging import iter_page_size, walk_items
 from .sender import Sender
 
-__all__ = ["Outdials", "Outdialtargets", "Outplans", "iterate_pages", "take"]
-
-T = TypeVar("T")
-
-
-def iterate_pages(fetch: Fetch[T]) -> Iterator[T]:
-    """Every item of every page, fetching each page only when the previous one is used up;
-    a token that comes back (A, B, A ...) is an error, not an endless walk."""
-    walk = Walk()
-    token: str | None = None
-    while True:
-        page = fetch(token)
-        for item in page.items:
-            yield item
-        token = walk.after(page)
-        if token is None:
-            return
-
-
-def take(items: Iterator[T], limit: int) -> Iterator[T]:
-    """The first ``limit`` of ``items``; it stops without asking ``items`` for one more, so a
-    page walk does not fetch a page whose items would not be used."""
-    left = limit
-    if left == 0:
-        return
-    for item in items:
-        yield item
-        left -= 1
-        if left == 0:
-            return
-
-
-def _walk(fetch: Fetch[T], limit: int | None) -> Iterator[T]:
-    walk = iterate_pages(fetch)
-    return walk if limit is None else take(walk, limit)
-
-
-def _iter_page_size(page_size: int | None, limit: int | None) -> int:
-    """The page size ``iter`` asks for: ``page_size`` (default 100), or ``limit`` if smaller."""
-    size = to_page_size(page_size)
-    return size if limit is None or limit == 0 else min(size, limit)
+__all__ = ["Outdials", "Outdialtargets", "Outplans"]
 
 
 class Resource:
@@ -141,8 +101,8 @@ class Outplans(Resource):
         """Every outplan (the newest ``limit`` when given), newest first, fetched a page at a
         time as the ``for`` loop goes; no page is fetched past the limit."""
         limit = to_limit(limit)
-        size = _iter_page_size(page_size, limit)
-        return _walk(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        size = iter_page_size(page_size, limit)
+        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
 
     def create(
         self,
@@ -231,8 +191,8 @@ class Outdials(Resource):
         """Every outdial (the newest ``limit`` when given), newest first, fetched a page at a
         time as the ``for`` loop goes; no page is fetched past the limit."""
         limit = to_limit(limit)
-        size = _iter_page_size(page_size, limit)
-        return _walk(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        size = iter_page_size(page_size, limit)
+        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
 
     def create(
         self,
@@ -336,8 +296,10 @@ class Outdialtargets(TargetImport, Resource):
         """Every live target of the outdial (the newest ``limit`` when given), newest first,
         fetched a page at a time; no page is fetched past the limit."""
         oid, limit = to_uuid(outdial_id, "outdial_id"), to_limit(limit)
-        size = _iter_page_size(page_size, limit)
-        return _walk(lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout), limit)
+        size = iter_page_size(page_size, limit)
+        return walk_items(
+            lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout), limit
+        )
 
     def create(
         self,

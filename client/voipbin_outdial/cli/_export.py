@@ -13,7 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from .._client import VoipbinClient
-from .._pagination import Walk
+from .._sync.paging import walk_pages
 from ..contacts import write_targets
 
 __all__ = ["add_export_command", "run_export"]
@@ -42,14 +42,9 @@ def run_export(*, outdial_id: str, base_url: str | None, out: TextIO | None = No
     out = out if out is not None else sys.stdout
     options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
     with VoipbinClient(**options) as client:
-        walk = Walk()
-        token: str | None = None
         header = True
-        while True:
-            page = client.outdialtargets.list(outdial_id, page_token=token)
+        for page in walk_pages(lambda t: client.outdialtargets.list(outdial_id, page_token=t)):
             write_targets(page.items, out, header=header)
             out.flush()
             header = False
-            token = walk.after(page)
-            if token is None:
-                return 0
+    return 0

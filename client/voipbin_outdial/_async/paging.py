@@ -1,0 +1,52 @@
+# unasync: the source of _sync/paging.py; edit this file, then run scripts/unasync.py
+"""The one walk through a list's pages: ``iter`` on every resource, ``create_many``'s look-ups
+and ``voipbin-outdial export`` all go through :func:`walk_pages`, so they share the one stop
+rule (:class:`~voipbin_outdial._pagination.Walk`: an empty page or no token ends the walk, a
+token sent before is an error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TypeVar
+
+from .._args import to_page_size
+from .._pagination import AsyncFetch, Page, Walk
+
+__all__ = ["iter_page_size", "walk_items", "walk_pages"]
+
+T = TypeVar("T")
+
+
+async def walk_pages(fetch: AsyncFetch[T]) -> AsyncIterator[Page[T]]:
+    """Every page, each fetched only when the one before has been used; a token that comes back
+    (A, B, A ...) is an error, not an endless walk."""
+    walk = Walk()
+    token: str | None = None
+    while True:
+        page = await fetch(token)
+        yield page
+        token = walk.after(page)
+        if token is None:
+            return
+
+
+async def walk_items(fetch: AsyncFetch[T], limit: int | None = None) -> AsyncIterator[T]:
+    """The items of every page (the first ``limit`` when given). It stops after the last item
+    it yields without asking for one more, so no page is fetched whose items would not be used."""
+    if limit == 0:
+        return
+    left = limit
+    async for page in walk_pages(fetch):
+        for item in page.items:
+            yield item
+            if left is not None:
+                left -= 1
+                if left == 0:
+                    return
+
+
+def iter_page_size(page_size: int | None, limit: int | None) -> int:
+    """The page size ``iter`` asks for: ``page_size`` (default 100), or ``limit`` if smaller."""
+    size = to_page_size(page_size)
+    return size if limit is None or limit == 0 else min(size, limit)
