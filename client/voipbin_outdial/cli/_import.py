@@ -12,7 +12,8 @@ import argparse
 import csv
 import sys
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO
@@ -138,55 +139,73 @@ def run_import(
     with ExitStack() as stack:
         items = read_contacts(_open(path, stack), region=region)
         sink = _Rejects(rejects, stack)
-        counts = ImportProgress()
         if dry_run:
-            valid = 0
-            for item in items:
-                if isinstance(item, Rejected):
-                    counts.rejected += 1
-                    sink.write(item.cells, item.reason)
-                    err.write(f"line {item.line}: {item.reason}\n")
-                else:
-                    valid += 1
-            out.write(f"dry run: {valid} rows to import, {counts.rejected} rejected\n")
-            return EXIT_ROWS_LEFT if counts.rejected else 0
+            return _dry_run(items, sink, out, err)
 
         options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
         progress = stack.enter_context(Progress(_count_rows(path), err))
-        rejected: list[Rejected] = []
-
-        def contacts() -> Iterator[Contact]:
-            for item in items:
-                if isinstance(item, Rejected):
-                    rejected.append(item)
-                else:
-                    yield item
-
-        def report(result: RowResult) -> None:
-            while rejected:  # rows rejected while reading, reported as they are passed
-                item = rejected.pop(0)
-                counts.rejected += 1
-                sink.write(item.cells, item.reason)
-            counts.add(result)
-            if result.outcome in ("failed", "rejected"):
-                line = result.row.line
-                reason = str(result.error)
-                sink.write(_cells(result.row), f"{result.outcome}: {reason}")
-                err.write(f"line {line}: {result.outcome}: {reason}\n")
-            progress.update(counts.done, _summary(counts))
-
+        tally = _Tally(sink, progress, err)
         with VoipbinClient(**options) as client:
             for result in client.outdialtargets.iter_create_many(
-                outdial_id, contacts(), concurrency=concurrency
+                outdial_id, tally.contacts(items), concurrency=concurrency
             ):
-                report(result)
-        for item in rejected:
-            counts.rejected += 1
-            sink.write(item.cells, item.reason)
-        progress.update(counts.done, _summary(counts))
+                tally.add(result)
+        tally.finish()
+    counts = tally.counts
     elapsed = time.monotonic() - started
     out.write(f"{_summary(counts)} ({counts.done} rows in {elapsed:.1f} s)\n")
     return EXIT_ROWS_LEFT if counts.rejected or counts.failed else 0
+
+
+def _dry_run(items: Iterable[Contact | Rejected], sink: _Rejects, out: TextIO, err: TextIO) -> int:
+    """``--dry-run``: count the rows to import and report the rejected ones; send nothing."""
+    valid = rejected = 0
+    for item in items:
+        if isinstance(item, Rejected):
+            rejected += 1
+            sink.write(item.cells, item.reason)
+            err.write(f"line {item.line}: {item.reason}\n")
+        else:
+            valid += 1
+    out.write(f"dry run: {valid} rows to import, {rejected} rejected\n")
+    return EXIT_ROWS_LEFT if rejected else 0
+
+
+class _Tally:
+    """The counts as an import goes: a row rejected while reading goes to the rejects file when
+    the reading has passed it (with the next result), a row the API refused with its reason."""
+
+    def __init__(self, sink: _Rejects, progress: Progress, err: TextIO) -> None:
+        self.counts = ImportProgress()
+        self._sink, self._progress, self._err = sink, progress, err
+        self._rejected: deque[Rejected] = deque()
+
+    def contacts(self, items: Iterable[Contact | Rejected]) -> Iterator[Contact]:
+        """The rows to send; the rejected ones are kept to be reported."""
+        for item in items:
+            if isinstance(item, Rejected):
+                self._rejected.append(item)
+            else:
+                yield item
+
+    def add(self, result: RowResult) -> None:
+        self._write_rejected()
+        self.counts.add(result)
+        if result.outcome in ("failed", "rejected"):
+            reason = str(result.error)
+            self._sink.write(_cells(result.row), f"{result.outcome}: {reason}")
+            self._err.write(f"line {result.row.line}: {result.outcome}: {reason}\n")
+        self._progress.update(self.counts.done, _summary(self.counts))
+
+    def finish(self) -> None:
+        self._write_rejected()
+        self._progress.update(self.counts.done, _summary(self.counts))
+
+    def _write_rejected(self) -> None:
+        while self._rejected:
+            item = self._rejected.popleft()
+            self.counts.rejected += 1
+            self._sink.write(item.cells, item.reason)
 
 
 def _summary(counts: ImportProgress) -> str:
