@@ -12,7 +12,6 @@ async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIP
 from __future__ import annotations
 
 import asyncio
-from types import TracebackType
 from typing import Self
 
 import httpx
@@ -133,10 +132,5 @@ class AsyncVoipbinClient:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         await self.close()

@@ -12,7 +12,6 @@ with VoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSK
 from __future__ import annotations
 
 import time
-from types import TracebackType
 from typing import Self
 
 import httpx
@@ -131,10 +130,5 @@ class VoipbinClient:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()

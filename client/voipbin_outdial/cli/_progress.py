@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from types import TracebackType
 from typing import Any, Self, TextIO
 
 __all__ = ["Progress"]
@@ -94,12 +93,7 @@ class Progress:
         self._stream.write(f"{self._done}{of} {self._label} ({self._rate():.1f}/s){note}\n")
         self._stream.flush()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         if self._bar is not None:
             self._bar.stop()
         elif self._done != self._shown and self._done:
