@@ -68,12 +68,18 @@ def check_fraction(name: str, value: float) -> float:
     return float(value)
 
 
-def _seconds(name: str, value: float) -> float:
+def check_amount(name: str, value: float, unit: str = "") -> float:
+    """``value`` as a finite number, zero or more (of ``unit``, which the messages name)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be seconds (a number), not {value!r}")
+        kind = f"{unit} (a number)" if unit else "a number"
+        raise TypeError(f"{name} must be {kind}, not {value!r}")
     if not 0.0 <= value < math.inf:
-        raise ValueError(f"{name} must be zero or more seconds, got {value!r}")
+        raise ValueError(f"{name} must be zero or more{' ' + unit if unit else ''}, got {value!r}")
     return float(value)
+
+
+def _seconds(name: str, value: float) -> float:
+    return check_amount(name, value, "seconds")
 
 
 @attrs.frozen
@@ -253,27 +259,22 @@ def add_fault_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"limit each customer to VoIPBIN's {per_second} requests a second (burst {burst}),"
         " else 429",
     )
-    group.add_argument(
-        "--latency",
-        type=_number(_seconds),
-        default=0.0,
-        metavar="SECONDS",
-        help="wait this long before handling each request",
-    )
-    group.add_argument(
-        "--too-many-requests",
-        type=_number(check_fraction),
-        default=0.0,
-        metavar="FRACTION",
-        help="answer this fraction of requests 429 RATE_LIMIT_EXCEEDED at random",
-    )
-    group.add_argument(
-        "--drop-after-commit",
-        type=_number(check_fraction),
-        default=0.0,
-        metavar="FRACTION",
-        help="drop the response of this fraction of successful POSTs after the create",
-    )
+    for flag, check, metavar, help_text in (
+        ("--latency", _seconds, "SECONDS", "wait this long before handling each request"),
+        (
+            "--too-many-requests",
+            check_fraction,
+            "FRACTION",
+            "answer this fraction of requests 429 RATE_LIMIT_EXCEEDED at random",
+        ),
+        (
+            "--drop-after-commit",
+            check_fraction,
+            "FRACTION",
+            "drop the response of this fraction of successful POSTs after the create",
+        ),
+    ):
+        group.add_argument(flag, type=_number(check), default=0.0, metavar=metavar, help=help_text)
     group.add_argument(
         "--fault-seed", type=int, default=None, metavar="N", help="seed the random faults"
     )
