@@ -26,6 +26,7 @@ Every answer carries ``X-Request-Id``; errors have VoIPBIN's envelope
 
 from __future__ import annotations
 
+import abc
 import json
 from collections.abc import Mapping
 from typing import Any, Final, TypeAlias
@@ -45,7 +46,7 @@ from ._gate import Accepted, Credentials, FailureQueue, RateLimiter, request_id
 from ._operations import HANDLERS
 from ._store import Kind, MockStore, Record, ResourceNotFoundError
 
-__all__ = ["API_PREFIX", "create_app", "routes"]
+__all__ = ["API_PREFIX", "AsgiEndpoint", "create_app", "error_response", "render_json", "routes"]
 
 API_PREFIX: Final = "/v1.0"
 """The path the API is served under (as well as at the root)."""
@@ -151,23 +152,31 @@ def _route_not_found() -> MockApiError:
     return not_found("ROUTE_NOT_FOUND", "The requested endpoint does not exist.")
 
 
-class _Endpoint:
-    """The ASGI app of one path: picks the method's operation and turns errors into responses.
+class AsgiEndpoint(abc.ABC):
+    """The ASGI app of one path, answering every request with :meth:`respond`.
 
-    A plain ASGI callable (not a function), so Starlette routes every method here and a method
-    the path lacks gets the server's 404.
+    A plain ASGI callable (not a function, which Starlette would serve for GET only), so every
+    method of the path comes here and :meth:`respond` decides what a method the path lacks gets.
     """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = await self.respond(Request(scope, receive))
+        await response(scope, receive, send)
+
+    @abc.abstractmethod
+    async def respond(self, request: Request) -> Response:
+        """The answer to ``request``."""
+
+
+class _Endpoint(AsgiEndpoint):
+    """An API path: picks the method's operation (the server's 404 for a method the path lacks)
+    and turns errors into responses."""
 
     def __init__(self, operations: Mapping[str, str], gate: _Gate) -> None:
         self._operations = operations  # method -> operationId
         self._gate = gate
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        response = await self._respond(request)
-        await response(scope, receive, send)
-
-    async def _respond(self, request: Request) -> Response:
+    async def respond(self, request: Request) -> Response:
         rid = request_id(request)
         operation_id = self._operations.get(request.method)
         try:

@@ -33,10 +33,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, Router
-from starlette.types import Receive, Scope, Send
 
 from ..timeutil import format_timestamp, to_timedelta
-from ._app import error_response, render_json
+from ._app import AsgiEndpoint, error_response, render_json
 from ._campaign import CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
 from ._errors import MockApiError, not_found
@@ -246,18 +245,14 @@ _ENDPOINTS: Final[Mapping[str, tuple[str, Handler]]] = {
 }
 
 
-class _Endpoint:
-    """One control path: its method's handler, JSON in and out, errors in VoIPBIN's envelope."""
+class _Endpoint(AsgiEndpoint):
+    """One control path: its method's handler (a 405 for another method), JSON in and out,
+    errors in VoIPBIN's envelope."""
 
     def __init__(self, mock: VoipbinMock, path: str, method: str, handler: Handler) -> None:
         self._mock, self._path, self._method, self._handler = mock, path, method, handler
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        response = await self._respond(request)
-        await response(scope, receive, send)
-
-    async def _respond(self, request: Request) -> Response:
+    async def respond(self, request: Request) -> Response:
         rid = request_id(request)
         if request.method != self._method:
             error = MockApiError(
