@@ -47,7 +47,7 @@ from ._calls import Call
 from ._config import Settings
 from ._redact import redact
 from ._responses import error_from_response, parse_success
-from ._retry import call_time_bound, retry_delay
+from ._retry import call_time_bound, retry_delay, should_retry
 from .errors import (
     ApiConnectionError,
     ApiError,
@@ -270,15 +270,11 @@ class SenderBase(Generic[H, S]):
     ) -> float | None:
         """Seconds to wait before sending ``call`` again (``_retry`` decides), or ``None``."""
         response = outcome.response
+        if not should_retry(call.method, retry, self.max_retries, response, outcome.error):
+            return None
+        time_left = deadline - self.clock()
         delay = retry_delay(
-            call.method,
-            retry,
-            self.max_retries,
-            response,
-            outcome.error,
-            time_left=deadline - self.clock(),
-            now=_utc_now,
-            jitter=random.random,
+            retry, response, time_left=time_left, now=_utc_now, jitter=random.random
         )
         if delay is not None:
             logger.info(

@@ -116,22 +116,17 @@ def backoff_delay(
 
 
 def retry_delay(
-    method: str,
     retry: int,
-    max_retries: int,
     response: httpx.Response | None,
-    error: type[Exception] | None = None,
     *,
     time_left: float,
     now: Callable[[], datetime],
     jitter: Callable[[], float] = lambda: 0.0,
 ) -> float | None:
-    """Seconds to wait before sending the request again after its try number ``retry``, or
-    ``None``: no retry (:func:`should_retry` says no, or the wait would not end within the
-    ``time_left`` to the call's time bound). ``now`` and ``jitter`` (``random.random``) are
-    asked only for a retry."""
-    if not should_retry(method, retry, max_retries, response, error):
-        return None
+    """Seconds to wait before sending a request again after its try number ``retry`` that
+    :func:`should_retry` says to retry (``response``: what that try got, if anything), or
+    ``None`` when the wait would not end within the ``time_left`` to the call's time bound.
+    ``now`` and ``jitter`` (``random.random``) are asked only here, when a retry is due."""
     retry_after = None if response is None else response.headers.get("retry-after")
     delay = backoff_delay(retry, retry_after, now=now(), jitter=jitter())
     return delay if delay < time_left else None

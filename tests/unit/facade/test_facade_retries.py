@@ -453,7 +453,8 @@ def test_a_wait_is_made_only_if_it_ends_within_the_bound(
     time_left: float, expected: float | None
 ) -> None:
     response = httpx.Response(503, headers={"Retry-After": "7"})
-    delay = retry_delay("GET", 0, 2, response, time_left=time_left, now=lambda: NOW)
+    assert should_retry("GET", 0, 2, response)
+    delay = retry_delay(0, response, time_left=time_left, now=lambda: NOW)
     assert delay == expected
 
 
