@@ -19,6 +19,7 @@ from .._redact import redact
 from ..errors import ArgumentError, VoipbinError
 from ._export import add_export_command
 from ._extras import MissingExtraError
+from ._fetch import CampaignSource
 from ._import import add_import_command
 
 __all__ = ["main"]
@@ -154,24 +155,20 @@ def _run_demo(args: argparse.Namespace) -> int:
     return run_demo(seed=args.seed, n_targets=args.targets)
 
 
+def _source(args: argparse.Namespace) -> CampaignSource:
+    return CampaignSource(args.outdial, args.outplan, args.base_url)
+
+
 def _run_plan(args: argparse.Namespace) -> int:
     from ._plan import run_plan
 
-    return run_plan(
-        outdial_id=args.outdial,
-        outplan_id=args.outplan,
-        base_url=args.base_url,
-        as_json=args.json,
-        limit=args.limit,
-    )
+    return run_plan(_source(args), as_json=args.json, limit=args.limit)
 
 
 def _run_check(args: argparse.Namespace) -> int:
     from ._check import run_check
 
-    return run_check(
-        outdial_id=args.outdial, outplan_id=args.outplan, base_url=args.base_url, as_json=args.json
-    )
+    return run_check(_source(args), as_json=args.json)
 
 
 def _run_mock(argv: list[str]) -> int:

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from uuid import UUID
 
 from ..dialplan import Finding, Severity, check
-from ._fetch import fetch_campaign
+from ._fetch import CampaignSource, fetch_campaign
 from ._render import render_table
 
 __all__ = ["EXIT_FINDINGS", "run_check"]
@@ -22,28 +22,17 @@ _SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 def run_check(
-    *,
-    outdial_id: str,
-    outplan_id: str,
-    base_url: str | None,
-    as_json: bool,
-    out: TextIO | None = None,
-    err: TextIO | None = None,
+    source: CampaignSource, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Read the outplan and every target, print :func:`~voipbin_outdial.dialplan.check`'s
     findings; 0, or :data:`EXIT_FINDINGS` when one is an error."""
     out = out if out is not None else sys.stdout
-    campaign = fetch_campaign(
-        outdial_id=outdial_id,
-        outplan_id=outplan_id,
-        base_url=base_url,
-        err=err if err is not None else sys.stderr,
-    )
+    campaign = fetch_campaign(source, err)
     findings = check(campaign.outplan, campaign.targets)
     names = {t.id: t.name for t in campaign.targets}
     counts = Counter(f.severity for f in findings)
     if as_json:
-        report = _as_json(outdial_id, outplan_id, len(campaign.targets), findings, names)
+        report = _as_json(source, len(campaign.targets), findings, names)
         out.write(json.dumps(report, indent=2) + "\n")
     else:
         summary = ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES)
@@ -67,15 +56,10 @@ def _row(finding: Finding, names: dict[UUID, str]) -> list[str]:
 
 
 def _as_json(
-    outdial_id: str,
-    outplan_id: str,
-    targets: int,
-    findings: list[Finding],
-    names: dict[UUID, str],
+    source: CampaignSource, targets: int, findings: list[Finding], names: dict[UUID, str]
 ) -> dict[str, Any]:
     return {
-        "outdial_id": outdial_id,
-        "outplan_id": outplan_id,
+        **source.ids(),
         "targets": targets,
         "counts": {s: sum(f.severity == s for f in findings) for s in _SEVERITIES},
         "findings": [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any, TextIO
 
 import attrs
@@ -9,7 +10,21 @@ import attrs
 from .._client import VoipbinClient
 from ..models import Outdial, Outdialtarget, Outplan
 
-__all__ = ["Campaign", "fetch_campaign"]
+__all__ = ["Campaign", "CampaignSource", "fetch_campaign"]
+
+
+@attrs.frozen
+class CampaignSource:
+    """Where ``plan`` and ``check`` read a campaign: its outdial and outplan, from the API at
+    ``base_url`` (VoIPBIN's when ``None``)."""
+
+    outdial_id: str
+    outplan_id: str
+    base_url: str | None = None
+
+    def ids(self) -> dict[str, str]:
+        """The two ids, as the commands' JSON reports give them."""
+        return {"outdial_id": self.outdial_id, "outplan_id": self.outplan_id}
 
 
 @attrs.frozen
@@ -21,18 +36,16 @@ class Campaign:
     targets: list[Outdialtarget]
 
 
-def fetch_campaign(
-    *, outdial_id: str, outplan_id: str, base_url: str | None, err: TextIO
-) -> Campaign:
+def fetch_campaign(source: CampaignSource, err: TextIO | None = None) -> Campaign:
     """Read the outplan, the outdial and every page of targets (credentials from the
-    environment), showing ``reading targets: N`` on ``err`` when it is a terminal."""
-    options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
+    environment), showing ``reading targets: N`` on ``err`` (stderr) when it is a terminal."""
+    options: dict[str, Any] = {} if source.base_url is None else {"base_url": source.base_url}
     with VoipbinClient(**options) as client:
-        outplan = client.outplans.get(outplan_id)
-        outdial = client.outdials.get(outdial_id)
-        progress = _Progress(err)
+        outplan = client.outplans.get(source.outplan_id)
+        outdial = client.outdials.get(source.outdial_id)
+        progress = _Progress(err if err is not None else sys.stderr)
         targets: list[Outdialtarget] = []
-        for target in client.outdialtargets.iter(outdial_id):
+        for target in client.outdialtargets.iter(source.outdial_id):
             targets.append(target)
             progress.update(len(targets))
         progress.finish(len(targets))

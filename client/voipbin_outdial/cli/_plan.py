@@ -11,7 +11,7 @@ from uuid import UUID
 
 from ..dialplan import ScheduledAttempt, dial_order
 from ..models import Outdialtarget
-from ._fetch import fetch_campaign
+from ._fetch import CampaignSource, fetch_campaign
 from ._render import address_text, render_table, utc_text
 from ._status import status_summary, summary_text
 
@@ -19,10 +19,8 @@ HEADERS = ("#", "target", "name", "dest", "address", "try", "earliest (UTC)")
 
 
 def run_plan(
+    source: CampaignSource,
     *,
-    outdial_id: str,
-    outplan_id: str,
-    base_url: str | None,
     as_json: bool,
     limit: int | None = None,
     now: datetime | None = None,
@@ -32,12 +30,7 @@ def run_plan(
     """Read the outplan and every target page, then print the targets' states and the dial
     order (its first ``limit`` entries when given); returns the exit status."""
     out = out if out is not None else sys.stdout
-    campaign = fetch_campaign(
-        outdial_id=outdial_id,
-        outplan_id=outplan_id,
-        base_url=base_url,
-        err=err if err is not None else sys.stderr,
-    )
+    campaign = fetch_campaign(source, err)
     outplan, outdial, targets = campaign.outplan, campaign.outdial, campaign.targets
 
     at = now if now is not None else datetime.now(UTC)
@@ -46,7 +39,7 @@ def run_plan(
     summary = status_summary(targets, outplan)
     by_id = {t.id: t for t in targets}
     if as_json:
-        report = _as_json(outdial_id, outplan_id, at, targets, summary, order, shown, by_id)
+        report = _as_json(source, at, targets, summary, order, shown, by_id)
         out.write(json.dumps(report, indent=2) + "\n")
         return 0
 
@@ -78,8 +71,7 @@ def _row(position: int, scheduled: ScheduledAttempt, by_id: dict[UUID, Outdialta
 
 
 def _as_json(
-    outdial_id: str,
-    outplan_id: str,
+    source: CampaignSource,
     at: datetime,
     targets: list[Outdialtarget],
     summary: dict[str, int],
@@ -88,8 +80,7 @@ def _as_json(
     by_id: dict[UUID, Outdialtarget],
 ) -> dict[str, Any]:
     return {
-        "outdial_id": outdial_id,
-        "outplan_id": outplan_id,
+        **source.ids(),
         "now": at.isoformat(),
         "targets": len(targets),
         "statuses": dict(sorted(Counter(str(t.status) for t in targets).items())),
