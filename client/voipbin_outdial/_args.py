@@ -215,13 +215,14 @@ def to_duration_ms(value: int | timedelta, name: str, *, allow_zero: bool = Fals
 
 
 def to_max_try_counts(value: Sequence[int]) -> tuple[int, int, int, int, int]:
-    """Exactly five ints from 0 to :data:`MAX_INT32`, the most tries on each destination."""
+    """Exactly :data:`~._slots.SLOTS` ints from 0 to :data:`MAX_INT32`, the most tries on each
+    destination (the tuple type spells the five out: a type cannot be computed)."""
     name = "max_try_counts"
     if isinstance(value, str | bytes) or not isinstance(value, Sequence):
-        _type_error(name, "a sequence of 5 ints", value)
+        _type_error(name, f"a sequence of {SLOTS} ints", value)
     if len(value) != SLOTS:
         raise InvalidArgumentError(
-            name, f"{name} needs exactly 5 numbers (one per destination), got {len(value)}"
+            name, f"{name} needs exactly {SLOTS} numbers (one per destination), got {len(value)}"
         )
     for count in value:
         if not _is_int(count):
