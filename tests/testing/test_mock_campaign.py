@@ -402,19 +402,38 @@ def test_a_target_added_while_the_campaign_runs_is_dialed(mock: VoipbinMock) -> 
     assert [c.address_target for c in calls] == [address()["target"], "+9"]
 
 
-def test_a_deleted_target_is_not_dialed_again(mock: VoipbinMock) -> None:
+def test_a_deleted_target_is_still_dialed_behind_the_others(mock: VoipbinMock) -> None:
+    """bin-outdial-manager/pkg/dbhandler/outdialtarget.go, outdialTargetSelectAvailable looks
+    at no ``tm_delete``; OutdialTargetDelete sets ``tm_update`` (so the target goes behind the
+    others) and OutdialTargetUpdateProgressing/OutdialTargetUpdate match the id only."""
     with mock.client(headers=AUTH) as http:
-        plan = _plan(http, [3, 0, 0, 0, 0], try_interval=60_000)
+        plan = _plan(http, [2, 0, 0, 0, 0], try_interval=60_000)
         outdial_id, (gone, keep) = _outdial(http, _target(name="gone"), _target(name="keep"))
         other_id, (foreign,) = _outdial(http, _target(name="foreign"))
+        deleted_at: list[str] = []
 
         def answer(attempt: DialAttempt) -> bool:
-            http.delete(f"/outdials/{outdial_id}/targets/{gone['id']}")
+            if str(attempt.target_id) == gone["id"] and not deleted_at:
+                url = f"/outdials/{outdial_id}/targets/{gone['id']}"
+                deleted_at.append(http.delete(url).json()["tm_delete"])
             return False
 
         calls = mock.run_campaign(plan["id"], outdial_id, answer=answer, start=START)
         assert _counts(http.get(f"/outdials/{other_id}/targets/{foreign['id']}").json())[0] == 0
-    assert [str(c.target_id) for c in calls] == [gone["id"], keep["id"], keep["id"], keep["id"]]
+        after = http.get(f"/outdials/{outdial_id}/targets/{gone['id']}").json()
+    assert [str(c.target_id) for c in calls] == [gone["id"], keep["id"], gone["id"], keep["id"]]
+    assert (after["tm_delete"], after["try_count_0"], after["status"]) == (deleted_at[0], 2, "idle")
+
+
+def test_a_deleted_target_waits_behind_one_updated_before_its_delete(mock: VoipbinMock) -> None:
+    """OutdialTargetDelete sets ``tm_update`` to the delete's time; the engine's order is
+    ``tm_update`` ascending (outdialTargetSelectAvailable), deleted or not."""
+    with mock.client(headers=AUTH) as http:
+        plan = _plan(http, [1, 0, 0, 0, 0])
+        outdial_id, (first, second) = _outdial(http, _target(name="first"), _target(name="second"))
+        http.delete(f"/outdials/{outdial_id}/targets/{first['id']}")
+        calls = mock.run_campaign(plan["id"], outdial_id, start=START)
+    assert [str(c.target_id) for c in calls] == [second["id"], first["id"]]
 
 
 def test_a_raised_max_is_seen_by_the_next_run(mock: VoipbinMock) -> None:
@@ -433,19 +452,42 @@ def test_a_raised_max_is_seen_by_the_next_run(mock: VoipbinMock) -> None:
     assert [c.try_number for c in calls] == [1, 2]
 
 
-def test_deleting_the_outdial_stops_the_campaign(mock: VoipbinMock) -> None:
+@pytest.mark.parametrize("deleted", ["outplan", "outdial"])
+def test_deleting_the_outplan_or_the_outdial_does_not_stop_a_running_campaign(
+    mock: VoipbinMock, deleted: str
+) -> None:
+    """execute.go, Execute reads the outplan by id alone (outplanHandler.Get, OutplanGet) and
+    asks for available targets by outdial id (getTarget); neither looks at ``tm_delete``."""
     with mock.client(headers=AUTH) as http:
-        plan = _plan(http, [2, 0, 0, 0, 0])
+        plan = _plan(http, [2, 0, 0, 0, 0], try_interval=60_000)
         outdial_id, _ = _outdial(http, _target(name="a"), _target(name="b"))
+        url = f"/outplans/{plan['id']}" if deleted == "outplan" else f"/outdials/{outdial_id}"
         campaign = mock.campaign(
             plan["id"],
             outdial_id,
             start=START,
-            answer=lambda _: bool(http.delete(f"/outdials/{outdial_id}")) and False,
+            answer=lambda _: bool(http.delete(url)) and False,
         )
         calls = campaign.run()
+        assert http.get(url).json()["tm_delete"] is not None
+    assert [c.try_number for c in calls] == [1, 1, 2, 2]
+    assert campaign.stop_reason == "exhausted"
+
+
+def test_a_reset_mock_stops_a_running_campaign(mock: VoipbinMock) -> None:
+    """execute.go, Execute: an outplan it cannot get stops the campaign (updateExecuteStop)."""
+    with mock.client(headers=AUTH) as http:
+        plan = _plan(http, [2, 0, 0, 0, 0])
+        outdial_id, _ = _outdial(http, _target(name="a"), _target(name="b"))
+
+        def answer(attempt: DialAttempt) -> bool:
+            mock.reset()
+            return False
+
+        campaign = mock.campaign(plan["id"], outdial_id, start=START, answer=answer)
+        calls = campaign.run()
     assert len(calls) == 1
-    assert campaign.stop_reason == "deleted"
+    assert campaign.stop_reason == "not_found"
 
 
 # --- the records and the options ---------------------------------------------------------------

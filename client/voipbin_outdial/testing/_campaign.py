@@ -9,10 +9,11 @@ target that is not due (runs every 5 s), 500 ms between calls so calls overlap, 
 and the new try count from a call's start, ``done`` only on a ``normal`` hangup, a refused
 destination stopping the campaign, ``end_handle``. What is not: queues (a campaign with a queue
 dials only while agents are free), flow campaigns, the 1 s between starting a campaign and its
-first run (``start`` is the first run). Deleting differs on purpose: VoIPBIN's engine keeps
-dialing a deleted target, the targets of a deleted outdial and under a deleted outplan (its
-queries do not look at ``tm_delete``); the mock dials no deleted target and stops when the
-outplan or the outdial is deleted, as the API it shows says they are gone.
+first run (``start`` is the first run). Deleting is as on VoIPBIN: a campaign cannot start on
+a deleted outplan or outdial (``bin-campaign-manager/pkg/campaignhandler/campaign.go``,
+``isValidOutplanID``, ``isValidOutdialID``), but once it runs, deleting changes nothing for
+the engine (its queries do not look at ``tm_delete``): a deleted target is dialed again, behind
+the others, and deleting the outplan or the outdial does not stop it (:mod:`._simulation`).
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ class Campaign:
     a seed does not fix which target goes next.
 
     Raises:
-        ResourceNotFoundError: the outplan or the outdial is not there (or deleted).
+        ResourceNotFoundError: the outplan or the outdial is not there, or deleted (VoIPBIN
+            refuses a campaign on them; one already running goes on).
         ValueError: ``answer`` is a number outside 0..1, a duration is negative, or
             ``end_handle`` is neither ``stop`` nor ``continue``.
     """
@@ -80,6 +82,8 @@ class Campaign:
         decide = decider(answer, seed, talk_time, ring_time, outcome)
         self.start = store.current_time() if start is None else as_utc(start, "start")
         self._store = store
+        store.get("outplan", outplan_id)  # a copy, only to refuse a missing or deleted one
+        store.get("outdial", outdial_id)
         self._simulation = Simulation(
             store, outplan_id, outdial_id, decide=decide, start=self.start, end_handle=end_handle
         )
@@ -104,7 +108,8 @@ class Campaign:
         """Why the engine stopped placing calls, or ``None`` while it runs: ``exhausted`` (no
         target left to dial and no call live), ``no_target`` (``end_handle`` ``stop`` and no
         target available), ``refused`` (the call manager refused a destination), ``until``
-        (:meth:`run`'s limit), ``deleted`` (the outplan or the outdial went)."""
+        (:meth:`run`'s limit), ``not_found`` (the outplan or the outdial is no longer in the
+        store at all: the mock was reset; deleting them does not stop a campaign)."""
         return self._simulation.stop_reason
 
     def run_until(self, when: datetime | timedelta) -> list[CallRecord]:

@@ -15,8 +15,16 @@ A destination the call manager refuses (``{}``, or not tel/sip) fails at once: t
 ``idle`` again and the campaign stops; calls already live still hang up. Events wait in a heap by
 due time; events due at the same time run in the order they were scheduled. Available targets
 wait in a heap by the engine's order, checked against the store when they reach the front, so
-what the API does meanwhile (a target deleted or added, the outplan changed) is seen by the next
-run, as the engine's next query would see it.
+what the API does meanwhile (a target added, the outplan changed) is seen by the next run, as
+the engine's next query would see it.
+
+Deleting changes nothing for the engine but the deleted target's ``tm_update``: the "available
+targets" query (``bin-outdial-manager/pkg/dbhandler/outdialtarget.go``,
+``outdialTargetSelectAvailable``) looks at neither the target's nor the outdial's ``tm_delete``,
+``Execute`` reads the outplan by id alone (``outplanHandler.Get``), and the status updates
+(``OutdialTargetUpdateProgressing``, ``OutdialTargetUpdate``) match the id only. So a deleted
+target is dialed again (behind the others: the delete set its ``tm_update``), and a deleted
+outplan or outdial does not stop a running campaign; only starting one on them is refused.
 """
 
 from __future__ import annotations
@@ -30,14 +38,13 @@ from typing import Any, Literal, TypeAlias
 from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
 from ..dialplan._read import Plan, read_plan, read_target
 from ..dialplan._rules import Candidate, candidate, is_refused
-from ..timeutil import is_deleted
 from ._outcomes import CallRecord, Decide, address_dict
 from ._store import MockStore, ResourceNotFoundError
 
 __all__ = ["EndHandle", "Simulation", "StopReason"]
 
 EndHandle: TypeAlias = Literal["stop", "continue"]
-StopReason: TypeAlias = Literal["exhausted", "no_target", "refused", "until", "deleted"]
+StopReason: TypeAlias = Literal["exhausted", "no_target", "refused", "until", "not_found"]
 
 _Record: TypeAlias = dict[str, Any]
 _EXECUTE, _HANGUP = "execute", "hangup"
@@ -114,7 +121,7 @@ class Simulation:
                 attempt = DialAttempt(found.target_id, slot.n, slot.address, slot.tries + 1)
                 self._write(apply_call_start(self._records[target], attempt, at))
         except ResourceNotFoundError:
-            self.stop("deleted")  # the outplan or the outdial is gone
+            self.stop("not_found")  # the store was reset: Execute stops on a failed Get
             return
         self._place(at, target, attempt)
 
@@ -162,12 +169,12 @@ class Simulation:
 
     def _end(self, target: str, reason: str, at: datetime) -> None:
         record = self._records[target]
-        if is_deleted(record) or record.get("status") != "progressing":
-            return  # deleted, or changed outside the engine while the call was live
+        if record.get("status") != "progressing":
+            return  # changed outside the engine while the call was live
         try:
             self._write(apply_hangup(record, reason, at))
         except ResourceNotFoundError:
-            return  # the outdial went while the call was live
+            return  # the store was reset while the call was live
         self._enqueue(target, candidate(read_target(record), self._plan))
 
     # --- the engine's view of the store ----------------------------------------------------
@@ -177,7 +184,7 @@ class Simulation:
         while self._queue:
             changed, tiebreak, target = self._queue[0]
             record = self._records[target]
-            found = None if is_deleted(record) else candidate(read_target(record), plan)
+            found = candidate(read_target(record), plan)
             if found is None:
                 heapq.heappop(self._queue)
             elif (found.changed, found.tiebreak) != (changed, tiebreak):
@@ -188,20 +195,20 @@ class Simulation:
 
     def _current_plan(self) -> Plan:
         """The outplan as the engine reads it on each run; all targets re-read if it changed."""
-        outplan = self._store.live_record("outplan", self._outplan_id)
+        outplan = self._store.stored("outplan", self._outplan_id)
         if outplan != self._outplan:
             outplan = copy.deepcopy(outplan)
             self._plan = read_plan(outplan)
             if self._outplan is not None:
                 self._queue = []
                 for target, record in self._records.items():
-                    if target not in self.live and not is_deleted(record):
+                    if target not in self.live:
                         self._enqueue(target, candidate(read_target(record), self._plan))
             self._outplan = outplan
         return self._plan
 
     def _take_new_targets(self) -> None:
-        records, self._seen = self._store.live_targets_from(self._outdial_id, self._seen)
+        records, self._seen = self._store.targets_from(self._outdial_id, self._seen)
         for record in records:
             self._records[record["id"]] = record
             self._enqueue(record["id"], candidate(read_target(record), self._plan))

@@ -22,10 +22,11 @@ What the server's handlers and databases do (``docs/server-behaviour.md`` cites 
 The store knows no resource's fields: the operations' handlers (:mod:`._operations`) build each
 record and its changes; :meth:`MockStore.create_outplan` and friends run those handlers directly.
 
-The campaign simulation (``_simulation``) works on *live* records only: :meth:`MockStore.get`,
-:meth:`MockStore.get_target`, :meth:`MockStore.targets` and friends raise
-:class:`ResourceNotFoundError` for a deleted one. The HTTP layer reads records in any state with
-:meth:`MockStore.find`.
+:meth:`MockStore.get`, :meth:`MockStore.get_target`, :meth:`MockStore.targets` and friends
+work on *live* records only and raise :class:`ResourceNotFoundError` for a deleted one. The HTTP
+layer reads records in any state with :meth:`MockStore.find`; so does the campaign simulation
+(``_simulation``), through :meth:`MockStore.stored`, :meth:`MockStore.targets_from` and
+:meth:`MockStore.write_target_state`, since VoIPBIN's engine never looks at ``tm_delete``.
 """
 
 from __future__ import annotations
@@ -286,16 +287,6 @@ class MockStore:
         with self._lock:
             return copy.deepcopy(self._live(kind, resource_id))
 
-    def live_record(self, kind: Kind, resource_id: str) -> Record:
-        """:meth:`get` without the copy: the live record itself, to read only while holding
-        :meth:`locked` (the simulation reads the outplan on every run of the engine).
-
-        Raises:
-            ResourceNotFoundError: there is none.
-        """
-        with self._lock:
-            return self._live(kind, resource_id)
-
     def _live_target(self, outdial_id: str, target_id: str) -> Record:
         self._live("outdial", outdial_id)
         record = self._live("outdialtarget", target_id)
@@ -330,47 +321,54 @@ class MockStore:
             ResourceNotFoundError: the outdial is deleted or not there.
         """
         with self._lock:
-            return copy.deepcopy(self.live_targets_from(outdial_id, 0)[0])
+            self._live("outdial", outdial_id)
+            records, _ = self.targets_from(outdial_id, 0)
+            return copy.deepcopy([record for record in records if _is_live(record)])
 
-    def live_targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
-        """The live targets a live outdial was given from the ``start``-th on (creation order),
-        not copies, and how many targets it was given in all (deleted ones included).
+    def targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
+        """The targets an outdial was given from the ``start``-th on (creation order), deleted
+        ones and those of a deleted outdial included, not copies; and how many in all.
 
         For the campaign simulation, which reads an outdial's targets once and afterwards only
-        the ones added since. Read the records only while holding :meth:`locked`.
+        the ones added since. VoIPBIN's "available targets" query looks at neither the
+        target's nor the outdial's ``tm_delete``. Read the records only while holding
+        :meth:`locked`.
 
         Raises:
-            ResourceNotFoundError: the outdial is not live.
+            ResourceNotFoundError: the outdial was never made (or the store was reset).
         """
         with self._lock:
-            self._live("outdial", outdial_id)
+            self._any("outdial", outdial_id)
             table = self._children.get(outdial_id, EMPTY)
-            records = [table.by_id[target_id] for target_id in table.ids[start:]]
-            return [r for r in records if _is_live(r)], len(table.ids)
+            return [table.by_id[target_id] for target_id in table.ids[start:]], len(table.ids)
 
     def replace_target(self, record: Mapping[str, Any]) -> Record:
-        """Store a new state of a live target as given (its ``tm_update`` included).
+        """Set a live target's dialer state as given, as a test would set it up; returns a copy.
 
-        For the campaign simulation, which computes the state with
-        :func:`voipbin_outdial.dialplan.apply_result`. Only the fields the dialer changes
-        (``status``, ``try_count_0..4``, ``tm_update``) are taken.
-
-        Raises:
-            ResourceNotFoundError: the target or its outdial is not live.
-        """
-        with self._lock:
-            self.write_target_state(record)
-            return copy.deepcopy(self._live_target(record["outdial_id"], record["id"]))
-
-    def write_target_state(self, record: Mapping[str, Any]) -> None:
-        """:meth:`replace_target` without handing back a copy (the simulation writes twice a
-        call, and a copy costs more than the rest of the write).
+        Only the fields the dialer changes (``status``, ``try_count_0..4``, ``tm_update``) are
+        taken (a state from :func:`voipbin_outdial.dialplan.apply_call_start` or
+        :func:`~voipbin_outdial.dialplan.apply_hangup`, say).
 
         Raises:
             ResourceNotFoundError: the target or its outdial is not live.
         """
         with self._lock:
             current = self._live_target(record["outdial_id"], record["id"])
+            self.write_target_state(record)
+            return copy.deepcopy(current)
+
+    def write_target_state(self, record: Mapping[str, Any]) -> None:
+        """Store what the dialer changes in a target of this outdial, deleted or not, as
+        VoIPBIN's engine does (its updates look only at the id); no copy handed back (the
+        simulation writes twice a call, and a copy costs more than the rest of the write).
+
+        Raises:
+            ResourceNotFoundError: no such target in that outdial (or the store was reset).
+        """
+        with self._lock:
+            current = self._any("outdialtarget", record["id"])
+            if current["outdial_id"] != record["outdial_id"]:
+                raise ResourceNotFoundError("outdialtarget", record["id"])
             current["status"] = record["status"]
             current["tm_update"] = record["tm_update"]
             for name in TRY_COUNT_FIELDS:
