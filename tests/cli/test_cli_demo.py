@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from .conftest import cli
 
@@ -73,3 +74,15 @@ def test_bad_arguments_are_one_line_and_exit_2() -> None:
     assert result.returncode == 2
     assert "must be at least 1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_readme_shows_what_make_demo_prints() -> None:
+    """README.md's "The output of `make demo`" block is the command's output, byte for byte."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    after = readme.split("The output of `make demo`", 1)[1]
+    block = re.search(r"```text\n(.*?)```", after, re.S)
+    assert block is not None
+    result = cli("demo")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == block.group(1)
