@@ -28,7 +28,7 @@ In process, without sockets::
 
 As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``;
 its test-only control endpoints under ``/_mock`` (:mod:`._control`) reset it, move its clock, run
-a campaign and set faults over HTTP.
+or hold a campaign and set faults over HTTP.
 
 Needs the ``testing`` extra: ``pip install "voipbin-outdial[testing]"``.
 """
@@ -43,9 +43,9 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         'pip install "voipbin-outdial[testing]"'
     ) from exc
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
-from typing import Any, Final, TypeAlias, TypedDict, Unpack
+from typing import Any, Final, TypeAlias, Unpack
 from uuid import UUID
 
 import attrs
@@ -58,8 +58,9 @@ from ._campaign import Campaign, CampaignOptions
 from ._clock import MockClock
 from ._control import CONTROL_PREFIX, CONTROL_REASON, control_app
 from ._errors import MockApiError
-from ._faults import FaultMiddleware, Faults, FaultSwitch, ResponseDropped
+from ._faults import FaultChanges, FaultMiddleware, Faults, FaultSwitch, ResponseDropped
 from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
+from ._held import HeldCampaigns, OutdialInUseError
 from ._outcomes import Answer, CallOutcome, CallRecord
 from ._simulation import EndHandle, StopReason
 from ._store import MockStore, ResourceNotFoundError
@@ -87,6 +88,7 @@ __all__ = [
     "InvalidRequestError",
     "MockApiError",
     "MockStore",
+    "OutdialInUseError",
     "RateLimiter",
     "ResourceNotFoundError",
     "ResponseDropped",
@@ -114,15 +116,6 @@ def _limit(rate_limit: RateLimitArg) -> tuple[float | None, int]:
         return None, VOIPBIN_RATE_LIMIT[1]
     per_second, burst = rate_limit
     return per_second, burst
-
-
-class FaultChanges(TypedDict, total=False):
-    """The keyword arguments of :meth:`VoipbinMock.set_faults` (the fields of :class:`Faults`)."""
-
-    latency: float
-    too_many_requests: float
-    drop_after_commit: float
-    seed: int | None
 
 
 class VoipbinMock:
@@ -178,6 +171,7 @@ class VoipbinMock:
     ) -> None:
         self._clock = MockClock(clock)
         self.store = MockStore(clock=self._clock, customer_id=customer_id)
+        self._held = HeldCampaigns(self.store)
         self._failures = FailureQueue()
         if isinstance(rate_limit, RateLimiter):
             self.rate_limiter = rate_limit
@@ -242,6 +236,26 @@ class VoipbinMock:
             ValueError: an option is out of range (see :class:`Campaign`).
         """
         return Campaign(self.store, _id(outplan_id), _id(outdial_id), **options)
+
+    def start_campaign(
+        self, outplan_id: str | UUID, outdial_id: str | UUID, **options: Unpack[CampaignOptions]
+    ) -> Campaign:
+        """A campaign the mock holds, as VoIPBIN runs one once started: it places its first call
+        now, and each move of the clock (:meth:`advance_clock`, :meth:`move_clock_to`) runs it
+        up to the new time, so between two requests the API shows live calls and ended ones.
+        Options as :meth:`campaign`'s but ``start``; read it back from :attr:`held_campaigns`.
+
+        Raises:
+            ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
+            OutdialInUseError: a held campaign still running dials the outdial (a ValueError).
+            ValueError: an option is out of range, or ``start`` is given.
+        """
+        return self._held.start(_id(outplan_id), _id(outdial_id), **options)
+
+    @property
+    def held_campaigns(self) -> Mapping[str, Campaign]:
+        """The campaigns :meth:`start_campaign` started (stopped ones too) by ``id``, a copy."""
+        return self._held.by_id()
 
     def run_campaign(
         self,
@@ -311,7 +325,8 @@ class VoipbinMock:
     def advance_clock(self, by: int | timedelta) -> datetime:
         """Move the mock's clock ``by`` (milliseconds or a timedelta) past its current time;
         it keeps running from there. Returns the new time. Times the mock hands out afterwards
-        (``tm_create``, ``tm_update``, a campaign's default start) are at least that late.
+        (``tm_create``, ``tm_update``, a campaign's default start) are at least that late; the
+        held campaigns (:meth:`start_campaign`) have run up to it.
 
         Raises:
             ValueError: ``by`` is negative: the mock's times never go back.
@@ -333,7 +348,7 @@ class VoipbinMock:
 
     def move_clock_to(self, when: datetime) -> datetime:
         """Set the mock's clock to ``when`` (aware; naive means UTC); it keeps running from
-        there. Returns ``when`` in UTC.
+        there, and the held campaigns have run up to ``when``. Returns ``when`` in UTC.
 
         Raises:
             ValueError: ``when`` is before the mock's current time (after a campaign run, its
@@ -343,7 +358,8 @@ class VoipbinMock:
         return self._set_clock(lambda _now: when)
 
     def _set_clock(self, to: Callable[[datetime], datetime]) -> datetime:
-        """Move the clock to ``to(now)``, reading "now" once, under the store's lock."""
+        """Move the clock to ``to(now)``, reading "now" once, under the store's lock; then run
+        the held campaigns up to it."""
         with self.store.locked():
             now = self.now
             when = to(now)
@@ -358,13 +374,16 @@ class VoipbinMock:
                     f"VoIPBIN reads as 'never' ({format_timestamp(when)} asked for)"
                 )
             self._clock.shift(max(when - self._clock(), timedelta(0)))
+        self._held.run_until(when)
         return when
 
     def reset(self) -> None:
-        """Forget every outplan, outdial and target and every failure :meth:`fail_next` queued,
-        and put the faults and the rate limit back to what the mock was made with (every
+        """Forget every outplan, outdial and target, every held campaign and every failure
+        :meth:`fail_next` queued, and put the faults and the rate limit back to what the mock
+        was made with (every
         customer starts with a full burst). The clock keeps going forward."""
         self.store.reset()
+        self._held.clear()
         self._failures.clear()
         self._faults.set(self._initial_faults)
         initial = self._initial_limit

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import TypedDict, get_args
+from uuid import uuid4
 
 from ..dialplan import RING_TIME
 from ..timeutil import as_utc
@@ -52,6 +53,11 @@ class Campaign:
             is available (even with calls live), ``continue`` keeps it polling; the simulation
             then ends when no target is available and no call is live.
 
+    Attributes:
+        id: A new uuid4, as VoIPBIN gives each campaign one (a held campaign's key in
+            ``VoipbinMock.held_campaigns``).
+        outplan_id, outdial_id: What it dials, as the store keys them.
+
     Targets last updated at the same instant are taken in id order (VoIPBIN's query leaves
     their order open); the mock's ids are random, so where two calls hang up at the same instant
     a seed does not fix which target goes next.
@@ -81,6 +87,7 @@ class Campaign:
             raise ValueError(f"end_handle must be 'stop' or 'continue', not {end_handle!r}")
         decide = decider(answer, seed, talk_time, ring_time, outcome)
         self.start = store.current_time() if start is None else as_utc(start, "start")
+        self.id, self.outplan_id, self.outdial_id = str(uuid4()), outplan_id, outdial_id
         self._store = store
         store.get("outplan", outplan_id)  # a copy, only to refuse a missing or deleted one
         store.get("outdial", outdial_id)
@@ -111,6 +118,11 @@ class Campaign:
         (:meth:`run`'s limit), ``not_found`` (the outplan or the outdial is no longer in the
         store at all: the mock was reset; deleting them does not stop a campaign)."""
         return self._simulation.stop_reason
+
+    @property
+    def running(self) -> bool:
+        """Whether it may still change a target: not stopped, or with calls still live."""
+        return self.stop_reason is None or bool(self._simulation.live)
 
     def run_until(self, when: datetime | timedelta) -> list[CallRecord]:
         """Run every event up to ``when`` (a datetime, or a timedelta after :attr:`start`);

@@ -31,7 +31,7 @@ import logging
 import math
 import random
 from collections.abc import Callable, MutableMapping
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 import attrs
 import httpx
@@ -45,6 +45,7 @@ from ._gate import VOIPBIN_RATE_LIMIT, request_id
 
 __all__ = [
     "FAULT_FLAGS",
+    "FaultChanges",
     "FaultMiddleware",
     "FaultSwitch",
     "Faults",
@@ -106,6 +107,15 @@ class Faults:
     @property
     def active(self) -> bool:
         return bool(self.latency or self.too_many_requests or self.drop_after_commit)
+
+
+class FaultChanges(TypedDict, total=False):
+    """The keyword arguments of ``VoipbinMock.set_faults`` (the fields of :class:`Faults`)."""
+
+    latency: float
+    too_many_requests: float
+    drop_after_commit: float
+    seed: int | None
 
 
 def _too_many_requests(scope: Scope) -> Response:
