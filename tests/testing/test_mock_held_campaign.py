@@ -2,6 +2,9 @@
 keeps and moves on with its clock, so between two requests the API shows targets ``progressing``
 and then ``done`` or ``idle``, as on VoIPBIN while a campaign runs (the gap issue 14's "Why"
 named: over HTTP a run went to its end in one request).
+
+In process first, then through the control endpoints (the same over a socket and with curl:
+test_mock_control_server.py).
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from typing import Any, Final
 import httpx
 import pytest
 from mock_support import AUTH, T0, outplan_body
-from test_mock_control import MISSING, campaign, ok
+from test_mock_control import CONTROL, MISSING, campaign, ok, refused, time_of
 
 from voipbin_outdial.testing import (
+    Campaign,
     OutdialInUseError,
     ResourceNotFoundError,
     VoipbinMock,
@@ -145,3 +149,136 @@ def test_what_a_held_campaign_refuses(mock: VoipbinMock, http: httpx.Client) -> 
         mock.start_campaign(ids["outplan_id"], MISSING)
     assert mock.held_campaigns == {}
     assert targets(http, ids["outdial_id"]) == [("idle", 0)]
+
+
+# --- over the control endpoints ------------------------------------------------------------------
+
+
+def test_over_http_a_target_is_progressing_between_two_requests(http: httpx.Client) -> None:
+    ids = campaign(http, targets=2)
+    target = ok(http.get(f"/outdials/{ids['outdial_id']}/targets"))["result"][-1]  # the oldest
+    path = f"/outdials/{ids['outdial_id']}/targets/{target['id']}"
+
+    started = ok(
+        http.post(f"{CONTROL}/campaigns", json={**ids, "answer": True, "talk_time_ms": 20_000})
+    )
+
+    assert (started["stop_reason"], started["now"]) == (None, started["start"])
+    assert started["calls"] == started["live_calls"]
+    assert [c["target_id"] for c in started["calls"]] == [target["id"]]
+    live = ok(http.get(path))
+    assert (live["status"], live["try_count_0"]) == ("progressing", 1)
+
+    moved = ok(http.post(f"{CONTROL}/clock", json={"advance_ms": 30_000}))
+
+    ended = ok(http.get(path))
+    assert (ended["status"], ended["try_count_0"]) == ("done", 1)
+    held = ok(http.get(f"{CONTROL}/campaigns/{started['id']}"))
+    assert (held["id"], held["start"]) == (started["id"], started["start"])
+    assert (held["stop_reason"], held["live_calls"]) == ("exhausted", [])
+    assert [c["hangup_reason"] for c in held["calls"]] == ["normal", "normal"]
+    assert held["calls"][0] == started["calls"][0]  # its hangup was decided when placed
+    assert time_of(held["now"]) == time_of(moved["now"])
+    assert time_of(held["calls"][1]["ended_at"]) - time_of(held["start"]) == timedelta(seconds=20.5)
+
+
+def test_over_http_reset_forgets_a_held_campaign(http: httpx.Client) -> None:
+    ids = campaign(http, targets=1)
+    started = ok(http.post(f"{CONTROL}/campaigns", json=ids))
+    ok(http.get(f"{CONTROL}/campaigns/{started['id']}"))
+
+    ok(http.post(f"{CONTROL}/reset"))
+
+    response = http.get(f"{CONTROL}/campaigns/{started['id']}")
+    refused(response, None, 404)
+    assert response.json()["error"]["reason"] == "CAMPAIGN_NOT_FOUND"
+    assert started["id"] in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("campaign_id", [MISSING, "run-1", MISSING.upper()])
+def test_over_http_an_id_the_mock_does_not_hold_is_404(
+    http: httpx.Client, campaign_id: str
+) -> None:
+    response = http.get(f"{CONTROL}/campaigns/{campaign_id}")
+
+    refused(response, None, 404)
+    assert response.json()["error"]["reason"] == "CAMPAIGN_NOT_FOUND"
+
+
+def test_over_http_an_id_is_read_in_any_case(http: httpx.Client) -> None:
+    started = ok(http.post(f"{CONTROL}/campaigns", json=campaign(http, targets=1)))
+
+    assert ok(http.get(f"{CONTROL}/campaigns/{started['id'].upper()}"))["id"] == started["id"]
+
+
+def test_over_http_a_second_campaign_on_the_outdial_is_400_naming_outdial_id(
+    http: httpx.Client,
+) -> None:
+    """campaign.go, isValidOutdialID: the outdial is used by another campaign."""
+    ids = campaign(http, targets=2)
+    first = ok(http.post(f"{CONTROL}/campaigns", json={**ids, "answer": 1, "talk_time_ms": 9000}))
+
+    message = refused(http.post(f"{CONTROL}/campaigns", json=ids), "outdial_id")
+
+    assert first["id"] in message
+    assert targets(http, ids["outdial_id"]) == [("progressing", 1), ("idle", 0)]
+
+
+def test_over_http_a_campaign_on_what_is_not_there_is_404(http: httpx.Client) -> None:
+    ids = campaign(http, targets=1)
+
+    response = http.post(f"{CONTROL}/campaigns", json={**ids, "outplan_id": MISSING})
+
+    refused(response, None, 404)
+    assert response.json()["error"]["reason"] == "OUTPLAN_NOT_FOUND"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        pytest.param({"outdial_id": "list-1"}, "outdial_id", id="outdial-not-a-uuid"),
+        pytest.param({"outplan_id": None}, "outplan_id", id="outplan-missing"),
+        pytest.param({"answer": 1.5}, "answer", id="answer-above-1"),
+        pytest.param({"talk_time_ms": -1}, "talk_time_ms", id="talk-time-negative"),
+        pytest.param({"end_handle": "pause"}, "end_handle", id="end-handle-unknown"),
+        pytest.param({"until": 1000}, "until", id="until-is-for-a-run"),
+    ],
+)
+def test_over_http_a_bad_field_is_400_naming_it_and_holds_nothing(
+    mock: VoipbinMock, http: httpx.Client, change: dict[str, Any], field: str
+) -> None:
+    ids = campaign(http, targets=1)
+
+    refused(http.post(f"{CONTROL}/campaigns", json={**ids, **change}), field)
+
+    assert mock.held_campaigns == {}
+    assert targets(http, ids["outdial_id"]) == [("idle", 0)]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("GET", "/campaigns", "POST"),
+        ("POST", f"/campaigns/{MISSING}", "GET"),
+        ("GET", "/campaigns/run", "POST"),
+    ],
+)
+def test_over_http_a_wrong_method_is_405(
+    http: httpx.Client, method: str, path: str, allow: str
+) -> None:
+    response = http.request(method, f"{CONTROL}{path}")
+
+    refused(response, None, 405)
+    assert response.headers["allow"] == allow
+
+
+def test_the_held_campaign_is_the_one_read_over_http(mock: VoipbinMock, http: httpx.Client) -> None:
+    ids = campaign(http, targets=1)
+    started = ok(http.post(f"{CONTROL}/campaigns", json=ids))
+
+    held: Campaign = mock.held_campaigns[started["id"]]
+
+    assert (held.outplan_id, held.outdial_id) == (ids["outplan_id"], ids["outdial_id"])
+    assert [str(c.target_id) for c in held.live_calls] == [
+        c["target_id"] for c in started["live_calls"]
+    ]

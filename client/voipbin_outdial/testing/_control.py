@@ -6,11 +6,19 @@ limit or fault; VoIPBIN has nothing like them.
 
 * ``POST /_mock/reset``: ``mock.reset()``; answers the state.
 * ``POST /_mock/clock``: ``{"advance_ms": N}`` (``mock.advance_clock``) or ``{"now": "<RFC
-  3339>"}`` (``mock.move_clock_to``); answers ``{"now"}``. The clock never goes back.
+  3339>"}`` (``mock.move_clock_to``); answers ``{"now"}``. The clock never goes back; the held
+  campaigns run up to the new time.
 * ``POST /_mock/campaigns/run``: ``{"outplan_id", "outdial_id"}`` and optionally ``answer`` (a
   probability, or true/false), ``seed``, ``until`` (RFC 3339, or milliseconds after the start),
   ``talk_time_ms``, ``ring_time_ms``, ``end_handle``: ``mock.campaign(...).run(until=...)``,
   starting at the mock's current time; answers ``{"start", "now", "stop_reason", "calls"}``.
+* ``POST /_mock/campaigns``: the body of ``/_mock/campaigns/run`` but ``until``:
+  ``mock.start_campaign(...)``, a campaign the mock holds: its first call is placed now, and each
+  move of the clock runs it on; answers ``{"id", "start", "now", "stop_reason", "calls",
+  "live_calls"}`` (``now``: the time it has run up to). Another on an outdial a held campaign
+  still dials is a 400 naming ``outdial_id``.
+* ``GET /_mock/campaigns/{id}``: that held campaign as it is now (``mock.held_campaigns[id]``);
+  an id the mock does not hold (or no longer: reset) is a 404 ``CAMPAIGN_NOT_FOUND``.
 * ``POST /_mock/faults``: any of ``latency_ms``, ``too_many_requests``, ``drop_after_commit``,
   ``seed`` (``mock.set_faults``), ``rate_limit`` (true, false or ``{"per_second", "burst"}``:
   ``mock.set_rate_limit``), ``fail_next`` (``{"status", "times"}``: ``mock.fail_next``); fields
@@ -36,10 +44,11 @@ from starlette.routing import BaseRoute, Route, Router
 
 from ..timeutil import format_timestamp, to_timedelta
 from ._app import AsgiEndpoint, error_response, render_json
-from ._campaign import CampaignOptions
+from ._campaign import Campaign, CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
 from ._errors import MockApiError, not_found
 from ._gate import request_id
+from ._held import OutdialInUseError
 from ._outcomes import CallRecord
 from ._store import ResourceNotFoundError
 
@@ -77,11 +86,15 @@ async def clock(mock: VoipbinMock, body: Body) -> Json:
             'give either "advance_ms" (milliseconds to move on) or "now" (an RFC 3339 time)',
         )
     field = "advance_ms" if now is None else "now"
-    try:
-        moved = mock.advance_clock(advance_ms or 0) if now is None else mock.move_clock_to(now)
-    except ValueError as exc:  # back in time, or into VoIPBIN's "never"
-        raise invalid(field, f"{field}: {exc}") from None
-    return {"now": format_timestamp(moved)}
+
+    def move() -> Json:  # in a thread: the held campaigns run up to the new time
+        try:
+            moved = mock.advance_clock(advance_ms or 0) if now is None else mock.move_clock_to(now)
+        except ValueError as exc:  # back in time, or into VoIPBIN's "never"
+            raise invalid(field, f"{field}: {exc}") from None
+        return {"now": format_timestamp(moved)}
+
+    return await run_in_threadpool(move)
 
 
 async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
@@ -94,9 +107,7 @@ async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
         try:
             campaign = mock.campaign(outplan_id, outdial_id, **options)
         except ResourceNotFoundError as exc:
-            raise not_found(
-                f"{exc.kind.upper()}_NOT_FOUND", f"There is no live {exc.kind} {exc.resource_id}."
-            ) from None
+            raise _not_there(exc) from None
         except ValueError as exc:  # pragma: no cover - the options are checked above
             raise invalid(None, str(exc)) from None
         calls = campaign.run(until=until)
@@ -108,6 +119,40 @@ async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
         }
 
     return await run_in_threadpool(run)
+
+
+async def start_campaign(mock: VoipbinMock, body: Body) -> Json:
+    outplan_id, outdial_id = body.uuid("outplan_id"), body.uuid("outdial_id")
+    options = _campaign_options(body)
+    body.done()
+
+    def start() -> Json:
+        try:
+            campaign = mock.start_campaign(outplan_id, outdial_id, **options)
+        except ResourceNotFoundError as exc:
+            raise _not_there(exc) from None
+        except OutdialInUseError as exc:
+            raise invalid("outdial_id", str(exc)) from None
+        except ValueError as exc:  # pragma: no cover - the options are checked above
+            raise invalid(None, str(exc)) from None
+        return _held(campaign)
+
+    return await run_in_threadpool(start)
+
+
+async def held_campaign(mock: VoipbinMock, body: Body) -> Json:
+    campaign_id = body.path_param("id")
+    body.done()
+    campaign = mock.held_campaigns.get(campaign_id.lower())
+    if campaign is None:
+        raise not_found("CAMPAIGN_NOT_FOUND", f"The mock holds no campaign {campaign_id}.")
+    return _held(campaign)
+
+
+def _not_there(exc: ResourceNotFoundError) -> MockApiError:
+    """The API's 404 for an outplan or outdial a campaign cannot start on."""
+    reason = f"{exc.kind.upper()}_NOT_FOUND"
+    return not_found(reason, f"There is no live {exc.kind} {exc.resource_id}.")
 
 
 def _campaign_options(body: Body) -> CampaignOptions:
@@ -136,6 +181,17 @@ def _until(body: Body) -> datetime | timedelta | None:
         ms = body.milliseconds("until")
         return None if ms is None else to_timedelta(ms)
     return body.time("until")
+
+
+def _held(campaign: Campaign) -> Json:
+    return {
+        "id": campaign.id,
+        "start": format_timestamp(campaign.start),
+        "now": format_timestamp(campaign.now),
+        "stop_reason": campaign.stop_reason,
+        "calls": [_call(call) for call in campaign.calls],
+        "live_calls": [_call(call) for call in campaign.live_calls],
+    }
 
 
 def _call(call: CallRecord) -> Json:
@@ -239,7 +295,9 @@ def state_of(mock: VoipbinMock) -> Json:
 _ENDPOINTS: Final[Mapping[str, tuple[str, Handler]]] = {
     "/reset": ("POST", reset),
     "/clock": ("POST", clock),
-    "/campaigns/run": ("POST", run_campaign),
+    "/campaigns/run": ("POST", run_campaign),  # before /campaigns/{id}: the first match wins
+    "/campaigns": ("POST", start_campaign),
+    "/campaigns/{id}": ("GET", held_campaign),
     "/faults": ("POST", faults),
     "/state": ("GET", state),
 }
@@ -263,7 +321,7 @@ class _Endpoint(AsgiEndpoint):
             headers = {"Allow": self._method, "X-Request-Id": rid}
             return render_json(405, error.envelope(rid), headers)
         try:
-            body = Body(json_object(await request.body()))
+            body = Body(json_object(await request.body()), path=request.path_params)
             result = await self._handler(self._mock, body)
         except MockApiError as exc:
             return error_response(exc, rid)

@@ -7,7 +7,7 @@ is a 400 instead of a request that silently does nothing. Bad input is a
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Final, TypeAlias, TypeVar
 from uuid import UUID
@@ -35,11 +35,17 @@ def invalid(field: str | None, message: str) -> MockApiError:
 
 
 class Body:
-    """The request's JSON object, read field by field; every field must be used."""
+    """The request's JSON object, read field by field; every field must be used. ``path``: the
+    parameters of the request's path (``{id}``), read by :meth:`path_param`."""
 
-    def __init__(self, fields: Json) -> None:
+    def __init__(self, fields: Json, *, path: Mapping[str, str] | None = None) -> None:
         self._fields = fields
         self._read: set[str] = set()
+        self._path = path or {}
+
+    def path_param(self, name: str) -> str:
+        """A parameter of the path (its route always gives it)."""
+        return self._path[name]
 
     def get(self, name: str) -> Any:
         """The field's value, or ``ABSENT``; ``null`` counts as absent."""
