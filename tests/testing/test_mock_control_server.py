@@ -104,11 +104,19 @@ def test_the_readmes_curl_walk_through_runs_as_written(server: str, tmp_path: Pa
     assert by_status.group() in done.stdout  # as the README shows it
     assert '"stop_reason":"exhausted"' in block
     assert '"stop_reason":"exhausted"' in done.stdout
+    ada = [line for line in done.stdout.splitlines() if '"name":"Ada"' in line]
+    assert len(ada) == 2  # the held campaign's target, read twice
+    for line, status in zip(ada, ("progressing", "done"), strict=True):  # live, then ended
+        assert f'"status":"{status}",...,"try_count_0":1,' in block
+        assert f'"status":"{status}",' in line
+        assert '"try_count_0":1,' in line
+    assert '"stop_reason":"exhausted","calls":[' in done.stdout
+    assert '"live_calls":[]}' in done.stdout
     state = httpx.get(f"{server}/_mock/state").json()
-    assert state["outdialtargets"] == {
-        "total": 3,
+    assert state["outdialtargets"] == {  # the run's three contacts and the held campaign's one
+        "total": 4,
         "deleted": 0,
-        "by_status": {"done": 2, "idle": 1},
+        "by_status": {"done": 3, "idle": 1},
     }
 
 
@@ -133,3 +141,37 @@ def test_the_controls_over_a_socket(server: str) -> None:
         reset = http.post(f"{control}/reset").json()
         assert reset["faults"]["drop_after_commit"] == 0.0
         assert reset["now"] >= moved  # reset does not take the clock back
+
+
+def test_a_held_campaign_over_a_socket(server: str) -> None:
+    """Between two requests a target shows its call live, then ended, as the clock moves."""
+    api, control = f"{server}/v1.0", f"{server}/_mock"
+    plan = {"name": "p", "source": {"type": "tel", "target": "+15559876543"},
+            "dial_timeout": 30_000, "try_interval": 600_000, "max_try_count_0": 1,
+            **{f"max_try_count_{n}": 0 for n in range(1, 5)}}  # one try  # fmt: skip
+    with httpx.Client(params={"token": "t"}, timeout=10) as http:
+        assert http.post(f"{control}/reset").status_code == 200
+        outplan_id = http.post(f"{api}/outplans", json=plan).json()["id"]
+        outdial_id = http.post(f"{api}/outdials", json=OUTDIAL).json()["id"]
+        target = {"name": "Ada", "detail": "d", "data": "x",
+                  "destination_0": {"type": "tel", "target": "+15550100009"}}  # fmt: skip
+        target_id = http.post(f"{api}/outdials/{outdial_id}/targets", json=target).json()["id"]
+        ids = {"outplan_id": outplan_id, "outdial_id": outdial_id}
+        read = f"{api}/outdials/{outdial_id}/targets/{target_id}"
+
+        started = http.post(f"{control}/campaigns", json={**ids, "answer": False}).json()
+        live = http.get(read).json()
+        assert (live["status"], live["try_count_0"]) == ("progressing", 1)
+        again = http.post(f"{control}/campaigns", json=ids)
+        assert again.status_code == 400
+        assert again.json()["error"]["details"] == [{"field": "outdial_id"}]
+
+        http.post(f"{control}/clock", json={"advance_ms": 61_000}).raise_for_status()
+        ended = http.get(read).json()
+        assert (ended["status"], ended["try_count_0"]) == ("idle", 1)  # noanswer: idle
+        held = http.get(f"{control}/campaigns/{started['id']}").json()
+        assert (held["stop_reason"], held["live_calls"]) == ("exhausted", [])
+        assert [c["hangup_reason"] for c in held["calls"]] == ["noanswer"]
+
+        http.post(f"{control}/reset").raise_for_status()
+        assert http.get(f"{control}/campaigns/{started['id']}").status_code == 404
