@@ -442,7 +442,14 @@ def test_control_needs_no_credential_and_the_api_still_does(mock: VoipbinMock) -
 
 @pytest.mark.parametrize(
     ("method", "path", "allow"),
-    [("GET", "/reset", "POST"), ("POST", "/state", "GET"), ("DELETE", "/campaigns/run", "POST")],
+    [
+        ("GET", "/reset", "POST"),
+        ("POST", "/state", "GET"),
+        ("DELETE", "/campaigns/run", "POST"),
+        ("GET", "/campaigns/run", "POST"),  # not a held campaign's id
+        ("GET", "/campaigns", "POST"),
+        ("POST", f"/campaigns/{MISSING}", "GET"),
+    ],
 )
 def test_a_method_a_path_does_not_take_is_405(
     http: httpx.Client, method: str, path: str, allow: str

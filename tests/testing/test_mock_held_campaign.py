@@ -255,23 +255,6 @@ def test_over_http_a_bad_field_is_400_naming_it_and_holds_nothing(
     assert targets(http, ids["outdial_id"]) == [("idle", 0)]
 
 
-@pytest.mark.parametrize(
-    ("method", "path", "allow"),
-    [
-        ("GET", "/campaigns", "POST"),
-        ("POST", f"/campaigns/{MISSING}", "GET"),
-        ("GET", "/campaigns/run", "POST"),
-    ],
-)
-def test_over_http_a_wrong_method_is_405(
-    http: httpx.Client, method: str, path: str, allow: str
-) -> None:
-    response = http.request(method, f"{CONTROL}{path}")
-
-    refused(response, None, 405)
-    assert response.headers["allow"] == allow
-
-
 def test_the_held_campaign_is_the_one_read_over_http(mock: VoipbinMock, http: httpx.Client) -> None:
     ids = campaign(http, targets=1)
     started = ok(http.post(f"{CONTROL}/campaigns", json=ids))

@@ -1,8 +1,8 @@
 """Serve the stateful mock: ``python -m voipbin_outdial.testing [--host H] [--port P] ...``.
 
 The API is under ``http://H:P/v1.0`` (and at the root, like Prism); state lasts as long as the
-process. The control endpoints under ``http://H:P/_mock`` reset it, move its clock, run a
-campaign and set faults (:mod:`._control`); the limits and faults are options too
+process. The control endpoints under ``http://H:P/_mock`` reset it, move its clock, run or hold
+a campaign and set faults (:mod:`._control`); the limits and faults are options too
 (:mod:`._faults`). ``--port 0`` takes a free port; the first line on stdout says which. The
 access log shows each request with its credentials redacted (``?accesskey=[REDACTED]``). A port
 that cannot be taken is one line on stderr and exit status 1. ``voipbin-outdial mock`` is this

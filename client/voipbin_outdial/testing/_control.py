@@ -33,7 +33,8 @@ nothing is changed by such a request. An outplan or outdial that is not there (o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
@@ -98,18 +99,13 @@ async def clock(mock: VoipbinMock, body: Body) -> Json:
 
 
 async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
-    outplan_id, outdial_id = body.uuid("outplan_id"), body.uuid("outdial_id")
-    options = _campaign_options(body)
+    outplan_id, outdial_id, options = _campaign_args(body)
     until = _until(body)
     body.done()
 
     def run() -> Json:
-        try:
+        with _starting():
             campaign = mock.campaign(outplan_id, outdial_id, **options)
-        except ResourceNotFoundError as exc:
-            raise _not_there(exc) from None
-        except ValueError as exc:  # pragma: no cover - the options are checked above
-            raise invalid(None, str(exc)) from None
         calls = campaign.run(until=until)
         return {
             "start": format_timestamp(campaign.start),
@@ -122,20 +118,12 @@ async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
 
 
 async def start_campaign(mock: VoipbinMock, body: Body) -> Json:
-    outplan_id, outdial_id = body.uuid("outplan_id"), body.uuid("outdial_id")
-    options = _campaign_options(body)
+    outplan_id, outdial_id, options = _campaign_args(body)
     body.done()
 
     def start() -> Json:
-        try:
-            campaign = mock.start_campaign(outplan_id, outdial_id, **options)
-        except ResourceNotFoundError as exc:
-            raise _not_there(exc) from None
-        except OutdialInUseError as exc:
-            raise invalid("outdial_id", str(exc)) from None
-        except ValueError as exc:  # pragma: no cover - the options are checked above
-            raise invalid(None, str(exc)) from None
-        return _held(campaign)
+        with _starting():
+            return _held(mock.start_campaign(outplan_id, outdial_id, **options))
 
     return await run_in_threadpool(start)
 
@@ -149,10 +137,24 @@ async def held_campaign(mock: VoipbinMock, body: Body) -> Json:
     return _held(campaign)
 
 
-def _not_there(exc: ResourceNotFoundError) -> MockApiError:
-    """The API's 404 for an outplan or outdial a campaign cannot start on."""
-    reason = f"{exc.kind.upper()}_NOT_FOUND"
-    return not_found(reason, f"There is no live {exc.kind} {exc.resource_id}.")
+@contextmanager
+def _starting() -> Iterator[None]:
+    """A campaign's start refused as the API refuses: 404 for an outplan or outdial not there,
+    400 naming ``outdial_id`` for an outdial a held campaign dials."""
+    try:
+        yield
+    except ResourceNotFoundError as exc:
+        reason = f"{exc.kind.upper()}_NOT_FOUND"
+        raise not_found(reason, f"There is no live {exc.kind} {exc.resource_id}.") from None
+    except OutdialInUseError as exc:
+        raise invalid("outdial_id", str(exc)) from None
+    except ValueError as exc:  # pragma: no cover - the options are checked before
+        raise invalid(None, str(exc)) from None
+
+
+def _campaign_args(body: Body) -> tuple[str, str, CampaignOptions]:
+    """The ids and the options, as both campaign endpoints take them."""
+    return body.uuid("outplan_id"), body.uuid("outdial_id"), _campaign_options(body)
 
 
 def _campaign_options(body: Body) -> CampaignOptions:
