@@ -107,6 +107,8 @@ def test_a_second_held_campaign_on_an_outdial_in_use_is_refused(
 
     with pytest.raises(OutdialInUseError, match=f"outdial_id.*{first.id}") as raised:
         mock.start_campaign(**ids)
+    with pytest.raises(OutdialInUseError, match=f"outdial_id.*{first.id}"):
+        mock.run_campaign(**ids)  # a campaign the mock does not hold: the same targets
 
     assert isinstance(raised.value, ValueError)
     assert mock.held_campaigns == {first.id: first}
@@ -219,8 +221,10 @@ def test_over_http_a_second_campaign_on_the_outdial_is_400_naming_outdial_id(
     first = ok(http.post(f"{CONTROL}/campaigns", json={**ids, "answer": 1, "talk_time_ms": 9000}))
 
     message = refused(http.post(f"{CONTROL}/campaigns", json=ids), "outdial_id")
+    run = refused(http.post(f"{CONTROL}/campaigns/run", json=ids), "outdial_id")
 
     assert first["id"] in message
+    assert first["id"] in run
     assert targets(http, ids["outdial_id"]) == [("progressing", 1), ("idle", 0)]
 
 

@@ -233,8 +233,10 @@ class VoipbinMock:
 
         Raises:
             ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
+            OutdialInUseError: a held campaign still running dials the outdial (a ValueError).
             ValueError: an option is out of range (see :class:`Campaign`).
         """
+        self._held.refuse_in_use(_id(outdial_id))
         return Campaign(self.store, _id(outplan_id), _id(outdial_id), **options)
 
     def start_campaign(
@@ -280,8 +282,7 @@ class VoipbinMock:
         times are never earlier than the run's last event.
 
         Raises:
-            ResourceNotFoundError: the outplan or the outdial does not exist (or is deleted).
-            ValueError: an option is out of range (see :class:`Campaign`).
+            ResourceNotFoundError, OutdialInUseError, ValueError: as :meth:`campaign`.
         """
         return self.campaign(outplan_id, outdial_id, **options).run(until=until)
 
@@ -380,8 +381,8 @@ class VoipbinMock:
     def reset(self) -> None:
         """Forget every outplan, outdial and target, every held campaign and every failure
         :meth:`fail_next` queued, and put the faults and the rate limit back to what the mock
-        was made with (every
-        customer starts with a full burst). The clock keeps going forward."""
+        was made with (every customer starts with a full burst). The clock keeps going
+        forward."""
         self.store.reset()
         self._held.clear()
         self._failures.clear()

@@ -45,15 +45,21 @@ class HeldCampaigns:
             )
         with self._lock:
             campaign = Campaign(self._store, outplan_id, outdial_id, **options)
+            self.refuse_in_use(outdial_id)
+            campaign.run_until(campaign.start)
+            self._campaigns[campaign.id] = campaign
+        return campaign
+
+    def refuse_in_use(self, outdial_id: str) -> None:
+        """Raise :class:`OutdialInUseError` if a held campaign still running dials the outdial
+        (any other campaign started on it would write to the same targets)."""
+        with self._lock:
             for other in self._campaigns.values():
                 if other.outdial_id == outdial_id and other.running:
                     raise OutdialInUseError(
                         f"outdial_id: outdial {outdial_id} is dialed by held campaign {other.id}, "
                         "which is still running"
                     )
-            campaign.run_until(campaign.start)
-            self._campaigns[campaign.id] = campaign
-        return campaign
 
     def by_id(self) -> Mapping[str, Campaign]:
         with self._lock:
