@@ -36,6 +36,12 @@ openapi-python-client generate \
   --fail-on-warning \
   --output-path "$scratch/_generated" >"$scratch/log" 2>&1 || { cat "$scratch/log" >&2; exit 1; }
 
+# The templates render nothing for the generator's per-operation modules, its client and its
+# errors (templates/api_init.py.jinja writes every operation into one table instead), but the
+# generator still writes those files: remove them, empty, with the folders they leave empty.
+find "$scratch/_generated" -name '*.py' -empty -delete
+find "$scratch/_generated" -mindepth 1 -type d -empty -delete
+
 cat >"$scratch/_generated/README.md" <<'MSG'
 # Generated code: do not edit
 

@@ -1,31 +1,32 @@
-"""A request to make (a :class:`Call`), built from a generated endpoint's ``_get_kwargs``.
+"""A request to make (a :class:`Call`), built from the operation's row of the generated table.
 
-A resource method checks and converts its arguments, then builds its call with one of two
-helpers, naming the generated endpoint module's ``_get_kwargs`` and the parser of the 2xx body:
-:func:`request` asks ``_get_kwargs`` for the method, path, query and JSON body; :func:`by_ids`,
-for an operation that takes only path ids (get, delete), asks it once per operation, with
-placeholder ids, for the method and the path, and then only puts the ids in. The generator names
-each endpoint module after its operationId, so the call's ``operation`` is that name. A sync or
-an async sender (``_base``) executes the call: request building and parsing exist once.
+``_generated/api`` holds one :class:`~voipbin_outdial._generated.api.Operation` per operationId
+of openapi.yaml: its method, path template, parameters and models. A resource method checks and
+converts its arguments, then builds its call with one of two helpers, naming the operation and
+the parser of the 2xx body: :func:`request` puts the (checked) path ids, the query and the body
+model into the operation's request; :func:`by_ids`, for an operation that takes only path ids
+(get, delete), checks each id, named by its keyword in any error. A sync or an async sender
+(``_base``) executes the call: request building and parsing exist once.
 """
 
 from __future__ import annotations
 
-import inspect
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import timedelta
 from functools import cache, partial
-from typing import Any, Final, Generic, ParamSpec, Protocol, TypeAlias, TypeVar
+from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 from uuid import UUID
 
 import attrs
 import httpx
 
 from ._args import check_body, to_address, to_duration_ms, to_id_text, to_max_try_counts, to_timeout
+from ._generated.api import Operation
 from ._pagination import Page
 from ._schema import InvalidResponseError, check_model
 from ._slots import MAX_TRY_COUNT_FIELDS
-from .models import Address, Unset
+from .models import UNSET, Address, Unset
 
 __all__ = [
     "AddressArg",
@@ -34,14 +35,12 @@ __all__ = [
     "TimeoutArg",
     "by_ids",
     "dial_info",
-    "operation_id",
     "pages",
     "request",
 ]
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-P = ParamSpec("P")
 
 TimeoutArg: TypeAlias = float | httpx.Timeout | None
 """A per-call timeout in seconds (or an httpx.Timeout); ``None`` keeps the client's. It bounds
@@ -49,7 +48,6 @@ each try, and the call as the client's does (see ``_base``)."""
 AddressArg: TypeAlias = Address | Mapping[str, Any]
 Duration: TypeAlias = int | timedelta
 Parse: TypeAlias = Callable[[dict[str, Any]], T]
-GetKwargs: TypeAlias = Callable[..., dict[str, Any]]
 
 
 @attrs.define(eq=False)
@@ -71,73 +69,60 @@ class Call(Generic[T]):
 
 
 @cache
-def operation_id(get_kwargs: GetKwargs) -> str:
-    """The operationId whose request ``get_kwargs`` builds: the name of its endpoint module."""
-    return get_kwargs.__module__.rpartition(".")[2]
+def _pattern(path: str) -> str:
+    """The path template with ``%s`` for each ``{name}`` (``/outdials/%s/targets``)."""
+    return re.sub(r"\{[^}]*\}", "%s", path.replace("%", "%%"))
+
+
+def _misuse(op: Operation, what: str) -> TypeError:
+    path = [p.name for p in op.path_params]
+    query = [p.name for p in op.query_params]
+    body = op.body.__name__ if op.body else None
+    return TypeError(f"{op.id} takes path ids {path}, query {query} and body {body}: {what}")
 
 
 def request(
-    get_kwargs: Callable[P, dict[str, Any]],
+    op: Operation,
     parse: Parse[T],
     timeout: TimeoutArg,
     /,
-    *args: P.args,
-    **kwargs: P.kwargs,
+    *ids: str | UUID,
+    body: Any = None,
+    **query: Any,
 ) -> Call[T]:
-    """The call for the request ``get_kwargs(*args, **kwargs)`` describes.
+    """The call of ``op``: ``ids`` (checked already) fill its path in order, ``query`` holds
+    its query parameters (one ``UNSET`` or ``None`` is not sent), ``body`` its request model.
 
     A ``body`` model is checked first (:func:`~voipbin_outdial._args.check_body`: every text
-    can be sent). Its Content-Type header is dropped: httpx sets it for ``json=`` itself.
+    can be sent) and sent as its ``to_dict()``.
     """
-    check_body(kwargs.get("body"))
-    built = get_kwargs(*args, **kwargs)
-    return Call(
-        operation_id(get_kwargs),
-        built["method"].upper(),
-        built["url"],
-        parse,
-        timeout,
-        params=built.get("params"),
-        json=built.get("json"),
-    )
+    if len(ids) != len(op.path_params) or (body is None) != (op.body is None):
+        raise _misuse(op, f"given {len(ids)} ids and body {type(body).__name__}")
+    params: dict[str, Any] | None = None
+    if op.query_params:
+        params = {}
+        for parameter in op.query_params:
+            value = query.pop(parameter.name, UNSET)
+            if value is not UNSET and value is not None:
+                params[parameter.name] = value
+    if query:
+        raise _misuse(op, f"given query {sorted(query)}")
+    path = _pattern(op.path) % tuple(map(str, ids)) if ids else op.path
+    if body is None:
+        return Call(op.id, op.method, path, parse, timeout, params=params)
+    check_body(body)
+    return Call(op.id, op.method, path, parse, timeout, params=params, json=body.to_dict())
 
 
-# Ids no real resource has: they mark where a generated _get_kwargs puts each path id.
-_PLACEHOLDERS: Final = (UUID(int=0x0F1E2D3C4B5A69788796A5B4C3D2E1F0), UUID(int=0x0A1B2C3D))
-
-
-@cache
-def _route(get_kwargs: GetKwargs) -> tuple[str, str]:
-    """The method and the path pattern (``%s`` for each id) of an operation taking only ids."""
-    parameters = list(inspect.signature(get_kwargs).parameters.values())
-    placeholders = _PLACEHOLDERS[: len(parameters)]
-    only_ids = len(placeholders) == len(parameters) > 0 and all(
-        p.kind is p.POSITIONAL_OR_KEYWORD for p in parameters
-    )
-    built = get_kwargs(*placeholders) if only_ids else {}
-    if set(built) != {"method", "url"}:
-        names = [p.name for p in parameters]
-        raise TypeError(f"{operation_id(get_kwargs)} takes more than path ids: {names}")
-    pattern = built["url"].replace("%", "%%")
-    for placeholder in placeholders:
-        if pattern.count(str(placeholder)) != 1:  # pragma: no cover - the generator's doing
-            raise RuntimeError(f"{placeholder} is not once in {built['url']}")
-        pattern = pattern.replace(str(placeholder), "%s")
-    return built["method"].upper(), pattern
-
-
-def by_ids(
-    get_kwargs: GetKwargs, parse: Parse[T], timeout: TimeoutArg, /, **ids: str | UUID
-) -> Call[T]:
+def by_ids(op: Operation, parse: Parse[T], timeout: TimeoutArg, /, **ids: str | UUID) -> Call[T]:
     """The call of an operation that takes only path ids, given in the path's order.
 
-    The same request as ``request(get_kwargs, ..., *map(UUID, ids))`` without building a
-    :class:`UUID` per id or the request anew: each id is checked as :func:`to_id_text` does,
-    named by its keyword in any error.
+    Each id is checked as :func:`to_id_text` does, named by its keyword in any error.
     """
-    method, pattern = _route(get_kwargs)
-    path = pattern % tuple(map(to_id_text, ids.values(), ids))
-    return Call(operation_id(get_kwargs), method, path, parse, timeout)
+    if op.body is not None or op.query_params or len(ids) != len(op.path_params):
+        raise _misuse(op, f"given only the ids {list(ids)}")
+    path = _pattern(op.path) % tuple(map(to_id_text, ids.values(), ids))
+    return Call(op.id, op.method, path, parse, timeout)
 
 
 class _Listing(Protocol[T_co]):

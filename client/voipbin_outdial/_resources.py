@@ -1,35 +1,27 @@
-"""Which resource method serves each operationId of openapi.yaml, read off the resources.
+"""Which resource method serves each operationId of openapi.yaml, read off the operation table.
 
 A method is named after the operation it serves: ``client.<resource>.<method>`` serves the
 operationId ``<resource>_<method>`` (``client.outplans.update_dial_info`` serves
-``outplans_update_dial_info``) through the generated endpoint module of that name. Every
-coroutine method of the async resources (``_async/resources.py``) serves one; ``iter``, which is
-not a coroutine method, walks ``list``'s pages. tests/unit/facade/test_facade_operations.py holds
-:data:`OPERATIONS` to the spec and checks that each method sends its operation's request.
+``outplans_update_dial_info``), building its request from that operation's row of the generated
+table (``_generated/api``). ``iter`` walks ``list``'s pages and serves none.
+tests/unit/facade/test_facade_operations.py holds every coroutine method of the resources to
+:data:`OPERATIONS` and checks that each method sends its operation's request.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Mapping
 from typing import Final
 
-from ._async.resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
+from ._generated.api import OPERATIONS as _TABLE
 
 __all__ = ["OPERATIONS"]
 
 
-def _operations(*resources: type) -> dict[str, tuple[str, str]]:
-    found: dict[str, tuple[str, str]] = {}
-    for resource in resources:
-        attribute = resource.__name__.removeprefix("Async").lower()  # AsyncOutplans: outplans
-        for name, member in vars(resource).items():
-            if inspect.iscoroutinefunction(member):
-                found[f"{attribute}_{name}"] = (attribute, name)
-    return found
+def _method(operation_id: str) -> tuple[str, str]:
+    resource, _, method = operation_id.partition("_")
+    return resource, method
 
 
-OPERATIONS: Final[Mapping[str, tuple[str, str]]] = _operations(
-    AsyncOutplans, AsyncOutdials, AsyncOutdialtargets
-)
+OPERATIONS: Final[Mapping[str, tuple[str, str]]] = {op: _method(op) for op in _TABLE}
 """operationId -> (resource attribute, method name), the same on both clients."""

@@ -12,14 +12,16 @@ from hypothesis import strategies as st
 from voipbin_outdial._args import to_id_text, to_uuid
 from voipbin_outdial._calls import by_ids
 from voipbin_outdial._generated import types as generated_types
-from voipbin_outdial._generated.api.outdial import (
+from voipbin_outdial._generated.api import (
+    Operation,
     outdials_delete,
     outdials_get,
     outdials_list,
     outdialtargets_delete,
     outdialtargets_get,
+    outplans_delete,
+    outplans_get,
 )
-from voipbin_outdial._generated.api.outplan import outplans_delete, outplans_get
 from voipbin_outdial._generated.types import parse_uuid
 
 HEX = "0123456789abcdefABCDEF"
@@ -53,43 +55,39 @@ def test_a_canonical_id_is_taken_as_it_is(value: UUID) -> None:
     assert to_id_text(value, "outplan_id") == text
 
 
-BY_ID = [
-    outplans_get._get_kwargs,
-    outplans_delete._get_kwargs,
-    outdials_get._get_kwargs,
-    outdials_delete._get_kwargs,
-]
-BY_TWO_IDS = [outdialtargets_get._get_kwargs, outdialtargets_delete._get_kwargs]
+BY_ID = [outplans_get, outplans_delete, outdials_get, outdials_delete]
+BY_TWO_IDS = [outdialtargets_get, outdialtargets_delete]
 
 
-@pytest.mark.parametrize("get_kwargs", BY_ID)
+@pytest.mark.parametrize("op", BY_ID)
 @given(resource_id=st.uuids())
-def test_by_id_calls_match_the_generated_request(get_kwargs: object, resource_id: UUID) -> None:
-    call = by_ids(get_kwargs, dict, None, some_id=str(resource_id).upper())  # type: ignore[arg-type]
-    request = get_kwargs(id=resource_id)  # type: ignore[operator]
+def test_by_id_calls_fill_the_operations_path(op: Operation, resource_id: UUID) -> None:
+    call = by_ids(op, dict, None, some_id=str(resource_id).upper())
     assert (call.method, call.path, call.params, call.json) == (
-        request["method"].upper(),
-        request["url"],
+        op.method,
+        op.path.replace("{id}", str(resource_id)),
         None,
         None,
     )
 
 
-@pytest.mark.parametrize("get_kwargs", BY_TWO_IDS)
+@pytest.mark.parametrize("op", BY_TWO_IDS)
 @given(outdial_id=st.uuids(), target_id=st.uuids())
-def test_by_two_ids_calls_match_the_generated_request(
-    get_kwargs: object, outdial_id: UUID, target_id: UUID
+def test_by_two_ids_calls_fill_the_operations_path(
+    op: Operation, outdial_id: UUID, target_id: UUID
 ) -> None:
-    call = by_ids(get_kwargs, dict, None, a=outdial_id, b=str(target_id))  # type: ignore[arg-type]
-    request = get_kwargs(id=outdial_id, target_id=target_id)  # type: ignore[operator]
-    assert (call.method, call.path) == (request["method"].upper(), request["url"])
+    call = by_ids(op, dict, None, a=outdial_id, b=str(target_id))
+    path = op.path.replace("{id}", str(outdial_id)).replace("{target_id}", str(target_id))
+    assert (call.method, call.path) == (op.method, path)
 
 
 def test_by_ids_names_the_bad_id_and_refuses_an_operation_with_more_than_ids() -> None:
     with pytest.raises(ValueError, match="target_id must be a UUID"):
-        by_ids(outdialtargets_get._get_kwargs, dict, None, outdial_id=UUID(int=1), target_id="x")
-    with pytest.raises(TypeError, match="outdials_list takes more than path ids"):
-        by_ids(outdials_list._get_kwargs, dict, None, outdial_id=UUID(int=1))
+        by_ids(outdialtargets_get, dict, None, outdial_id=UUID(int=1), target_id="x")
+    with pytest.raises(TypeError, match=r"outdials_list takes path ids \[\], query"):
+        by_ids(outdials_list, dict, None, outdial_id=UUID(int=1))
+    with pytest.raises(TypeError, match="outdialtargets_get takes path ids"):
+        by_ids(outdialtargets_get, dict, None, outdial_id=UUID(int=1))
 
 
 # -- parse_uuid: the generated models' UUID(), with the last results kept --------------------------

@@ -2,7 +2,7 @@
 """The resources on a client: ``client.outplans``, ``client.outdials``, ``client.outdialtargets``.
 
 Each method serves one operationId of openapi.yaml, ``<resource>_<method>``: it checks its
-arguments, builds the request with the generated endpoint module of that name (``_calls``), and
+arguments, builds the request from that operation's row of the generated table (``_calls``), and
 hands it to the client's sender. ``iter`` walks the pages of ``list``. ``_resources.OPERATIONS``
 lists the methods, and a test holds them to the spec.
 """
@@ -14,7 +14,7 @@ from uuid import UUID
 
 from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
-from .._generated.api.outdial import (
+from .._generated.api import (
     outdials_create,
     outdials_delete,
     outdials_get,
@@ -26,8 +26,6 @@ from .._generated.api.outdial import (
     outdialtargets_delete,
     outdialtargets_get,
     outdialtargets_list,
-)
-from .._generated.api.outplan import (
     outplans_create,
     outplans_delete,
     outplans_get,
@@ -83,7 +81,7 @@ class AsyncOutplans(AsyncResource):
     ) -> Page[Outplan]:
         """One page of outplans, newest first (``page_size`` 1 to 100, default 100)."""
         call = request(
-            outplans_list._get_kwargs,
+            outplans_list,
             pages(OutplanList.from_dict),
             timeout,
             page_size=to_page_size(page_size),
@@ -118,12 +116,12 @@ class AsyncOutplans(AsyncResource):
         """Create an outplan; ``max_try_counts`` holds the most tries for destinations 0 to 4."""
         info = dial_info(source, dial_timeout, try_interval, max_try_counts)
         body = OutplanCreate(name=name, detail=detail, **info)
-        call = request(outplans_create._get_kwargs, Outplan.from_dict, timeout, body=body)
+        call = request(outplans_create, Outplan.from_dict, timeout, body=body)
         return await self._sender.send(call)
 
     async def get(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
         """The outplan with this id (a deleted one too: its ``tm_delete`` is set)."""
-        call = by_ids(outplans_get._get_kwargs, Outplan.from_dict, timeout, outplan_id=outplan_id)
+        call = by_ids(outplans_get, Outplan.from_dict, timeout, outplan_id=outplan_id)
         return await self._sender.send(call)
 
     async def update(
@@ -132,7 +130,7 @@ class AsyncOutplans(AsyncResource):
         """Change the outplan's name and detail (the dialing settings stay)."""
         uuid = to_uuid(outplan_id, "outplan_id")
         body = NameDetailUpdate(name=name, detail=detail)
-        call = request(outplans_update._get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
+        call = request(outplans_update, Outplan.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_dial_info(
@@ -150,14 +148,12 @@ class AsyncOutplans(AsyncResource):
         body = OutplanDialInfoUpdate(
             **dial_info(source, dial_timeout, try_interval, max_try_counts)
         )
-        get_kwargs = outplans_update_dial_info._get_kwargs
-        call = request(get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
+        call = request(outplans_update_dial_info, Outplan.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def delete(self, outplan_id: str | UUID, *, timeout: TimeoutArg = None) -> Outplan:
         """Delete the outplan; returns it with ``tm_delete`` set."""
-        get_kwargs = outplans_delete._get_kwargs
-        call = by_ids(get_kwargs, Outplan.from_dict, timeout, outplan_id=outplan_id)
+        call = by_ids(outplans_delete, Outplan.from_dict, timeout, outplan_id=outplan_id)
         return await self._sender.send(call)
 
 
@@ -173,7 +169,7 @@ class AsyncOutdials(AsyncResource):
     ) -> Page[Outdial]:
         """One page of outdials, newest first (``page_size`` 1 to 100, default 100)."""
         call = request(
-            outdials_list._get_kwargs,
+            outdials_list,
             pages(OutdialList.from_dict),
             timeout,
             page_size=to_page_size(page_size),
@@ -216,12 +212,12 @@ class AsyncOutdials(AsyncResource):
             detail=to_text(detail, "detail"),
             data=to_text(data, "data"),
         )
-        call = request(outdials_create._get_kwargs, Outdial.from_dict, timeout, body=body)
+        call = request(outdials_create, Outdial.from_dict, timeout, body=body)
         return await self._sender.send(call)
 
     async def get(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
         """The outdial with this id (a deleted one too: its ``tm_delete`` is set)."""
-        call = by_ids(outdials_get._get_kwargs, Outdial.from_dict, timeout, outdial_id=outdial_id)
+        call = by_ids(outdials_get, Outdial.from_dict, timeout, outdial_id=outdial_id)
         return await self._sender.send(call)
 
     async def update(
@@ -230,7 +226,7 @@ class AsyncOutdials(AsyncResource):
         """Change the outdial's name and detail."""
         uuid = to_uuid(outdial_id, "outdial_id")
         body = NameDetailUpdate(name=name, detail=detail)
-        call = request(outdials_update._get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        call = request(outdials_update, Outdial.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_campaign_id(
@@ -239,8 +235,7 @@ class AsyncOutdials(AsyncResource):
         """Attach the outdial to a campaign (the nil UUID detaches it)."""
         uuid = to_uuid(outdial_id, "outdial_id")
         body = OutdialCampaignIdUpdate(campaign_id=to_uuid(campaign_id, "campaign_id"))
-        get_kwargs = outdials_update_campaign_id._get_kwargs
-        call = request(get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        call = request(outdials_update_campaign_id, Outdial.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_data(
@@ -249,14 +244,12 @@ class AsyncOutdials(AsyncResource):
         """Replace the outdial's free-form data."""
         uuid = to_uuid(outdial_id, "outdial_id")
         body = OutdialDataUpdate(data=data)
-        get_kwargs = outdials_update_data._get_kwargs
-        call = request(get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
+        call = request(outdials_update_data, Outdial.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def delete(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
         """Delete the outdial; returns it with ``tm_delete`` set."""
-        get_kwargs = outdials_delete._get_kwargs
-        call = by_ids(get_kwargs, Outdial.from_dict, timeout, outdial_id=outdial_id)
+        call = by_ids(outdials_delete, Outdial.from_dict, timeout, outdial_id=outdial_id)
         return await self._sender.send(call)
 
 
@@ -276,10 +269,10 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
     ) -> Page[Outdialtarget]:
         """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
         call = request(
-            outdialtargets_list._get_kwargs,
+            outdialtargets_list,
             pages(OutdialtargetList.from_dict),
             timeout,
-            id=to_uuid(outdial_id, "outdial_id"),
+            to_uuid(outdial_id, "outdial_id"),
             page_size=to_page_size(page_size),
             page_token=page_token or UNSET,
         )
@@ -332,8 +325,7 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
             for n, field in enumerate(DESTINATION_FIELDS)
         }
         body = OutdialtargetCreate(name=name, detail=detail, data=data, **slots)
-        get_kwargs = outdialtargets_create._get_kwargs
-        call = request(get_kwargs, Outdialtarget.from_dict, timeout, id=uuid, body=body)
+        call = request(outdialtargets_create, Outdialtarget.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def get(
@@ -341,7 +333,7 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
     ) -> Outdialtarget:
         """The target with this id in the outdial (a deleted one too)."""
         call = by_ids(
-            outdialtargets_get._get_kwargs,
+            outdialtargets_get,
             Outdialtarget.from_dict,
             timeout,
             outdial_id=outdial_id,
@@ -354,7 +346,7 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
     ) -> Outdialtarget:
         """Delete the target; returns it with ``tm_delete`` set."""
         call = by_ids(
-            outdialtargets_delete._get_kwargs,
+            outdialtargets_delete,
             Outdialtarget.from_dict,
             timeout,
             outdial_id=outdial_id,

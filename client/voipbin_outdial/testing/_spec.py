@@ -1,31 +1,24 @@
-"""What the mock reads off the generated client, which is openapi.yaml's image in the package.
+"""What the mock reads off the generated operation table, openapi.yaml's image in the package.
 
-The generator writes one endpoint module per operation, named after its operationId
-(``_generated/api/<tag>/<operationId>.py``); ``make test`` proves it equals a fresh generation.
-So the mock takes from it, rather than from a second copy of the contract:
+``_generated/api`` holds one row per operationId (``make test`` proves it equals a fresh
+generation). So the mock takes from it, rather than from a second copy of the contract:
 
-* :func:`operation_ids` and :func:`route`: every operation, and its method and path template
-  (asked of the module's ``_get_kwargs``, with each path parameter named as itself);
-* :func:`body_fields`: the fields of its JSON body, read off the generated request model (its
-  attrs fields, their types, and which ones have no default, i.e. are required).
+* :func:`operation_ids` and :func:`route`: every operation, and its method and path template;
+* :func:`body_fields`: the fields of its JSON body, read off the generated request model the row
+  names (its attrs fields, their types, and which ones have no default, i.e. are required).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
-import inspect
-import pkgutil
 import typing
 from collections.abc import Mapping
-from types import ModuleType
-from typing import Any, Final, NamedTuple
-from urllib.parse import unquote
+from typing import Final, NamedTuple
 from uuid import UUID
 
 import attrs
 
-from .._generated import api
+from .._generated.api import OPERATIONS
 from .._generated.models import Address, AddressType
 
 __all__ = ["ADDRESS_TYPES", "Field", "body_fields", "operation_ids", "route"]
@@ -48,44 +41,19 @@ class Field(NamedTuple):
     nullable: bool
 
 
-@functools.cache
-def _endpoints() -> Mapping[str, ModuleType]:
-    found: dict[str, ModuleType] = {}
-    for tag in pkgutil.iter_modules(api.__path__, api.__name__ + "."):
-        package = importlib.import_module(tag.name)
-        for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
-            found[info.name.rpartition(".")[2]] = importlib.import_module(info.name)
-    return found
-
-
 def operation_ids() -> frozenset[str]:
     """Every operationId of openapi.yaml."""
-    return frozenset(_endpoints())
+    return frozenset(OPERATIONS)
 
 
-class _NoBody:
-    """Stands in for a request model: ``_get_kwargs`` only calls ``to_dict`` on it."""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {}
-
-
-@functools.cache
 def route(operation_id: str) -> tuple[str, str]:
     """The operation's method and path, with its parameters as ``{name}`` (``/outdials/{id}``).
 
     Raises:
         KeyError: openapi.yaml has no such operation.
     """
-    get_kwargs = _endpoints()[operation_id]._get_kwargs
-    arguments: dict[str, Any] = {}
-    for parameter in inspect.signature(get_kwargs).parameters.values():
-        if parameter.name == "body":
-            arguments["body"] = _NoBody()
-        elif parameter.default is parameter.empty:  # a path parameter
-            arguments[parameter.name] = f"{{{parameter.name}}}"
-    built = get_kwargs(**arguments)
-    return built["method"].upper(), unquote(built["url"])
+    op = OPERATIONS[operation_id]
+    return op.method, op.path
 
 
 @functools.cache
@@ -95,8 +63,7 @@ def body_fields(operation_id: str) -> tuple[Field, ...]:
     Raises:
         KeyError: openapi.yaml has no such operation.
     """
-    get_kwargs = _endpoints()[operation_id]._get_kwargs
-    model = typing.get_type_hints(get_kwargs).get("body")
+    model = OPERATIONS[operation_id].body
     if model is None:
         return ()
     hints = typing.get_type_hints(model)

@@ -144,10 +144,10 @@ async def test_request_id_falls_back_to_the_header(
 
 def test_long_error_text_is_cut() -> None:
     from voipbin_outdial._calls import by_ids
-    from voipbin_outdial._generated.api.outplan import outplans_get
+    from voipbin_outdial._generated.api import outplans_get
     from voipbin_outdial._responses import error_from_response
 
-    call = by_ids(outplans_get._get_kwargs, dict, None, outplan_id=PLAN_ID)
+    call = by_ids(outplans_get, dict, None, outplan_id=PLAN_ID)
     exc = error_from_response(call, httpx.Response(500), b"x" * 5000)
 
     assert len(exc.message) == 200

@@ -123,7 +123,7 @@ async def test_operation_sends_the_spec_request(
 async def test_operation_names_itself_in_errors(
     make_harness: MakeHarness, api: respx.MockRouter, operation_id: str
 ) -> None:
-    """The operation a method's call reports (read off the generated endpoint module it calls)
+    """The operation a method's call reports (read off the row of the operation table it sends)
     is the operationId its name says it serves."""
     method, path, _ = SPEC_OPERATIONS[operation_id]
     args, kwargs = arguments(operation_id)
