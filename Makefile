@@ -6,7 +6,7 @@ NODE_BIN := mock/node_modules/.bin
 # pytest workers (pytest-xdist): the machine has 2 cores; each worker starts its own Prism servers.
 PYTEST_WORKERS ?= 2
 
-.PHONY: all demo test lint typecheck spec-lint drift pytest bench generate unasync venv node clean
+.PHONY: all demo test lint typecheck spec-lint drift pytest bench generate unasync docs venv node clean
 
 all: test
 
@@ -43,10 +43,12 @@ spec-lint: venv node
 	$(BIN)/openapi-spec-validator openapi.yaml
 	$(NODE_BIN)/spectral lint openapi.yaml --ruleset .spectral.yaml --fail-severity=hint
 
-# The generated client (openapi.yaml -> _generated/) and the generated sync facade (_async/ -> _sync/).
+# The generated client (openapi.yaml -> _generated/), the generated sync facade (_async/ -> _sync/)
+# and the API reference written from the operation table and the facade (docs/api.md).
 drift: venv
 	VENV=$(VENV) scripts/check-generated.sh
 	$(BIN)/python scripts/unasync.py --check
+	$(BIN)/python scripts/api_reference.py --check
 
 pytest: venv node
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
@@ -60,6 +62,9 @@ generate: venv
 
 unasync: venv
 	$(BIN)/python scripts/unasync.py
+
+docs: venv
+	$(BIN)/python scripts/api_reference.py
 
 clean:
 	rm -rf $(VENV) mock/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
