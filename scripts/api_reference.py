@@ -59,7 +59,8 @@ Argument types: `TimeoutArg` is seconds (a `float`), an `httpx.Timeout` or `None
 
 
 def _annotation(value: Any) -> str:
-    return value if isinstance(value, str) else inspect.formatannotation(value)
+    text = value if isinstance(value, str) else inspect.formatannotation(value)
+    return text.replace("builtins.", "")  # where a method named list hides the builtin
 
 
 def signature(method: Callable[..., Any]) -> str:

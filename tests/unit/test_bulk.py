@@ -12,7 +12,7 @@ import pytest
 
 from voipbin_outdial import ImportProgress, InvalidRowError, Page, RowResult
 from voipbin_outdial._bulk import check_row, row_key, target_key
-from voipbin_outdial._sync.bulk import _ImportRun
+from voipbin_outdial._sync.bulk import TargetImport
 from voipbin_outdial.errors import InvalidArgumentError
 from voipbin_outdial.models import Outdialtarget
 
@@ -106,8 +106,8 @@ class Pages:
         return Page(chunk, str(start + 10) if chunk else None)
 
 
-def run(pages: Pages) -> _ImportRun:
-    return _ImportRun(pages, uuid4(), concurrency=1, on_progress=None, limiters=(None, None))  # type: ignore[arg-type]
+def run(pages: Pages) -> TargetImport:
+    return TargetImport(pages, uuid4(), concurrency=1, on_progress=None, limiters=(None, None))  # type: ignore[arg-type]
 
 
 def outdial(count: int) -> list[Outdialtarget]:

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import Any, Final, Protocol
 from uuid import UUID
 
 from .._args import to_positive_int, to_uuid
@@ -48,15 +48,11 @@ from ..errors import (
     InvalidRowError,
     RateLimitError,
 )
-from ..models import Outdialtarget
+from ..models import Address, Outdialtarget
 from .limiter import AsyncRateLimiter
 from .paging import walk_pages
-from .sender import AsyncSender
 
-if TYPE_CHECKING:
-    from .resources import AsyncOutdialtargets
-
-__all__ = ["AsyncTargetImport"]
+__all__ = ["AsyncTargetApi", "AsyncTargetImport", "import_targets"]
 
 MAX_CREATE_TRIES: Final = 3
 """POSTs of one row at most, each sent only after a look-up found no target from the last."""
@@ -69,84 +65,48 @@ CLOCK_MARGIN: Final = timedelta(seconds=2)
 clocks differ by a little)."""
 
 
-class AsyncTargetImport:
-    """``create_many`` and ``iter_create_many`` of ``client.outdialtargets``.
+class AsyncTargetApi(Protocol):
+    """The two operations an import sends (``client.outdialtargets``'s ``list`` and ``create``)."""
 
-    A class of its own because these are not operations of openapi.yaml: each call sends many
-    requests of two operations (``outdialtargets_create``, ``outdialtargets_list``).
-    """
+    async def list(
+        self, outdial_id: str | UUID, *, page_token: str | None = None
+    ) -> Page[Outdialtarget]: ...
 
-    _sender: AsyncSender
-
-    async def create_many(
+    async def create(
         self,
         outdial_id: str | UUID,
-        rows: Iterable[Any],
         *,
-        concurrency: int = 8,
-        skip_existing: bool = True,
-        on_progress: Callable[[ImportProgress], object] | None = None,
-        rate_limit: ImportRate = "auto",
-    ) -> list[RowResult]:
-        """Create a target for each row; one :class:`~voipbin_outdial.RowResult` per row, in
-        input order. A row that fails does not stop the others: look at each result.
+        name: str,
+        detail: str,
+        data: str,
+        destinations: Sequence[Address | None],
+    ) -> Outdialtarget: ...
 
-        Each row is a mapping or an object with ``name``, ``detail``, ``data`` (non-empty
-        strings: VoIPBIN refuses empty ones) and ``destinations`` (one to five addresses in
-        dial order, ``None`` for an empty slot).
 
-        Args:
-            outdial_id: The outdial to fill.
-            rows: Any iterable; it is read as the import goes.
-            concurrency: How many rows are sent at the same time.
-            skip_existing: List the outdial once first and skip each row whose name and
-                destination targets are already there (the result holds that target), so a
-                second run creates only what the first did not. ``False``: create every row.
-            on_progress: Called after each row, in input order, with the counts so far.
-            rate_limit: ``"auto"``: the client's ``rate_limit`` if it has one, else 16
-                requests a second with a burst of 30, under VoIPBIN's per-customer limit. A
-                :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``) paces this
-                import at that rate (as well as the client's limit); ``None`` does not pace it.
-                A 429 pauses every worker for its ``Retry-After`` in any case.
-
-        The list holds a result per row; for very many rows use :meth:`iter_create_many`,
-        which hands each result out and keeps none. Raises only for bad arguments (and the
-        errors of the first listing when ``skip_existing``).
-        """
-        return [
-            result
-            async for result in self.iter_create_many(
-                outdial_id,
-                rows,
-                concurrency=concurrency,
-                skip_existing=skip_existing,
-                on_progress=on_progress,
-                rate_limit=rate_limit,
-            )
-        ]
-
-    def iter_create_many(
-        self,
-        outdial_id: str | UUID,
-        rows: Iterable[Any],
-        *,
-        concurrency: int = 8,
-        skip_existing: bool = True,
-        on_progress: Callable[[ImportProgress], object] | None = None,
-        rate_limit: ImportRate = "auto",
-    ) -> AsyncIterator[RowResult]:
-        """:meth:`create_many`, handing each row's result out in input order as it is known:
-        memory stays flat however many rows there are. Leaving the loop early stops the
-        import (rows already sent finish first)."""
-        run = _ImportRun(
-            cast("AsyncOutdialtargets", self),
-            to_uuid(outdial_id, "outdial_id"),
-            concurrency=to_positive_int(concurrency, "concurrency"),
-            on_progress=on_progress,
-            limiters=_limiters(self._sender.limiter, rate_limit),
-            sleep=self._sender.sleep,
-        )
-        return run.results(rows, skip_existing=skip_existing)
+def import_targets(
+    targets: AsyncTargetApi,
+    client_limiter: AsyncRateLimiter | None,
+    sleep: AsyncSleep,
+    outdial_id: str | UUID,
+    rows: Iterable[Any],
+    *,
+    concurrency: int,
+    skip_existing: bool,
+    on_progress: Callable[[ImportProgress], object] | None,
+    rate_limit: ImportRate,
+) -> AsyncIterator[RowResult]:
+    """The results of importing ``rows`` into the outdial, in input order, as they are known
+    (``client.outdialtargets.iter_create_many``): sent through ``targets``, paced by the
+    client's limiter and the import's own (``rate_limit``), waiting with ``sleep``."""
+    run = AsyncTargetImport(
+        targets,
+        to_uuid(outdial_id, "outdial_id"),
+        concurrency=to_positive_int(concurrency, "concurrency"),
+        on_progress=on_progress,
+        limiters=_limiters(client_limiter, rate_limit),
+        sleep=sleep,
+    )
+    return run.results(rows, skip_existing=skip_existing)
 
 
 def _limiters(
@@ -163,12 +123,16 @@ def _limiters(
     return own, client
 
 
-class _ImportRun:
-    """One run of ``create_many``: the rows, the workers, what the outdial already holds."""
+class AsyncTargetImport:
+    """One run of ``create_many``: the rows, the workers, what the outdial already holds.
+
+    It is given what it needs: the operations it sends (``targets``), the limiters that pace
+    them and the ``sleep`` it waits with.
+    """
 
     def __init__(
         self,
-        targets: AsyncOutdialtargets,
+        targets: AsyncTargetApi,
         outdial_id: UUID,
         *,
         concurrency: int,

@@ -26,8 +26,9 @@ from .._config import (
 )
 from .._ratelimit import RateLimit
 from .limiter import AsyncRateLimiter, to_limiter
-from .resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
+from .resources import AsyncOutdials, AsyncOutplans
 from .sender import AsyncSender
+from .targets import AsyncOutdialtargets
 
 __all__ = ["AsyncVoipbinClient"]
 
@@ -94,9 +95,8 @@ class AsyncVoipbinClient:
         http = http_client_for(httpx.AsyncClient, http_client, self._settings)
         self._owns_http = http_client is None
         self._sender = AsyncSender(
-            http, asyncio.sleep, self._settings, defaults_set=self._owns_http
+            http, asyncio.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http
         )
-        self._sender.limiter = limiter
         self.outplans = AsyncOutplans(self._sender)
         self.outdials = AsyncOutdials(self._sender)
         self.outdialtargets = AsyncOutdialtargets(self._sender)

@@ -1,5 +1,6 @@
 # unasync: the source of _sync/resources.py; edit this file, then run scripts/unasync.py
-"""The resources on a client: ``client.outplans``, ``client.outdials``, ``client.outdialtargets``.
+"""The resources on a client: ``client.outplans``, ``client.outdials`` (``client.outdialtargets``
+is in ``targets.py``).
 
 Each method serves one operationId of openapi.yaml, ``<resource>_<method>``: it checks its
 arguments, builds the request from that operation's row of the generated table (``_calls``), and
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Sequence
 from uuid import UUID
 
-from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
+from .._args import to_campaign_id, to_limit, to_page_size, to_text, to_uuid
 from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
 from .._generated.api import (
     outdials_create,
@@ -22,10 +23,6 @@ from .._generated.api import (
     outdials_update,
     outdials_update_campaign_id,
     outdials_update_data,
-    outdialtargets_create,
-    outdialtargets_delete,
-    outdialtargets_get,
-    outdialtargets_list,
     outplans_create,
     outplans_delete,
     outplans_get,
@@ -34,29 +31,23 @@ from .._generated.api import (
     outplans_update_dial_info,
 )
 from .._pagination import Page
-from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
-    Address,
     NameDetailUpdate,
     Outdial,
     OutdialCampaignIdUpdate,
     OutdialCreate,
     OutdialDataUpdate,
     OutdialList,
-    Outdialtarget,
-    OutdialtargetCreate,
-    OutdialtargetList,
     Outplan,
     OutplanCreate,
     OutplanDialInfoUpdate,
     OutplanList,
 )
-from .bulk import AsyncTargetImport
 from .paging import iter_page_size, walk_items
 from .sender import AsyncSender
 
-__all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans"]
+__all__ = ["AsyncOutdials", "AsyncOutplans", "AsyncResource"]
 
 
 class AsyncResource:
@@ -250,106 +241,4 @@ class AsyncOutdials(AsyncResource):
     async def delete(self, outdial_id: str | UUID, *, timeout: TimeoutArg = None) -> Outdial:
         """Delete the outdial; returns it with ``tm_delete`` set."""
         call = by_ids(outdials_delete, Outdial.from_dict, timeout, outdial_id=outdial_id)
-        return await self._sender.send(call)
-
-
-class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
-    """The contacts of an outdial, each with up to five destinations tried in order.
-
-    ``create_many`` and ``iter_create_many`` (from :class:`AsyncTargetImport`) import many.
-    """
-
-    async def list(
-        self,
-        outdial_id: str | UUID,
-        *,
-        page_size: int | None = None,
-        page_token: str | None = None,
-        timeout: TimeoutArg = None,
-    ) -> Page[Outdialtarget]:
-        """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
-        call = request(
-            outdialtargets_list,
-            pages(OutdialtargetList.from_dict),
-            timeout,
-            to_uuid(outdial_id, "outdial_id"),
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
-        )
-        return await self._sender.send(call)
-
-    def iter(
-        self,
-        outdial_id: str | UUID,
-        *,
-        page_size: int | None = None,
-        limit: int | None = None,
-        timeout: TimeoutArg = None,
-    ) -> AsyncIterator[Outdialtarget]:
-        """Every live target of the outdial (the newest ``limit`` when given), newest first,
-        fetched a page at a time; no page is fetched past the limit."""
-        oid, limit = to_uuid(outdial_id, "outdial_id"), to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(
-            lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout), limit
-        )
-
-    async def create(
-        self,
-        outdial_id: str | UUID,
-        *,
-        name: str,
-        detail: str,
-        data: str,
-        destinations: Sequence[AddressArg | None],
-        timeout: TimeoutArg = None,
-    ) -> Outdialtarget:
-        """Add a contact: 1 to 5 destinations in dial order, ``None`` for an empty slot.
-
-        ``name``, ``detail`` and ``data`` must not be empty and one destination needs a
-        ``target`` (VoIPBIN refuses the request otherwise; refused here first). Empty slots are
-        sent and stored as ``{}``, which VoIPBIN's dialer does not skip: with tries left under
-        the outplan it dials one, the call is refused and the campaign stops. Put the real
-        destinations first and give the empty slots a ``max_try_count`` of 0.
-        """
-        uuid = to_uuid(outdial_id, "outdial_id")
-        # Checked in the server's order (PostOutdialsIdTargets): name, detail, data, destinations.
-        name = to_text(name, "name")
-        detail = to_text(detail, "detail")
-        data = to_text(data, "data")
-        given = to_destinations(destinations)
-        # Every slot is sent, an unused one as {}: VoIPBIN's published spec requires all five
-        # keys, and the server stores {} for a slot left out or null anyway.
-        slots = {
-            field: given[n] if n < len(given) and given[n] is not None else Address()
-            for n, field in enumerate(DESTINATION_FIELDS)
-        }
-        body = OutdialtargetCreate(name=name, detail=detail, data=data, **slots)
-        call = request(outdialtargets_create, Outdialtarget.from_dict, timeout, uuid, body=body)
-        return await self._sender.send(call)
-
-    async def get(
-        self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
-    ) -> Outdialtarget:
-        """The target with this id in the outdial (a deleted one too)."""
-        call = by_ids(
-            outdialtargets_get,
-            Outdialtarget.from_dict,
-            timeout,
-            outdial_id=outdial_id,
-            target_id=target_id,
-        )
-        return await self._sender.send(call)
-
-    async def delete(
-        self, outdial_id: str | UUID, target_id: str | UUID, *, timeout: TimeoutArg = None
-    ) -> Outdialtarget:
-        """Delete the target; returns it with ``tm_delete`` set."""
-        call = by_ids(
-            outdialtargets_delete,
-            Outdialtarget.from_dict,
-            timeout,
-            outdial_id=outdial_id,
-            target_id=target_id,
-        )
         return await self._sender.send(call)

@@ -4,12 +4,14 @@ starts (after the client's rate limiter) and its body is read (the rest is ``Sen
 
 from __future__ import annotations
 
+import time
 from typing import Any, TypeVar
 
 import httpx
 
-from .._base import AsyncSleep, Outcome, SenderBase
+from .._base import AsyncSleep, Clock, Outcome, SenderBase
 from .._calls import Call
+from .._config import Settings
 from .limiter import AsyncRateLimiter
 
 __all__ = ["AsyncSender"]
@@ -20,8 +22,19 @@ T = TypeVar("T")
 class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
     """Sends calls through an :class:`httpx.AsyncClient`."""
 
-    limiter: AsyncRateLimiter | None = None
-    """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        sleep: AsyncSleep,
+        settings: Settings,
+        *,
+        limiter: AsyncRateLimiter | None,
+        defaults_set: bool,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        super().__init__(http, sleep, settings, defaults_set=defaults_set, clock=clock)
+        self.limiter = limiter
+        """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
     async def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within

@@ -26,8 +26,9 @@ from .._config import (
 )
 from .._ratelimit import RateLimit
 from .limiter import RateLimiter, to_limiter
-from .resources import Outdials, Outdialtargets, Outplans
+from .resources import Outdials, Outplans
 from .sender import Sender
+from .targets import Outdialtargets
 
 __all__ = ["VoipbinClient"]
 
@@ -93,8 +94,9 @@ class VoipbinClient:
         limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
-        self._sender = Sender(http, time.sleep, self._settings, defaults_set=self._owns_http)
-        self._sender.limiter = limiter
+        self._sender = Sender(
+            http, time.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http
+        )
         self.outplans = Outplans(self._sender)
         self.outdials = Outdials(self._sender)
         self.outdialtargets = Outdialtargets(self._sender)

@@ -4,12 +4,14 @@ starts (after the client's rate limiter) and its body is read (the rest is ``Sen
 
 from __future__ import annotations
 
+import time
 from typing import Any, TypeVar
 
 import httpx
 
-from .._base import Outcome, SenderBase, Sleep
+from .._base import Clock, Outcome, SenderBase, Sleep
 from .._calls import Call
+from .._config import Settings
 from .limiter import RateLimiter
 
 __all__ = ["Sender"]
@@ -20,8 +22,19 @@ T = TypeVar("T")
 class Sender(SenderBase[httpx.Client, Sleep]):
     """Sends calls through an :class:`httpx.Client`."""
 
-    limiter: RateLimiter | None = None
-    """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
+    def __init__(
+        self,
+        http: httpx.Client,
+        sleep: Sleep,
+        settings: Settings,
+        *,
+        limiter: RateLimiter | None,
+        defaults_set: bool,
+        clock: Clock = time.monotonic,
+    ) -> None:
+        super().__init__(http, sleep, settings, defaults_set=defaults_set, clock=clock)
+        self.limiter = limiter
+        """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
     def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
