@@ -6,7 +6,7 @@ NODE_BIN := mock/node_modules/.bin
 # pytest workers (pytest-xdist): the machine has 2 cores; each worker starts its own Prism servers.
 PYTEST_WORKERS ?= 2
 
-.PHONY: all demo test lint typecheck spec-lint drift pytest bench generate unasync docs venv node clean
+.PHONY: all demo test lint lint-imports typecheck spec-lint drift pytest bench generate unasync docs venv node clean
 
 all: test
 
@@ -29,12 +29,16 @@ mock/node_modules/.installed: mock/package.json mock/package-lock.json
 demo: venv
 	$(BIN)/voipbin-outdial demo
 
-test: venv node lint typecheck spec-lint drift pytest
+test: venv node lint lint-imports typecheck spec-lint drift pytest
 
 ## checks ----------------------------------------------------------------------------------
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Which layer may import which: the contracts in pyproject.toml's [tool.importlinter].
+lint-imports: venv
+	$(BIN)/lint-imports --no-cache --no-logo
 
 typecheck: venv
 	$(BIN)/mypy

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TextIO
 from uuid import UUID
 
-from .._client import VoipbinClient
+from .. import VoipbinClient
 from ..dialplan import DialAttempt, Finding, check, dial_order
 from ..models import Outdialtarget, Outplan
 from ..testing import CallOutcome, CallRecord, Campaign, VoipbinMock

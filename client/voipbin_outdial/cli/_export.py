@@ -1,9 +1,9 @@
 """``voipbin-outdial export --outdial ID``: every target of an outdial as CSV on stdout.
 
-Page by page: each page of targets is written (and flushed) before the next is asked for, so
-the output starts at once and memory does not grow with the outdial. The columns are
-:data:`voipbin_outdial.contacts.EXPORT_COLUMNS`; a tel destination is its number, another type
-``type:target``, so the file can be imported again.
+Row by row, through ``client.outdialtargets.iter``: each page of targets is written before the
+next is asked for, so the output starts at once and memory does not grow with the outdial. The
+columns are :data:`voipbin_outdial.contacts.EXPORT_COLUMNS`; a tel destination is its number,
+another type ``type:target``, so the file can be imported again.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from .._client import VoipbinClient
-from .._sync.paging import walk_pages
+from .. import VoipbinClient
 from ..contacts import write_targets
 
 __all__ = ["add_export_command", "run_export"]
@@ -37,14 +36,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def run_export(*, outdial_id: str, base_url: str | None, out: TextIO | None = None) -> int:
-    """Write the outdial's targets to ``out`` (stdout), a page at a time; returns 0. (A reader
+    """Write the outdial's targets to ``out`` (stdout) as the pages come; returns 0. (A reader
     that stops early, as ``| head`` does, ends the command quietly: see ``cli.main``.)"""
     out = out if out is not None else sys.stdout
     options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
     with VoipbinClient(**options) as client:
-        header = True
-        for page in walk_pages(lambda t: client.outdialtargets.list(outdial_id, page_token=t)):
-            write_targets(page.items, out, header=header)
-            out.flush()
-            header = False
+        write_targets(client.outdialtargets.iter(outdial_id), out)  # each page when it is used
+        out.flush()
     return 0

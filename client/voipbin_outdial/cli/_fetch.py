@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from .._client import VoipbinClient
+from .. import VoipbinClient
 from ..models import Outdial, Outdialtarget, Outplan
 
 __all__ = ["Campaign", "CampaignSource", "fetch_campaign"]

@@ -18,8 +18,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._bulk import ImportProgress, RowResult
-from .._client import VoipbinClient
+from .. import ImportProgress, RowResult, VoipbinClient
 from ..contacts import (
     IMPORT_COLUMNS,
     Contact,

@@ -61,9 +61,10 @@ from ._errors import MockApiError
 from ._faults import FaultChanges, FaultMiddleware, Faults, FaultSwitch, ResponseDropped
 from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
 from ._held import HeldCampaigns, OutdialInUseError
+from ._mockstore import MockStore
 from ._outcomes import Answer, CallOutcome, CallRecord
 from ._simulation import EndHandle, StopReason
-from ._store import MockStore, ResourceNotFoundError
+from ._store import ResourceNotFoundError
 from ._transport import SyncASGITransport
 from ._validate import STRICT_REASON, InvalidRequestError
 

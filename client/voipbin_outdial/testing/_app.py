@@ -43,8 +43,9 @@ from . import _spec
 from . import _validate as check
 from ._errors import MockApiError, internal, not_found, permission_denied
 from ._gate import Accepted, Credentials, FailureQueue, RateLimiter, request_id
+from ._mockstore import MockStore
 from ._operations import HANDLERS
-from ._store import Kind, MockStore, Record, ResourceNotFoundError
+from ._store import Kind, Record, ResourceNotFoundError
 
 __all__ = ["API_PREFIX", "AsgiEndpoint", "create_app", "error_response", "render_json", "routes"]
 

@@ -24,9 +24,9 @@ from uuid import uuid4
 
 from ..dialplan import RING_TIME
 from ..timeutil import as_utc
+from ._mockstore import MockStore
 from ._outcomes import Answer, CallRecord, Decide, decider
 from ._simulation import EndHandle, Simulation, StopReason
-from ._store import MockStore
 
 __all__ = ["Campaign", "CampaignOptions"]
 

@@ -36,7 +36,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final, TypeAlias
+from typing import Any, Final, Protocol, TypeAlias, Unpack
+from uuid import UUID
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -48,36 +49,67 @@ from ._app import AsgiEndpoint, error_response, render_json
 from ._campaign import Campaign, CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
 from ._errors import MockApiError, not_found
-from ._gate import request_id
+from ._faults import FaultChanges, Faults
+from ._gate import RateLimiter, request_id
 from ._held import OutdialInUseError
+from ._mockstore import MockStore
 from ._outcomes import CallRecord
 from ._store import ResourceNotFoundError
-
-if TYPE_CHECKING:
-    from . import VoipbinMock
 
 __all__ = ["CONTROL_PREFIX", "CONTROL_REASON", "control_app"]
 
 CONTROL_PREFIX: Final = "/_mock"
 """Where the control endpoints are served (outside the API's ``/v1.0``)."""
-Handler: TypeAlias = Callable[["VoipbinMock", Body], Awaitable[Json]]
+
+
+class Controlled(Protocol):
+    """What the endpoints use of :class:`~voipbin_outdial.testing.VoipbinMock`: a protocol, so
+    that this module does not import the package that serves it."""
+
+    @property
+    def store(self) -> MockStore: ...
+    @property
+    def rate_limiter(self) -> RateLimiter: ...
+    @property
+    def now(self) -> datetime: ...
+    @property
+    def faults(self) -> Faults: ...
+    @property
+    def held_campaigns(self) -> Mapping[str, Campaign]: ...
+    @property
+    def pending_failures(self) -> list[int]: ...
+    def reset(self) -> None: ...
+    def advance_clock(self, by: int | timedelta) -> datetime: ...
+    def move_clock_to(self, when: datetime) -> datetime: ...
+    def campaign(
+        self, outplan_id: str | UUID, outdial_id: str | UUID, **options: Unpack[CampaignOptions]
+    ) -> Campaign: ...
+    def start_campaign(
+        self, outplan_id: str | UUID, outdial_id: str | UUID, **options: Unpack[CampaignOptions]
+    ) -> Campaign: ...
+    def set_faults(self, **changes: Unpack[FaultChanges]) -> Faults: ...
+    def set_rate_limit(self, rate_limit: bool | tuple[float, int]) -> None: ...
+    def fail_next(self, status_code: int = 503, *, times: int = 1) -> None: ...
+
+
+Handler: TypeAlias = Callable[[Controlled, Body], Awaitable[Json]]
 
 
 # --- the endpoints ------------------------------------------------------------------------------
 
 
-async def reset(mock: VoipbinMock, body: Body) -> Json:
+async def reset(mock: Controlled, body: Body) -> Json:
     body.done()
     mock.reset()
     return state_of(mock)
 
 
-async def state(mock: VoipbinMock, body: Body) -> Json:
+async def state(mock: Controlled, body: Body) -> Json:
     body.done()
     return state_of(mock)
 
 
-async def clock(mock: VoipbinMock, body: Body) -> Json:
+async def clock(mock: Controlled, body: Body) -> Json:
     advance_ms = body.milliseconds("advance_ms")
     now = body.time("now")
     body.done()
@@ -98,7 +130,7 @@ async def clock(mock: VoipbinMock, body: Body) -> Json:
     return await run_in_threadpool(move)
 
 
-async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
+async def run_campaign(mock: Controlled, body: Body) -> Json:
     outplan_id, outdial_id, options = _campaign_args(body)
     until = _until(body)
     body.done()
@@ -117,7 +149,7 @@ async def run_campaign(mock: VoipbinMock, body: Body) -> Json:
     return await run_in_threadpool(run)
 
 
-async def start_campaign(mock: VoipbinMock, body: Body) -> Json:
+async def start_campaign(mock: Controlled, body: Body) -> Json:
     outplan_id, outdial_id, options = _campaign_args(body)
     body.done()
 
@@ -128,7 +160,7 @@ async def start_campaign(mock: VoipbinMock, body: Body) -> Json:
     return await run_in_threadpool(start)
 
 
-async def held_campaign(mock: VoipbinMock, body: Body) -> Json:
+async def held_campaign(mock: Controlled, body: Body) -> Json:
     campaign_id = body.path_param("id")
     body.done()
     campaign = mock.held_campaigns.get(campaign_id.lower())
@@ -210,7 +242,7 @@ def _call(call: CallRecord) -> Json:
     }
 
 
-async def faults(mock: VoipbinMock, body: Body) -> Json:
+async def faults(mock: Controlled, body: Body) -> Json:
     changes: dict[str, Any] = {}
     latency_ms = body.number("latency_ms")
     if latency_ms is not None:
@@ -266,7 +298,7 @@ def _fail_next(body: Body) -> tuple[int, int] | None:
 # --- what the endpoints answer ---------------------------------------------------------------
 
 
-def faults_of(mock: VoipbinMock) -> Json:
+def faults_of(mock: Controlled) -> Json:
     """The faults in force, as ``POST /_mock/faults`` takes them."""
     now = mock.faults
     limit = mock.rate_limiter.limit
@@ -280,7 +312,7 @@ def faults_of(mock: VoipbinMock) -> Json:
     }
 
 
-def state_of(mock: VoipbinMock) -> Json:
+def state_of(mock: Controlled) -> Json:
     """``GET /_mock/state``: the clock, the counts and the faults."""
     counts = mock.store.counts()
     return {
@@ -309,7 +341,7 @@ class _Endpoint(AsgiEndpoint):
     """One control path: its method's handler (a 405 for another method), JSON in and out,
     errors in VoIPBIN's envelope."""
 
-    def __init__(self, mock: VoipbinMock, path: str, method: str, handler: Handler) -> None:
+    def __init__(self, mock: Controlled, path: str, method: str, handler: Handler) -> None:
         self._mock, self._path, self._method, self._handler = mock, path, method, handler
 
     async def respond(self, request: Request) -> Response:
@@ -330,7 +362,7 @@ class _Endpoint(AsgiEndpoint):
         return render_json(200, result, {"X-Request-Id": rid})
 
 
-def control_app(mock: VoipbinMock) -> Router:
+def control_app(mock: Controlled) -> Router:
     """The control endpoints of ``mock``, to mount at :data:`CONTROL_PREFIX`."""
     routes: list[BaseRoute] = [
         Route(path, _Endpoint(mock, path, method, handler))

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Unpack
 
 from ._campaign import Campaign, CampaignOptions
-from ._store import MockStore
+from ._mockstore import MockStore
 
 __all__ = ["HeldCampaigns", "OutdialInUseError"]
 

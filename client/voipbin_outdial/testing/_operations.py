@@ -5,7 +5,7 @@ at the method and path the spec gives that operation (:mod:`._spec`). It takes a
 and does what VoIPBIN's handler does, in its order (``docs/server-behaviour.md``, rule 8): the
 path ids, then the body (bound as the server binds it), then the operation's own checks, then
 ``strict``'s checks, then the lookup, then the change; it calls the shared checks of
-:mod:`._validate` and the generic store (:class:`~._store.MockStore`). Adding an operation to
+:mod:`._validate` and the generic store (:class:`~._store.RecordStore`). Adding an operation to
 the mock is adding its handler here.
 
 Handlers run with the store's lock held around each lookup and change they make together, so
@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 import attrs
 
 from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, TRY_COUNT_FIELDS
-from ..dialplan._rules import IDLE
+from ..dialplan.engine import IDLE
 from . import _validate as check
 from ._bind import go_uuid
 
 if TYPE_CHECKING:
-    from ._store import Kind, MockStore, Record
+    from ._store import Kind, Record, RecordStore
 
 __all__ = ["HANDLERS", "Call", "Handler", "apply", "operation"]
 
@@ -42,7 +42,7 @@ class Call(Protocol):
     """
 
     @property
-    def store(self) -> MockStore: ...
+    def store(self) -> RecordStore: ...
 
     @property
     def customer(self) -> str:
@@ -91,7 +91,7 @@ class _Direct:
     body as given, no strict checks, and what it reads is not checked for an owner."""
 
     operation_id: str
-    store: MockStore
+    store: RecordStore
     customer: str
     body: Any
     ids: Mapping[str, str]
@@ -117,7 +117,7 @@ class _Direct:
 
 def apply(
     operation_id: str,
-    store: MockStore,
+    store: RecordStore,
     body: Any = None,
     *,
     ids: Mapping[str, str] | None = None,

@@ -11,7 +11,7 @@ from uuid import UUID
 import attrs
 
 from ..dialplan import DialAttempt
-from ..dialplan._rules import ANSWERED_REASONS, SUCCESS_REASON
+from ..dialplan.engine import ANSWERED_REASONS, SUCCESS_REASON
 from ..timeutil import to_timedelta
 
 __all__ = ["Answer", "CallOutcome", "CallRecord", "Decide", "decider"]

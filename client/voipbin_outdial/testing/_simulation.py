@@ -36,10 +36,10 @@ from datetime import datetime
 from typing import Any, Literal, TypeAlias
 
 from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
-from ..dialplan._read import Plan, read_plan, read_target
-from ..dialplan._rules import Candidate, candidate, is_refused
+from ..dialplan.engine import Candidate, Plan, candidate, is_refused, read_plan, read_target
+from ._mockstore import MockStore
 from ._outcomes import CallRecord, Decide, address_dict
-from ._store import MockStore, ResourceNotFoundError
+from ._store import ResourceNotFoundError
 
 __all__ = ["EndHandle", "Simulation", "StopReason"]
 

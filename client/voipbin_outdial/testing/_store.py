@@ -20,13 +20,14 @@ What the server's handlers and databases do (``docs/server-behaviour.md`` cites 
 * Lists are **newest first** (:mod:`._table`).
 
 The store knows no resource's fields: the operations' handlers (:mod:`._operations`) build each
-record and its changes; :meth:`MockStore.create_outplan` and friends run those handlers directly.
+record and its changes; the public :class:`~._mockstore.MockStore` adds ``create_outplan`` and
+friends, which run those handlers directly (so this module does not import them).
 
-:meth:`MockStore.get`, :meth:`MockStore.get_target`, :meth:`MockStore.targets` and friends
+:meth:`RecordStore.get`, :meth:`RecordStore.get_target`, :meth:`RecordStore.targets` and friends
 work on *live* records only and raise :class:`ResourceNotFoundError` for a deleted one. The HTTP
-layer reads records in any state with :meth:`MockStore.find`; so does the campaign simulation
-(``_simulation``), through :meth:`MockStore.stored`, :meth:`MockStore.targets_from` and
-:meth:`MockStore.write_target_state`, since VoIPBIN's engine never looks at ``tm_delete``.
+layer reads records in any state with :meth:`RecordStore.find`; so does the campaign simulation
+(``_simulation``), through :meth:`RecordStore.stored`, :meth:`RecordStore.targets_from` and
+:meth:`RecordStore.write_target_state`, since VoIPBIN's engine never looks at ``tm_delete``.
 """
 
 from __future__ import annotations
@@ -42,11 +43,10 @@ from typing import Any, Literal, TypeAlias, get_args
 
 from .._slots import TRY_COUNT_FIELDS
 from ..timeutil import format_timestamp, is_deleted
-from . import _operations
 from ._clock import Timeline
 from ._table import EMPTY, Record, Table
 
-__all__ = ["Kind", "MockStore", "Record", "ResourceNotFoundError"]
+__all__ = ["Kind", "Record", "RecordStore", "ResourceNotFoundError"]
 
 Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget"]
 
@@ -65,8 +65,9 @@ def _is_live(record: Record) -> bool:
     return not is_deleted(record)
 
 
-class MockStore:
-    """Thread-safe in-memory state of :class:`~voipbin_outdial.testing.VoipbinMock`.
+class RecordStore:
+    """Thread-safe in-memory records of :class:`~voipbin_outdial.testing.VoipbinMock` (the
+    public :class:`~._mockstore.MockStore` adds the create operations).
 
     Args:
         clock: Returns "now" as an aware datetime (naive: UTC); defaults to the wall clock.
@@ -233,42 +234,6 @@ class MockStore:
         with self._lock:
             self._any("outdial", outdial_id)
             return self._children.get(outdial_id, EMPTY).page(page_size, page_token, _is_live)
-
-    # --- the create operations, without HTTP ------------------------------------------------
-
-    def create_outplan(self, body: Any, *, customer_id: str | None = None) -> Record:
-        """A new outplan from a request body, read as the API reads it (``outplans_create``);
-        a copy.
-
-        Args:
-            body: The JSON body (a mapping): fields left out get Go's zero value.
-            customer_id: Its owner (the store's :attr:`customer_id` when ``None``).
-
-        Raises:
-            InvalidRequestError: the body is not an object, or a field has the wrong type.
-        """
-        return _operations.apply("outplans_create", self, body, customer=customer_id)
-
-    def create_outdial(self, body: Any, *, customer_id: str | None = None) -> Record:
-        """A new outdial from a request body, checked as the API checks it (``outdials_create``);
-        a copy.
-
-        Raises:
-            InvalidRequestError: ``campaign_id`` is not a UUID or nil, or ``name``, ``detail``
-                or ``data`` is empty (the API's 400).
-        """
-        return _operations.apply("outdials_create", self, body, customer=customer_id)
-
-    def create_target(self, outdial_id: str, body: Any) -> Record:
-        """A new idle, never-tried target of an outdial (deleted or not, as the API allows),
-        from a request body checked as the API checks it (``outdialtargets_create``); a copy.
-
-        Raises:
-            InvalidRequestError: an empty ``name``, ``detail`` or ``data``, or no destination
-                with a target (the API's 400).
-            ResourceNotFoundError: there is no such outdial.
-        """
-        return _operations.apply("outdialtargets_create", self, body, ids={"id": outdial_id})
 
     # --- live records (the campaign simulation) ---------------------------------------------
 
