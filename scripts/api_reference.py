@@ -32,8 +32,9 @@ TARGET = ROOT / "docs" / "api.md"
 # Raised by any call, whichever operation it sends (the sender's; docs/reliability.md).
 EVERY_CALL = (
     "`ApiConnectionError` / `ApiTimeoutError` (no response in time; retried for GET, PUT and "
-    "DELETE within the call's time bound), `RateLimitError` (also the client's own `rate_limit=` "
-    "holding the call past its time bound: nothing sent), `ApiResponseValidationError` (a 2xx "
+    "DELETE within the call's time bound), `ClientRateLimitError` (a `RateLimitError`: the "
+    "client's own `rate_limit=` would hold the call past its time bound; nothing sent), "
+    "`ApiResponseValidationError` (a 2xx "
     "body not matching the schema), `ResponseTooLargeError`, `ClientClosedError`, and "
     "`ApiError` for a status without a class of its own"
 )

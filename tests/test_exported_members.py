@@ -17,6 +17,7 @@ SURFACE = {
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "ClientRateLimitError",
     "ConflictError",
     "ImportProgress",
     "InternalServerError",

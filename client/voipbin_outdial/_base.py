@@ -16,8 +16,8 @@ can run past its deadline only while one read is waiting, and by less than that 
 A wait that would end past the call's bound is not made: the last error is raised at once.
 The client's rate limiter (``rate_limit=``) is waited on at the start of each try, and that wait
 counts too: one that would end past the bound is not made either, and nothing is sent
-(:class:`~voipbin_outdial.errors.RateLimitError` without a status, its ``retry_after`` the
-limiter's wait).
+(:class:`~voipbin_outdial.errors.ClientRateLimitError`, a ``RateLimitError`` whose ``wait`` is
+the limiter's).
 
 **Size.** The body is read against ``max_response_bytes`` too, decoded (so a compressed body
 cannot grow past it): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
@@ -54,7 +54,7 @@ from .errors import (
     ApiResponseValidationError,
     ApiTimeoutError,
     ClientClosedError,
-    RateLimitError,
+    ClientRateLimitError,
     ResponseTooLargeError,
     VoipbinError,
 )
@@ -220,11 +220,11 @@ class SenderBase(Generic[H, S]):
         """The outcome of a try the client's rate limiter would hold for ``wait`` seconds,
         past the call's ``deadline``: not sent, and not retried."""
         left = max(deadline - self.clock(), 0.0)
-        failure = RateLimitError(
+        failure = ClientRateLimitError(
             f"{call.method} {call.path} was not sent: the client's rate_limit would hold it "
             f"{wait:.2f} s, past the call's time bound ({left:.2f} s left)",
+            wait=wait,
             operation=call.operation,
-            retry_after=wait,
         )
         return Outcome(failure=failure)
 

@@ -14,7 +14,8 @@ VoipbinError
     ├── PermissionDeniedError        403
     ├── NotFoundError                404
     ├── ConflictError                409
-    ├── RateLimitError               429 (or the client's rate_limit: no status, nothing sent)
+    ├── RateLimitError               429
+    │   └── ClientRateLimitError     ... the client's own rate_limit: nothing sent, no status
     ├── InternalServerError          5xx
     ├── ApiResponseValidationError   a 2xx body that does not match the schema (types and ranges)
     ├── ResponseTooLargeError        a body over the client's max_response_bytes
@@ -47,6 +48,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",
+    "ClientRateLimitError",
     "ConflictError",
     "InternalServerError",
     "InvalidArgumentError",
@@ -172,10 +174,19 @@ class RateLimitError(ApiError):
     """429: too many requests (retried for GET, PUT and DELETE before it is raised).
 
     ``retry_after`` holds the server's ``Retry-After`` in seconds; it is raised at once when that
-    wait would end after the call's time bound. Without a ``status_code`` it comes from the
-    client itself: its ``rate_limit`` would have held the request past the call's time bound, so
-    nothing was sent, and ``retry_after`` is the limiter's wait.
+    wait would end after the call's time bound. The client's own limiter raises its subclass,
+    :class:`ClientRateLimitError`.
     """
+
+
+class ClientRateLimitError(RateLimitError):
+    """The client's own ``rate_limit`` would have held the request past the call's time bound:
+    nothing was sent (no ``status_code``). ``wait`` (also ``retry_after``) is the limiter's wait
+    in seconds; a ``RateLimitError``, so ``except RateLimitError`` catches it too."""
+
+    def __init__(self, message: str, *, wait: float, operation: str | None = None) -> None:
+        self.wait = wait
+        super().__init__(message, operation=operation, retry_after=wait)
 
 
 class InternalServerError(ApiError):

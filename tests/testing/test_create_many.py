@@ -216,7 +216,7 @@ async def test_the_async_client_imports_the_same_way() -> None:
 async def test_a_post_the_clients_limiter_would_hold_past_its_bound_waits_and_goes_later() -> None:
     """issue 13 merged with issue 16: a POST may take ``timeout`` in all, the client limiter's
     wait included. Workers queued further than that are refused before anything is sent
-    (``RateLimitError`` without a status); create_many waits as long as the limiter said and
+    (``ClientRateLimitError``); create_many waits as long as the limiter said and
     sends the row again: every row created, none twice. (Real time: about a second.)"""
     mock = VoipbinMock()
     oid = outdial(mock)

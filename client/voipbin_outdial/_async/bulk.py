@@ -6,9 +6,9 @@ key. So the import never sends a row's POST again while the first one may have w
 answer is lost (no response, a timeout, a 5xx: the server may have made the target anyway), it
 looks the target up by its key (name and destination targets, ``_bulk``) and only posts again if
 the target is not there. A 429 made nothing: it pauses every worker for ``Retry-After`` (through
-the shared limiter) and sends the row again. A ``RateLimitError`` without a status (the client's
-own limiter would have held the POST past its time bound) sent nothing either: that row waits
-as long as the limiter said and is sent again.
+the shared limiter) and sends the row again. A ``ClientRateLimitError`` (the client's own limiter
+would have held the POST past its time bound) sent nothing either: that row waits as long as
+the limiter said and is sent again.
 
 The rows are read as the import goes (any iterable, a generator included), at most
 ``concurrency`` of them are being sent at a time and at most ``4 * concurrency`` are held for
@@ -44,6 +44,7 @@ from .._ratelimit import IMPORT_RATE_LIMIT, to_rate_limit
 from ..errors import (
     ApiConnectionError,
     ApiError,
+    ClientRateLimitError,
     InternalServerError,
     InvalidRowError,
     RateLimitError,
@@ -254,8 +255,8 @@ class AsyncTargetImport:
                 limited += 1
                 if limited > MAX_RATE_LIMITED:
                     return RowResult(index, row, "failed", error=exc)
-                if exc.status_code is None:  # the client's limiter held it back: not sent
-                    await self._sleep(exc.retry_after or DEFAULT_PAUSE)
+                if isinstance(exc, ClientRateLimitError):  # held back by the client: not sent
+                    await self._sleep(exc.wait or DEFAULT_PAUSE)
                 else:
                     self._pause(exc.retry_after)
                 continue

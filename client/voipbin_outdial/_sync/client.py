@@ -57,7 +57,7 @@ class VoipbinClient:
             :class:`RateLimiter` to share with other clients. ``None`` (the default): no
             pacing (``outdialtargets.create_many`` paces itself). The wait for a slot counts
             against the call's time bound; a wait that would end past it is not made
-            (:class:`~voipbin_outdial.errors.RateLimitError`, nothing sent).
+            (:class:`~voipbin_outdial.errors.ClientRateLimitError`, nothing sent).
 
     Raises:
         MissingCredentialsError: No credential was given or found in the environment.

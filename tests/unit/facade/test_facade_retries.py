@@ -23,6 +23,7 @@ from voipbin_outdial.errors import (
     ApiConnectionError,
     ApiTimeoutError,
     BadRequestError,
+    ClientRateLimitError,
     InternalServerError,
     NotFoundError,
     RateLimitError,
@@ -399,6 +400,8 @@ async def test_a_retry_after_past_the_time_bound_raises_at_once(
 
     assert harness.sleeps == []
     assert route.call_count == 1
+    assert type(caught.value) is RateLimitError  # the server's 429, not the client's limiter
+    assert caught.value.status_code == 429
     assert caught.value.retry_after is not None
     assert caught.value.retry_after > 3
 
@@ -501,15 +504,19 @@ async def test_a_wait_for_the_rate_limiter_past_the_bound_is_not_made(
     limiter_on(harness, 0.25)  # a request every 4 s
     await harness.call("outplans.get", PLAN_ID)
 
-    with pytest.raises(RateLimitError) as caught:
+    with pytest.raises(ClientRateLimitError) as caught:  # a RateLimitError too
         await harness.call("outplans.get", PLAN_ID)
 
     assert harness.sleeps == []
     assert route.call_count == 1
+    assert isinstance(caught.value, RateLimitError)
     assert caught.value.status_code is None
-    assert caught.value.retry_after == pytest.approx(4.0, abs=0.01)
+    # 4 s less the real time the first call took (the harness's clock runs on with it)
+    assert caught.value.wait == pytest.approx(4.0, abs=0.05)
+    assert caught.value.retry_after == caught.value.wait
     assert caught.value.operation == "outplans_get"
-    assert "was not sent: the client's rate_limit would hold it 4.00 s" in str(caught.value)
+    assert "was not sent: the client's rate_limit would hold it " in str(caught.value)
+    assert f"hold it {caught.value.wait:.2f} s, past the call's time bound" in str(caught.value)
     harness.sleeps.append(4.0)  # 4 s later the slot is free: the refusal booked nothing
     await harness.call("outplans.get", PLAN_ID)
     assert harness.sleeps == [4.0]
@@ -523,7 +530,7 @@ async def test_a_retry_the_rate_limiter_would_hold_past_the_bound_is_not_sent(
     harness = await make_harness(timeout=1, max_retries=2)  # a bound of 3 s
     limiter_on(harness, 0.5)  # a request every 2 s: the third try would start at 4 s
 
-    with pytest.raises(RateLimitError) as caught:
+    with pytest.raises(ClientRateLimitError) as caught:
         await harness.call("outplans.get", PLAN_ID)
 
     assert route.call_count == 2
