@@ -266,6 +266,13 @@ def to_timeout(value: float | httpx.Timeout | None, name: str = "timeout") -> ht
     return httpx.Timeout(_seconds(value, name))
 
 
+def try_seconds(timeout: httpx.Timeout) -> float:
+    """How long one try may take with ``timeout``: its largest part (:func:`to_timeout` made
+    sure every part is set)."""
+    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
+    return max(part for part in parts if part is not None)
+
+
 # -- addresses ----------------------------------------------------------------------------------
 
 

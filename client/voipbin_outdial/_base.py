@@ -43,6 +43,7 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
+from ._args import try_seconds
 from ._calls import Call
 from ._config import Settings
 from ._redact import redact
@@ -81,13 +82,6 @@ first try of a call that makes only one): the try's own deadline stays exact."""
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _try_time(timeout: httpx.Timeout) -> float:
-    """How long one try may take with ``timeout``: its largest part (``_args.to_timeout`` made
-    sure every part is set)."""
-    parts = (timeout.connect, timeout.read, timeout.write, timeout.pool)
-    return max(part for part in parts if part is not None)
 
 
 class Outcome:
@@ -160,14 +154,14 @@ class SenderBase(Generic[H, S]):
         credentials = settings.credentials
         self._auth_query = urlencode(credentials.params, quote_via=quote)
         self._auth_headers = None if defaults_set else (credentials.headers or None)
-        self._try_time = _try_time(settings.timeout)
+        self._try_time = try_seconds(settings.timeout)
         self._timeouts = settings.timeout.as_dict()
 
     def start(self, call: Call[Any]) -> float:
         """The deadline of ``call`` on :attr:`clock`; a closed client refuses it."""
         if self.closed:
             raise ClientClosedError(f"{call.operation}: this client was closed")
-        try_time = self._try_time if call.timeout is None else _try_time(call.timeout)
+        try_time = self._try_time if call.try_time is None else call.try_time
         return self.clock() + call_time_bound(call.method, self.max_retries, try_time)
 
     def _url(self, call: Call[Any]) -> str:
@@ -185,7 +179,7 @@ class SenderBase(Generic[H, S]):
         ``deadline``, whichever comes first (no request when there is no time left, or the
         ``http_client`` was closed)."""
         timeout = self.timeout if call.timeout is None else call.timeout
-        try_time = self._try_time if call.timeout is None else _try_time(call.timeout)
+        try_time = self._try_time if call.try_time is None else call.try_time
         now = self.clock()
         left = min(try_time, deadline - now)
         if left <= 0 or self.http.is_closed:

@@ -33,7 +33,7 @@ __all__ = [
     "ImportRate",
     "Key",
     "NewTarget",
-    "Outcome",
+    "RowOutcome",
     "RowResult",
     "check_row",
     "created_at",
@@ -44,7 +44,7 @@ __all__ = [
 
 Key: TypeAlias = tuple[str, tuple[str, ...]]
 """(name, the destinations' targets): what makes two targets the same contact."""
-Outcome: TypeAlias = Literal["created", "skipped", "rejected", "failed"]
+RowOutcome: TypeAlias = Literal["created", "skipped", "rejected", "failed"]
 ImportRate: TypeAlias = RateLimit | tuple[float, int] | Literal["auto"] | None
 """``create_many``'s ``rate_limit=``: ``"auto"``, a rate of its own, or ``None`` (no pace)."""
 
@@ -82,7 +82,7 @@ class RowResult:
 
     index: int
     row: Any = attrs.field(repr=False)
-    outcome: Outcome
+    outcome: RowOutcome
     target: Outdialtarget | None = attrs.field(default=None, repr=False)
     error: VoipbinError | None = None
     recovered: bool = False

@@ -21,7 +21,15 @@ from uuid import UUID
 import attrs
 import httpx
 
-from ._args import check_body, to_address, to_duration_ms, to_id_text, to_max_try_counts, to_timeout
+from ._args import (
+    check_body,
+    to_address,
+    to_duration_ms,
+    to_id_text,
+    to_max_try_counts,
+    to_timeout,
+    try_seconds,
+)
 from ._generated.api import Operation
 from ._pagination import Page
 from ._schema import InvalidResponseError, check_model
@@ -54,7 +62,8 @@ Parse: TypeAlias = Callable[[dict[str, Any]], T]
 class Call(Generic[T]):
     """One request to make (method, path below the base URL, query, JSON body) and the parser of
     its 2xx body; ``operation`` is the operationId, for errors and logs. ``timeout`` is checked
-    here, so every call (whichever helper builds it) gets the same check."""
+    here, so every call (whichever helper builds it) gets the same check, and resolved once:
+    ``try_time`` is how long each of its tries may take (``None``: the client's)."""
 
     operation: str
     method: str
@@ -63,6 +72,11 @@ class Call(Generic[T]):
     timeout: httpx.Timeout | None = attrs.field(converter=to_timeout)
     params: dict[str, Any] | None = None
     json: Any = None
+    try_time: float | None = attrs.field(init=False, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.timeout is not None:
+            self.try_time = try_seconds(self.timeout)
 
     def __repr__(self) -> str:
         return f"Call({self.operation!r}, {self.method} {self.path})"

@@ -102,6 +102,7 @@ def test_request_fills_the_path_query_and_body_from_the_row() -> None:
     assert (page.params, page.json) == ({"page_size": 5}, None)
     assert (update.method, update.path, update.params) == ("PUT", f"/outplans/{outdial_id}", None)
     assert update.json == {"name": "n", "detail": "d"}
+    assert (page.try_time, update.try_time) == (None, 2.0)  # the timeout, resolved once
 
 
 def test_request_refuses_what_the_row_does_not_take() -> None:

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
-from typing import Any, Final, Protocol
+from typing import Any, Final, Protocol, TypeAlias
 from uuid import UUID
 
 from .._args import to_positive_int, to_uuid
@@ -66,21 +66,19 @@ CLOCK_MARGIN: Final = timedelta(seconds=2)
 clocks differ by a little)."""
 
 
+Slots: TypeAlias = Sequence[Address | None]
+"""A target's destinations in dial order, ``None`` for an empty slot."""
+
+
 class AsyncTargetApi(Protocol):
     """The two operations an import sends (``client.outdialtargets``'s ``list`` and ``create``)."""
 
     async def list(
-        self, outdial_id: str | UUID, *, page_token: str | None = None
+        self, outdial_id: UUID, *, page_token: str | None = None
     ) -> Page[Outdialtarget]: ...
 
     async def create(
-        self,
-        outdial_id: str | UUID,
-        *,
-        name: str,
-        detail: str,
-        data: str,
-        destinations: Sequence[Address | None],
+        self, outdial_id: UUID, *, name: str, detail: str, data: str, destinations: Slots
     ) -> Outdialtarget: ...
 
 

@@ -10,7 +10,7 @@ import attrs
 from .. import VoipbinClient
 from ..models import Outdial, Outdialtarget, Outplan
 
-__all__ = ["Campaign", "CampaignSource", "fetch_campaign"]
+__all__ = ["CampaignInputs", "CampaignSource", "fetch_campaign"]
 
 
 @attrs.frozen
@@ -28,7 +28,7 @@ class CampaignSource:
 
 
 @attrs.frozen
-class Campaign:
+class CampaignInputs:
     """What a campaign dials: its outplan, its outdial and the outdial's targets."""
 
     outplan: Outplan
@@ -36,7 +36,7 @@ class Campaign:
     targets: list[Outdialtarget]
 
 
-def fetch_campaign(source: CampaignSource, err: TextIO | None = None) -> Campaign:
+def fetch_campaign(source: CampaignSource, err: TextIO | None = None) -> CampaignInputs:
     """Read the outplan, the outdial and every page of targets (credentials from the
     environment), showing ``reading targets: N`` on ``err`` (stderr) when it is a terminal."""
     options: dict[str, Any] = {} if source.base_url is None else {"base_url": source.base_url}
@@ -49,7 +49,7 @@ def fetch_campaign(source: CampaignSource, err: TextIO | None = None) -> Campaig
             targets.append(target)
             progress.update(len(targets))
         progress.finish(len(targets))
-    return Campaign(outplan, outdial, targets)
+    return CampaignInputs(outplan, outdial, targets)
 
 
 class _Progress:

@@ -28,9 +28,8 @@ In process, without sockets::
 
 As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``;
 its test-only control endpoints under ``/_mock`` (:mod:`._control`) reset it, move its clock, run
-or hold a campaign and set faults over HTTP.
-
-Needs the ``testing`` extra: ``pip install "voipbin-outdial[testing]"``.
+or hold a campaign and set faults over HTTP. Needs the ``testing`` extra (``pip install
+"voipbin-outdial[testing]"``).
 """
 
 from __future__ import annotations
@@ -59,7 +58,7 @@ from ._clock import MockClock
 from ._control import CONTROL_PREFIX, CONTROL_REASON, control_app
 from ._errors import MockApiError
 from ._faults import FaultChanges, FaultMiddleware, Faults, FaultSwitch, ResponseDropped
-from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, RateLimiter
+from ._gate import VOIPBIN_RATE_LIMIT, Accepted, FailureQueue, MockRateLimiter
 from ._held import HeldCampaigns, OutdialInUseError
 from ._mockstore import MockStore
 from ._outcomes import Answer, CallOutcome, CallRecord
@@ -88,9 +87,9 @@ __all__ = [
     "Faults",
     "InvalidRequestError",
     "MockApiError",
+    "MockRateLimiter",
     "MockStore",
     "OutdialInUseError",
-    "RateLimiter",
     "ResourceNotFoundError",
     "ResponseDropped",
     "StopReason",
@@ -99,6 +98,7 @@ __all__ = [
     "create_app",
 ]
 
+RateLimiter = MockRateLimiter  # the old spelling (voipbin_outdial.RateLimiter: the client's)
 _LAST_TIME: Final = datetime(9999, 1, 1, tzinfo=UTC)  # the timeutil.NEVER sentinel's year
 
 BASE_URL: Final = "https://api.voipbin.net" + API_PREFIX
@@ -110,7 +110,7 @@ RateLimitArg: TypeAlias = bool | tuple[float, int]
 
 
 def _limit(rate_limit: RateLimitArg) -> tuple[float | None, int]:
-    """``RateLimiter.set_limit``'s arguments for a limit asked for."""
+    """``MockRateLimiter.set_limit``'s arguments for a limit asked for."""
     if rate_limit is True:
         return VOIPBIN_RATE_LIMIT
     if rate_limit is False:
@@ -138,7 +138,7 @@ class VoipbinMock:
             the reason :data:`STRICT_REASON`.
         rate_limit: Limit each customer's requests as VoIPBIN does: ``True`` for its
             :data:`VOIPBIN_RATE_LIMIT` (about 16.7 a second, a burst of 33),
-            ``(per_second, burst)``, or a :class:`RateLimiter` (with a clock of your own);
+            ``(per_second, burst)``, or a :class:`MockRateLimiter` (with a clock of your own);
             beyond it, 429 with ``Retry-After``. Off by default.
         latency: Seconds every request waits before it is handled.
         too_many_requests: The fraction of requests answered with VoIPBIN's 429 at random.
@@ -153,7 +153,7 @@ class VoipbinMock:
         app: The Starlette app (serve it with any ASGI server, or call it in process), with
             the control endpoints under :data:`CONTROL_PREFIX` (``/_mock``).
         store: Its state; :class:`MockStore` reads and writes it directly.
-        rate_limiter: The per-customer limit (:class:`RateLimiter`; off unless asked for).
+        rate_limiter: The per-customer limit (:class:`MockRateLimiter`; off unless asked for).
     """
 
     def __init__(
@@ -164,7 +164,7 @@ class VoipbinMock:
         clock: Callable[[], datetime] | None = None,
         customer_id: str | None = None,
         strict: bool = False,
-        rate_limit: RateLimitArg | RateLimiter = False,
+        rate_limit: RateLimitArg | MockRateLimiter = False,
         latency: float = 0.0,
         too_many_requests: float = 0.0,
         drop_after_commit: float = 0.0,
@@ -174,10 +174,10 @@ class VoipbinMock:
         self.store = MockStore(clock=self._clock, customer_id=customer_id)
         self._held = HeldCampaigns(self.store)
         self._failures = FailureQueue()
-        if isinstance(rate_limit, RateLimiter):
+        if isinstance(rate_limit, MockRateLimiter):
             self.rate_limiter = rate_limit
         else:
-            self.rate_limiter = RateLimiter(*_limit(rate_limit))
+            self.rate_limiter = MockRateLimiter(*_limit(rate_limit))
         self._initial_limit = self.rate_limiter.limit
         self.app: Starlette = create_app(
             self.store,

@@ -42,7 +42,7 @@ from starlette.types import Receive, Scope, Send
 from . import _spec
 from . import _validate as check
 from ._errors import MockApiError, internal, not_found, permission_denied
-from ._gate import Accepted, Credentials, FailureQueue, RateLimiter, request_id
+from ._gate import Accepted, AcceptedCredentials, FailureQueue, MockRateLimiter, request_id
 from ._mockstore import MockStore
 from ._operations import HANDLERS
 from ._store import Kind, Record, ResourceNotFoundError
@@ -135,8 +135,8 @@ class _Gate:
     """What every request passes before its handler (:mod:`._gate`), shared by all paths."""
 
     store: MockStore
-    credentials: Credentials
-    rate_limiter: RateLimiter | None
+    credentials: AcceptedCredentials
+    rate_limiter: MockRateLimiter | None
     failures: FailureQueue
     strict: bool
 
@@ -217,7 +217,7 @@ def create_app(
     tokens: Accepted = None,
     accesskeys: Accepted = None,
     strict: bool = False,
-    rate_limiter: RateLimiter | None = None,
+    rate_limiter: MockRateLimiter | None = None,
     failures: FailureQueue | None = None,
 ) -> Starlette:
     """The ASGI app serving ``store``.
@@ -234,7 +234,7 @@ def create_app(
     """
     gate = _Gate(
         store,
-        Credentials(tokens, accesskeys, store.customer_id),
+        AcceptedCredentials(tokens, accesskeys, store.customer_id),
         rate_limiter,
         failures or FailureQueue(),
         strict,

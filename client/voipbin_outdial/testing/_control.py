@@ -50,7 +50,7 @@ from ._campaign import Campaign, CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
 from ._errors import MockApiError, not_found
 from ._faults import FaultChanges, Faults
-from ._gate import RateLimiter, request_id
+from ._gate import MockRateLimiter, request_id
 from ._held import OutdialInUseError
 from ._mockstore import MockStore
 from ._outcomes import CallRecord
@@ -69,7 +69,7 @@ class Controlled(Protocol):
     @property
     def store(self) -> MockStore: ...
     @property
-    def rate_limiter(self) -> RateLimiter: ...
+    def rate_limiter(self) -> MockRateLimiter: ...
     @property
     def now(self) -> datetime: ...
     @property

@@ -5,12 +5,12 @@ for the request), ``Authenticate`` (the credential, else 401) and ``CustomerRate
 
 * :func:`request_id`: the client's ``X-Request-Id`` when it is safe to echo (1 to 64 of
   ``A-Za-z0-9_-``), else ``req_`` and 26 base32 characters (``middleware/request_id.go``).
-* :class:`Credentials`: a token from the ``token`` cookie, ``?token=`` or ``Authorization``
+* :class:`AcceptedCredentials`: a token from the ``token`` cookie, ``?token=`` or ``Authorization``
   (``Bearer ``), looked for in that order; only without one, an access key from the
   ``accesskey`` cookie or ``?accesskey=``. No credential is 401 ``AUTHENTICATION_REQUIRED``, one
   that is not accepted 401 ``INVALID_CREDENTIALS`` (``middleware/authenticate.go``). Each
   credential belongs to a customer.
-* :class:`RateLimiter`: per customer, GCRA with the rate rounded to whole requests per second
+* :class:`MockRateLimiter`: per customer, GCRA with the rate rounded to whole requests per second
   and a burst; past it, 429 ``RATE_LIMIT_EXCEEDED`` with ``Retry-After`` in whole seconds
   (``middleware/customer_ratelimit.go``, with redis_rate's GCRA behind it). Off unless asked for.
 """
@@ -33,9 +33,9 @@ from ._errors import MockApiError, internal, rate_limited, unauthenticated, unav
 __all__ = [
     "VOIPBIN_RATE_LIMIT",
     "Accepted",
-    "Credentials",
+    "AcceptedCredentials",
     "FailureQueue",
-    "RateLimiter",
+    "MockRateLimiter",
     "request_id",
 ]
 
@@ -71,7 +71,7 @@ def _bearer(header: str) -> str:
     return parts[1] if len(parts) >= 2 else ""
 
 
-class Credentials:
+class AcceptedCredentials:
     """Which tokens and access keys are accepted, and whose customer each one is."""
 
     def __init__(self, tokens: Accepted, accesskeys: Accepted, default_customer: str) -> None:
@@ -114,7 +114,7 @@ class Credentials:
         raise unauthenticated("AUTHENTICATION_REQUIRED", "Authentication is required.")
 
 
-class RateLimiter:
+class MockRateLimiter:
     """GCRA per customer: ``burst`` requests at once, then one per ``1 / rate`` seconds.
 
     Args:

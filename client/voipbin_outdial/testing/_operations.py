@@ -1,7 +1,7 @@
 """The mock's operations: one handler per operationId of openapi.yaml, the one place for each.
 
 A handler is registered under its function's name, which is its operationId; the app serves it
-at the method and path the spec gives that operation (:mod:`._spec`). It takes a :class:`Call`
+at the method and path the spec gives that operation (:mod:`._spec`). It takes a :class:`Invocation`
 and does what VoIPBIN's handler does, in its order (``docs/server-behaviour.md``, rule 8): the
 path ids, then the body (bound as the server binds it), then the operation's own checks, then
 ``strict``'s checks, then the lookup, then the change; it calls the shared checks of
@@ -28,13 +28,13 @@ from ._bind import go_uuid
 if TYPE_CHECKING:
     from ._store import Kind, Record, RecordStore
 
-__all__ = ["HANDLERS", "Call", "Handler", "apply", "operation"]
+__all__ = ["HANDLERS", "Handler", "Invocation", "apply", "operation"]
 
 Json: TypeAlias = dict[str, Any]
 Owned: TypeAlias = Literal["outplan", "outdial"]
 
 
-class Call(Protocol):
+class Invocation(Protocol):
     """One operation as a handler sees it: the store, the caller and the request's parts.
 
     Over HTTP (``_app``) every part is read and checked as the server does; the store's
@@ -74,7 +74,7 @@ class Call(Protocol):
         ...
 
 
-Handler: TypeAlias = Callable[[Call], Json]
+Handler: TypeAlias = Callable[[Invocation], Json]
 HANDLERS: dict[str, Handler] = {}
 """operationId -> its handler."""
 
@@ -147,12 +147,12 @@ def _pick(fields: Mapping[str, Any], *names: str) -> Json:
 # --- what the outplan and outdial handlers share (api/server/outplans.go, outdials.go) ---------
 
 
-def _list(call: Call, kind: Owned) -> Json:
+def _list(call: Invocation, kind: Owned) -> Json:
     size, token = call.page()
     return _page(*call.store.list_page(kind, size, token, customer_id=call.customer))
 
 
-def _update(call: Call, kind: Owned, resource_id: str, fields: Json) -> Json:
+def _update(call: Invocation, kind: Owned, resource_id: str, fields: Json) -> Json:
     """After the id and the body: the strict checks, the lookup, the update (deleted ones too)."""
     call.strict()
     with call.store.locked():
@@ -160,7 +160,7 @@ def _update(call: Call, kind: Owned, resource_id: str, fields: Json) -> Json:
         return call.store.update(kind, resource_id, fields, deleted=True)
 
 
-def _delete(call: Call, kind: Owned) -> Json:
+def _delete(call: Invocation, kind: Owned) -> Json:
     """The id, the lookup, then ``tm_delete`` set (again, on a deleted one)."""
     resource_id = call.id()
     with call.store.locked():
@@ -172,13 +172,13 @@ def _delete(call: Call, kind: Owned) -> Json:
 
 
 @operation
-def outplans_list(call: Call) -> Json:
+def outplans_list(call: Invocation) -> Json:
     """``GetOutplans``: the caller's outplans, newest first, deleted ones included."""
     return _list(call, "outplan")
 
 
 @operation
-def outplans_create(call: Call) -> Json:
+def outplans_create(call: Invocation) -> Json:
     """``PostOutplans``: every field bound, none checked."""
     fields = call.fields()
     call.strict()
@@ -192,25 +192,25 @@ def outplans_create(call: Call) -> Json:
 
 
 @operation
-def outplans_get(call: Call) -> Json:
+def outplans_get(call: Invocation) -> Json:
     """``GetOutplansId``: the outplan, deleted or not."""
     return call.owned("outplan", call.id())
 
 
 @operation
-def outplans_update(call: Call) -> Json:
+def outplans_update(call: Invocation) -> Json:
     """``PutOutplansId``: name and detail, not checked."""
     return _update(call, "outplan", call.id(), call.fields())
 
 
 @operation
-def outplans_update_dial_info(call: Call) -> Json:
+def outplans_update_dial_info(call: Invocation) -> Json:
     """``PutOutplansIdDialInfo``: the dial settings, not checked."""
     return _update(call, "outplan", call.id(), call.fields())
 
 
 @operation
-def outplans_delete(call: Call) -> Json:
+def outplans_delete(call: Invocation) -> Json:
     """``DeleteOutplansId``: sets ``tm_delete`` (again, on a deleted one)."""
     return _delete(call, "outplan")
 
@@ -219,13 +219,13 @@ def outplans_delete(call: Call) -> Json:
 
 
 @operation
-def outdials_list(call: Call) -> Json:
+def outdials_list(call: Invocation) -> Json:
     """``GetOutdials``: the caller's outdials, newest first, deleted ones included."""
     return _list(call, "outdial")
 
 
 @operation
-def outdials_create(call: Call) -> Json:
+def outdials_create(call: Invocation) -> Json:
     """``PostOutdials``: campaign_id (not nil), name, detail, data not empty, in that order."""
     fields = call.fields()
     campaign_id = go_uuid(fields["campaign_id"])
@@ -238,19 +238,19 @@ def outdials_create(call: Call) -> Json:
 
 
 @operation
-def outdials_get(call: Call) -> Json:
+def outdials_get(call: Invocation) -> Json:
     """``GetOutdialsId``: the outdial, deleted or not."""
     return call.owned("outdial", call.id())
 
 
 @operation
-def outdials_update(call: Call) -> Json:
+def outdials_update(call: Invocation) -> Json:
     """``PutOutdialsId``: name and detail, not checked."""
     return _update(call, "outdial", call.id(), call.fields())
 
 
 @operation
-def outdials_update_campaign_id(call: Call) -> Json:
+def outdials_update_campaign_id(call: Invocation) -> Json:
     """``PutOutdialsIdCampaignId``: ``FromStringOrNil``, so text that is not a UUID detaches."""
     resource_id, fields = call.id(), call.fields()
     fields["campaign_id"] = go_uuid(fields["campaign_id"]) or check.NIL
@@ -258,13 +258,13 @@ def outdials_update_campaign_id(call: Call) -> Json:
 
 
 @operation
-def outdials_update_data(call: Call) -> Json:
+def outdials_update_data(call: Invocation) -> Json:
     """``PutOutdialsIdData``: data, not checked."""
     return _update(call, "outdial", call.id(), call.fields())
 
 
 @operation
-def outdials_delete(call: Call) -> Json:
+def outdials_delete(call: Invocation) -> Json:
     """``DeleteOutdialsId``: sets ``tm_delete`` (again, on a deleted one)."""
     return _delete(call, "outdial")
 
@@ -273,7 +273,7 @@ def outdials_delete(call: Call) -> Json:
 
 
 @operation
-def outdialtargets_list(call: Call) -> Json:
+def outdialtargets_list(call: Invocation) -> Json:
     """``GetOutdialsIdTargets``: the live targets, newest first (the outdial may be deleted).
     The generated wrapper binds the query before the handler reads the id."""
     size, token = call.page()
@@ -284,7 +284,7 @@ def outdialtargets_list(call: Call) -> Json:
 
 
 @operation
-def outdialtargets_create(call: Call) -> Json:
+def outdialtargets_create(call: Invocation) -> Json:
     """``PostOutdialsIdTargets``: name, detail, data not empty, then a destination with a target.
 
     A new target is idle and never tried (``tm_update`` = ``tm_create``); each destination is
@@ -309,13 +309,13 @@ def outdialtargets_create(call: Call) -> Json:
 
 
 @operation
-def outdialtargets_get(call: Call) -> Json:
+def outdialtargets_get(call: Invocation) -> Json:
     """``GetOutdialsIdTargetsTargetId``: the target, deleted or not."""
     return call.target(call.id(), call.id("target_id"))
 
 
 @operation
-def outdialtargets_delete(call: Call) -> Json:
+def outdialtargets_delete(call: Invocation) -> Json:
     """``DeleteOutdialsIdTargetsTargetId``: sets ``tm_delete`` (again, on a deleted one)."""
     outdial_id, target_id = call.id(), call.id("target_id")
     with call.store.locked():

@@ -1,7 +1,7 @@
 """The mock's faults (issue 16): latency, random 429s, responses dropped after the create was
 made, all off by default; and the numbers of VoIPBIN's per-customer limit an importer paces by.
 
-The limit (``VoipbinMock(rate_limit=...)``, issue 11's ``_gate.RateLimiter``) is the one of
+The limit (``VoipbinMock(rate_limit=...)``, issue 11's ``_gate.MockRateLimiter``) is the one of
 ``bin-api-manager/lib/middleware/customer_ratelimit.go`` (``CustomerRateLimit``): the rate 16.7
 of ``bin-api-manager/internal/config/main.go`` reaches redis_rate's GCRA rounded to 17, with a
 burst of 33; past it, 429 ``RESOURCE_EXHAUSTED``/``RATE_LIMIT_EXCEEDED`` with
@@ -17,7 +17,7 @@ import pytest
 from mock_support import AUTH, outdial_body
 
 from voipbin_outdial import ApiConnectionError, RateLimitError, VoipbinClient
-from voipbin_outdial.testing import RateLimiter, ResponseDropped, VoipbinMock
+from voipbin_outdial.testing import MockRateLimiter, ResponseDropped, VoipbinMock
 
 CAMPAIGN = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
 
@@ -31,7 +31,7 @@ class Clock:
 
 
 def limited(clock: Clock, rate: tuple[float, int] = (16.7, 33)) -> httpx.AsyncClient:
-    mock = VoipbinMock(rate_limit=RateLimiter(*rate, clock=clock))
+    mock = VoipbinMock(rate_limit=MockRateLimiter(*rate, clock=clock))
     return mock.async_client()
 
 
@@ -115,3 +115,11 @@ def test_seeded_random_429s_repeat() -> None:
     first = codes()
     assert first == codes()
     assert 5 < first.count(429) < 35
+
+
+def test_the_old_spelling_of_the_mocks_limiter_is_still_importable() -> None:
+    from voipbin_outdial import RateLimiter as ClientRateLimiter
+    from voipbin_outdial.testing import RateLimiter
+
+    assert RateLimiter is MockRateLimiter
+    assert ClientRateLimiter is not MockRateLimiter

@@ -29,7 +29,7 @@ from mock_support import (
     target_body,
 )
 
-from voipbin_outdial.testing import RateLimiter, VoipbinMock
+from voipbin_outdial.testing import MockRateLimiter, VoipbinMock
 from voipbin_outdial.timeutil import parse_timestamp
 
 RANDOM_ID = "3f8e1c52-5d0b-4a5e-9a43-1f0c1b9e2d7a"
@@ -442,7 +442,7 @@ def test_too_many_requests_is_429_rate_limit_exceeded_with_retry_after() -> None
     ``RESOURCE_EXHAUSTED``/``RATE_LIMIT_EXCEEDED`` with ``Retry-After`` in whole seconds and
     ``details: [{"limited_by": "customer"}]``."""
     now = [0.0]
-    limiter = RateLimiter(clock=lambda: now[0])  # VoIPBIN's numbers
+    limiter = MockRateLimiter(clock=lambda: now[0])  # VoIPBIN's numbers
     mock = VoipbinMock(tokens={TOKEN: ALICE, "bobs": BOB}, rate_limit=limiter)
     other = {"Authorization": "Bearer bobs"}
     with mock.client(headers=AUTH) as http:
