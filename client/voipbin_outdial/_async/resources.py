@@ -10,6 +10,7 @@ lists the methods, and a test holds them to the spec.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from typing import Self
 from uuid import UUID
 
 from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
@@ -36,6 +37,14 @@ from .._generated.api.outplan import (
     outplans_update_dial_info,
 )
 from .._pagination import Page
+from .._partial import (
+    DIAL_INFO,
+    NAME_DETAIL,
+    changes,
+    checked_dial_info,
+    current_dial_info,
+    current_name_detail,
+)
 from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
@@ -66,6 +75,13 @@ class AsyncResource:
 
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
+
+    @property
+    def _plain(self) -> Self:
+        """This resource on a sender that returns models: what a method reads before it
+        writes, also on ``with_raw_response``."""
+        plain = self._sender.plain
+        return self if plain is self._sender else type(self)(plain)
 
 
 class AsyncOutplans(AsyncResource):
@@ -127,11 +143,23 @@ class AsyncOutplans(AsyncResource):
         return await self._sender.send(call)
 
     async def update(
-        self, outplan_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+        self,
+        outplan_id: str | UUID,
+        *,
+        name: str | None = None,
+        detail: str | None = None,
+        timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Change the outplan's name and detail (the dialing settings stay)."""
+        """Change the outplan's name, detail or both (the dialing settings stay).
+
+        VoIPBIN's PUT writes both, so given one, the SDK reads the outplan first and sends the
+        other as it is: read, then write: not atomic.
+        """
         uuid = to_uuid(outplan_id, "outplan_id")
-        body = NameDetailUpdate(name=name, detail=detail)
+        given = changes("outplans.update", NAME_DETAIL, {"name": name, "detail": detail})
+        if len(given) < len(NAME_DETAIL):
+            given = {**current_name_detail(await self._plain.get(uuid, timeout=timeout)), **given}
+        body = NameDetailUpdate(**given)
         call = request(outplans_update._get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
         return await self._sender.send(call)
 
@@ -139,17 +167,29 @@ class AsyncOutplans(AsyncResource):
         self,
         outplan_id: str | UUID,
         *,
-        source: AddressArg,
-        dial_timeout: Duration,
-        try_interval: Duration,
-        max_try_counts: Sequence[int],
+        source: AddressArg | None = None,
+        dial_timeout: Duration | None = None,
+        try_interval: Duration | None = None,
+        max_try_counts: Sequence[int] | None = None,
         timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Replace the caller ID, ring timeout, retry interval and tries per destination."""
+        """Change the caller ID, ring timeout, retry interval or tries per destination: any
+        of them (``update_dial_info(id, try_interval=timedelta(hours=2))``).
+
+        VoIPBIN's PUT writes all four, so given fewer, the SDK reads the outplan first and
+        sends the others as they are: read, then write: not atomic.
+        """
         uuid = to_uuid(outplan_id, "outplan_id")
-        body = OutplanDialInfoUpdate(
-            **dial_info(source, dial_timeout, try_interval, max_try_counts)
-        )
+        values = {
+            "source": source,
+            "dial_timeout": dial_timeout,
+            "try_interval": try_interval,
+            "max_try_counts": max_try_counts,
+        }
+        given = checked_dial_info(changes("outplans.update_dial_info", DIAL_INFO, values))
+        if len(given) < len(DIAL_INFO):
+            given = {**current_dial_info(await self._plain.get(uuid, timeout=timeout)), **given}
+        body = OutplanDialInfoUpdate(**dial_info(**given))
         get_kwargs = outplans_update_dial_info._get_kwargs
         call = request(get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
         return await self._sender.send(call)
@@ -225,11 +265,23 @@ class AsyncOutdials(AsyncResource):
         return await self._sender.send(call)
 
     async def update(
-        self, outdial_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+        self,
+        outdial_id: str | UUID,
+        *,
+        name: str | None = None,
+        detail: str | None = None,
+        timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Change the outdial's name and detail."""
+        """Change the outdial's name, detail or both.
+
+        VoIPBIN's PUT writes both, so given one, the SDK reads the outdial first and sends the
+        other as it is: read, then write: not atomic.
+        """
         uuid = to_uuid(outdial_id, "outdial_id")
-        body = NameDetailUpdate(name=name, detail=detail)
+        given = changes("outdials.update", NAME_DETAIL, {"name": name, "detail": detail})
+        if len(given) < len(NAME_DETAIL):
+            given = {**current_name_detail(await self._plain.get(uuid, timeout=timeout)), **given}
+        body = NameDetailUpdate(**given)
         call = request(outdials_update._get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
         return await self._sender.send(call)
 

@@ -23,6 +23,11 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
     limiter: AsyncRateLimiter | None = None
     """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
+    @property
+    def plain(self) -> AsyncSender:
+        """The sender that returns parsed bodies: this one."""
+        return self
+
     async def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""
