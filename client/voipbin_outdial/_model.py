@@ -16,15 +16,17 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from uuid import UUID
 
 import attrs
+import httpx
 
 from ._generated.types import Unset
+from ._redact import redact
 from ._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS
 from .timeutil import parse_timestamp
 
 if TYPE_CHECKING:
     from ._generated.models.address import Address
 
-__all__ = ["Destinations", "MaxTryCounts", "Model", "Resource", "attach_request_id"]
+__all__ = ["Destinations", "MaxTryCounts", "Model", "Resource", "attach_response_headers"]
 
 
 def _shown(value: Any) -> str:
@@ -72,14 +74,16 @@ class Resource(Model):
     datetimes (``None`` for ``null``, a missing field and VoIPBIN's 9999 "never"), and the
     ``request_id`` of the response it came in."""
 
-    __slots__ = ("_request_id",)
-    _request_id: str | None
+    __slots__ = ("_response_headers",)
+    _response_headers: httpx.Headers
 
     @property
     def request_id(self) -> str | None:
         """The ``X-Request-Id`` of the response this object came in (``None``: none was sent,
         or the object was built here, not read from a response)."""
-        return getattr(self, "_request_id", None)
+        headers = getattr(self, "_response_headers", None)
+        value = None if headers is None else headers.get("x-request-id")
+        return None if value is None else redact(value)
 
     @property
     def created_at(self: _Timed) -> datetime | None:
@@ -102,11 +106,11 @@ class Resource(Model):
         return parse_timestamp(self.tm_delete) is not None
 
 
-def attach_request_id(obj: object, request_id: str | None) -> None:
-    """Remember on ``obj`` (a :class:`Resource`) the request id of the response it came in;
-    anything else is left alone."""
+def attach_response_headers(obj: object, headers: httpx.Headers) -> None:
+    """Keep on ``obj`` (a :class:`Resource`) the headers of the response it came in, for its
+    ``request_id`` (read when asked: most callers never ask); anything else is left alone."""
     if isinstance(obj, Resource):
-        obj._request_id = request_id
+        obj._response_headers = headers
 
 
 class _Targeted(Protocol):

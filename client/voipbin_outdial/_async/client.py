@@ -12,6 +12,7 @@ async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIP
 from __future__ import annotations
 
 import asyncio
+from functools import cached_property
 from typing import Self
 
 import httpx
@@ -26,6 +27,7 @@ from .._config import (
 )
 from .._ratelimit import RateLimit
 from .limiter import AsyncRateLimiter, to_limiter
+from .raw import AsyncVoipbinClientWithRawResponse
 from .resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
 from .sender import AsyncSender
 
@@ -105,6 +107,13 @@ class AsyncVoipbinClient:
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVoipbinClientWithRawResponse:
+        """The resources' methods returning the response as it came: status, headers,
+        ``request_id``, the body, and ``.parse()`` for the model
+        (``await client.with_raw_response.outplans.get(id)``)."""
+        return AsyncVoipbinClientWithRawResponse(self)
 
     @property
     def rate_limiter(self) -> AsyncRateLimiter | None:

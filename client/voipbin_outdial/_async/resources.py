@@ -10,6 +10,7 @@ lists the methods, and a test holds them to the spec.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
+from functools import cached_property
 from typing import Self
 from uuid import UUID
 
@@ -65,6 +66,11 @@ from ..models import (
 )
 from .bulk import AsyncTargetImport
 from .paging import iter_page_size, walk_items
+from .raw import (
+    AsyncOutdialsWithRawResponse,
+    AsyncOutdialtargetsWithRawResponse,
+    AsyncOutplansWithRawResponse,
+)
 from .sender import AsyncSender
 
 __all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans"]
@@ -89,6 +95,11 @@ class AsyncOutplans(AsyncResource):
 
     Durations are milliseconds on the wire; pass an int of milliseconds or a timedelta.
     """
+
+    @cached_property
+    def with_raw_response(self) -> AsyncOutplansWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return AsyncOutplansWithRawResponse(self)
 
     async def list(
         self,
@@ -204,6 +215,11 @@ class AsyncOutplans(AsyncResource):
 class AsyncOutdials(AsyncResource):
     """Contact lists that campaigns dial; their contacts are ``client.outdialtargets``."""
 
+    @cached_property
+    def with_raw_response(self) -> AsyncOutdialsWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return AsyncOutdialsWithRawResponse(self)
+
     async def list(
         self,
         *,
@@ -317,6 +333,11 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
 
     ``create_many`` and ``iter_create_many`` (from :class:`AsyncTargetImport`) import many.
     """
+
+    @cached_property
+    def with_raw_response(self) -> AsyncOutdialtargetsWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return AsyncOutdialtargetsWithRawResponse(self)
 
     async def list(
         self,

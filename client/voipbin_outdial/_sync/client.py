@@ -12,6 +12,7 @@ with VoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSK
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from typing import Self
 
 import httpx
@@ -26,6 +27,7 @@ from .._config import (
 )
 from .._ratelimit import RateLimit
 from .limiter import RateLimiter, to_limiter
+from .raw import VoipbinClientWithRawResponse
 from .resources import Outdials, Outdialtargets, Outplans
 from .sender import Sender
 
@@ -103,6 +105,13 @@ class VoipbinClient:
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @cached_property
+    def with_raw_response(self) -> VoipbinClientWithRawResponse:
+        """The resources' methods returning the response as it came: status, headers,
+        ``request_id``, the body, and ``.parse()`` for the model
+        (``client.with_raw_response.outplans.get(id)``)."""
+        return VoipbinClientWithRawResponse(self)
 
     @property
     def rate_limiter(self) -> RateLimiter | None:

@@ -10,6 +10,7 @@ lists the methods, and a test holds them to the spec.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import Self
 from uuid import UUID
 
@@ -65,6 +66,11 @@ from ..models import (
 )
 from .bulk import TargetImport
 from .paging import iter_page_size, walk_items
+from .raw import (
+    OutdialsWithRawResponse,
+    OutdialtargetsWithRawResponse,
+    OutplansWithRawResponse,
+)
 from .sender import Sender
 
 __all__ = ["Outdials", "Outdialtargets", "Outplans"]
@@ -89,6 +95,11 @@ class Outplans(Resource):
 
     Durations are milliseconds on the wire; pass an int of milliseconds or a timedelta.
     """
+
+    @cached_property
+    def with_raw_response(self) -> OutplansWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return OutplansWithRawResponse(self)
 
     def list(
         self,
@@ -204,6 +215,11 @@ class Outplans(Resource):
 class Outdials(Resource):
     """Contact lists that campaigns dial; their contacts are ``client.outdialtargets``."""
 
+    @cached_property
+    def with_raw_response(self) -> OutdialsWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return OutdialsWithRawResponse(self)
+
     def list(
         self,
         *,
@@ -317,6 +333,11 @@ class Outdialtargets(TargetImport, Resource):
 
     ``create_many`` and ``iter_create_many`` (from :class:`TargetImport`) import many.
     """
+
+    @cached_property
+    def with_raw_response(self) -> OutdialtargetsWithRawResponse:
+        """These methods returning the response as it came (``.parse()`` reads the model)."""
+        return OutdialtargetsWithRawResponse(self)
 
     def list(
         self,

@@ -31,13 +31,17 @@ class Sender(SenderBase[httpx.Client, Sleep]):
     def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""
+        return self.finish(call, self.outcome(call))
+
+    def outcome(self, call: Call[Any]) -> Outcome:
+        """What ``call`` came to after any retries, within the call's time bound."""
         deadline = self.start(call)
         retry = 0
         while True:
             outcome = self.attempt(call, deadline)
             delay = self.retry_delay(call, retry, outcome, deadline)
             if delay is None:
-                return self.finish(call, outcome)
+                return outcome
             self.sleep(delay)
             retry += 1
 
