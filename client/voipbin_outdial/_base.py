@@ -158,6 +158,8 @@ class SenderBase(Generic[H, S]):
         self.sleep: S = sleep
         self.clock = clock
         self.closed = False
+        self.settings = settings
+        self.defaults_set = defaults_set
         self.base_url = settings.base_url
         self.timeout = settings.timeout
         self.max_retries = settings.max_retries

@@ -24,6 +24,7 @@ from .._config import (
     DEFAULT_TIMEOUT,
     http_client_for,
     make_settings,
+    with_options,
 )
 from .._ratelimit import RateLimit
 from .limiter import AsyncRateLimiter, to_limiter
@@ -95,13 +96,31 @@ class AsyncVoipbinClient:
         limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.AsyncClient, http_client, self._settings)
         self._owns_http = http_client is None
-        self._sender = AsyncSender(
-            http, asyncio.sleep, self._settings, defaults_set=self._owns_http
-        )
-        self._sender.limiter = limiter
-        self.outplans = AsyncOutplans(self._sender)
-        self.outdials = AsyncOutdials(self._sender)
-        self.outdialtargets = AsyncOutdialtargets(self._sender)
+        sender = AsyncSender(http, asyncio.sleep, self._settings, defaults_set=self._owns_http)
+        sender.limiter = limiter
+        self._attach(sender)
+
+    def _attach(self, sender: AsyncSender) -> None:
+        self._sender = sender
+        self.outplans = AsyncOutplans(sender)
+        self.outdials = AsyncOutdials(sender)
+        self.outdialtargets = AsyncOutdialtargets(sender)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client like this one with another ``timeout`` or ``max_retries`` (``None``: this
+        client's), sharing its connection pool, credentials and rate limiter: for one call,
+        ``await client.with_options(max_retries=0).outplans.get(id)``.
+
+        Closing it leaves the pool open; closing this client closes the pool for both.
+        """
+        settings = with_options(self._settings, timeout=timeout, max_retries=max_retries)
+        clone = type(self).__new__(type(self))
+        clone._settings = settings
+        clone._owns_http = False
+        clone._attach(self._sender.with_settings(settings))
+        return clone
 
     @property
     def base_url(self) -> str:

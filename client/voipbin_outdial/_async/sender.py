@@ -10,6 +10,7 @@ import httpx
 
 from .._base import AsyncSleep, Outcome, SenderBase
 from .._calls import Call
+from .._config import Settings
 from .limiter import AsyncRateLimiter
 
 __all__ = ["AsyncSender"]
@@ -22,6 +23,16 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
 
     limiter: AsyncRateLimiter | None = None
     """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
+
+    def with_settings(self, settings: Settings) -> AsyncSender:
+        """A sender with other ``settings`` (timeout, max_retries) on the same httpx client,
+        sleep, clock and rate limiter: ``with_options``."""
+        sender = AsyncSender(
+            self.http, self.sleep, settings, defaults_set=self.defaults_set, clock=self.clock
+        )
+        sender.limiter = self.limiter
+        sender.closed = self.closed
+        return sender
 
     @property
     def plain(self) -> AsyncSender:

@@ -24,6 +24,7 @@ from .._config import (
     DEFAULT_TIMEOUT,
     http_client_for,
     make_settings,
+    with_options,
 )
 from .._ratelimit import RateLimit
 from .limiter import RateLimiter, to_limiter
@@ -95,11 +96,31 @@ class VoipbinClient:
         limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
-        self._sender = Sender(http, time.sleep, self._settings, defaults_set=self._owns_http)
-        self._sender.limiter = limiter
-        self.outplans = Outplans(self._sender)
-        self.outdials = Outdials(self._sender)
-        self.outdialtargets = Outdialtargets(self._sender)
+        sender = Sender(http, time.sleep, self._settings, defaults_set=self._owns_http)
+        sender.limiter = limiter
+        self._attach(sender)
+
+    def _attach(self, sender: Sender) -> None:
+        self._sender = sender
+        self.outplans = Outplans(sender)
+        self.outdials = Outdials(sender)
+        self.outdialtargets = Outdialtargets(sender)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client like this one with another ``timeout`` or ``max_retries`` (``None``: this
+        client's), sharing its connection pool, credentials and rate limiter: for one call,
+        ``client.with_options(max_retries=0).outplans.get(id)``.
+
+        Closing it leaves the pool open; closing this client closes the pool for both.
+        """
+        settings = with_options(self._settings, timeout=timeout, max_retries=max_retries)
+        clone = type(self).__new__(type(self))
+        clone._settings = settings
+        clone._owns_http = False
+        clone._attach(self._sender.with_settings(settings))
+        return clone
 
     @property
     def base_url(self) -> str:
