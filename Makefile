@@ -36,8 +36,10 @@ lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# The package, then every ```python block of README.md and docs/*.md.
 typecheck: venv
 	$(BIN)/mypy
+	$(BIN)/python scripts/check-doc-types.py
 
 spec-lint: venv node
 	$(BIN)/openapi-spec-validator openapi.yaml

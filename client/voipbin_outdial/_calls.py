@@ -12,7 +12,7 @@ an async sender (``_base``) executes the call: request building and parsing exis
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from functools import cache, partial
 from typing import Any, Final, Generic, ParamSpec, Protocol, TypeAlias, TypeVar
@@ -23,6 +23,7 @@ import httpx
 
 from ._args import check_body, to_address, to_duration_ms, to_id_text, to_max_try_counts, to_timeout
 from ._pagination import Page
+from ._params import AddressParam
 from ._schema import InvalidResponseError, check_model
 from ._slots import MAX_TRY_COUNT_FIELDS
 from .models import Address, Unset
@@ -46,7 +47,8 @@ P = ParamSpec("P")
 TimeoutArg: TypeAlias = float | httpx.Timeout | None
 """A per-call timeout in seconds (or an httpx.Timeout); ``None`` keeps the client's. It bounds
 each try, and the call as the client's does (see ``_base``)."""
-AddressArg: TypeAlias = Address | Mapping[str, Any]
+AddressArg: TypeAlias = Address | AddressParam
+"""An address argument: an :class:`Address` or a dict (any mapping at run time)."""
 Duration: TypeAlias = int | timedelta
 Parse: TypeAlias = Callable[[dict[str, Any]], T]
 GetKwargs: TypeAlias = Callable[..., dict[str, Any]]
