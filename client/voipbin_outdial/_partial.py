@@ -13,25 +13,21 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from ._args import to_address, to_duration_ms, to_max_try_counts
+from ._raw import RawResponse
 from .errors import ArgumentTypeError
-from .models import Outdial, Outplan
 
-__all__ = [
-    "DIAL_INFO",
-    "NAME_DETAIL",
-    "changes",
-    "checked_dial_info",
-    "current_dial_info",
-    "current_name_detail",
-]
+__all__ = ["DIAL_INFO", "NAME_DETAIL", "changes", "checked_dial_info", "with_current"]
 
 NAME_DETAIL: Final = ("name", "detail")
+"""What ``outplans.update`` and ``outdials.update`` write."""
 DIAL_INFO: Final = ("source", "dial_timeout", "try_interval", "max_try_counts")
+"""What ``outplans.update_dial_info`` writes (an outplan has them as attributes too)."""
 
 
-def changes(method: str, params: Sequence[str], given: dict[str, Any]) -> dict[str, Any]:
-    """The arguments of ``given`` that are not ``None``; none is an error naming ``params``."""
-    changed = {name: value for name, value in given.items() if value is not None}
+def changes(method: str, params: Sequence[str], values: Sequence[object]) -> dict[str, Any]:
+    """The ``values`` (of ``params``, in order) that are not ``None``; none is an error naming
+    ``params``."""
+    changed = {n: v for n, v in zip(params, values, strict=True) if v is not None}
     if not changed:
         wanted = ", ".join(f"{name}=" for name in params)
         raise ArgumentTypeError(
@@ -40,19 +36,12 @@ def changes(method: str, params: Sequence[str], given: dict[str, Any]) -> dict[s
     return changed
 
 
-def current_name_detail(record: Outplan | Outdial) -> dict[str, Any]:
-    """The name and detail of ``record``, as ``update`` takes them."""
-    return {"name": record.name, "detail": record.detail}
-
-
-def current_dial_info(plan: Outplan) -> dict[str, Any]:
-    """The dialing settings of ``plan``, as ``update_dial_info`` takes them."""
-    return {
-        "source": plan.source,
-        "dial_timeout": plan.dial_timeout,
-        "try_interval": plan.try_interval,
-        "max_try_counts": plan.max_try_counts,
-    }
+def with_current(record: object, params: Sequence[str], given: dict[str, Any]) -> dict[str, Any]:
+    """``given``, and the other ``params`` as ``record`` has them. On ``with_raw_response`` the
+    read comes back raw: its model is parsed here."""
+    if isinstance(record, RawResponse):
+        record = record.parse()
+    return {**{name: getattr(record, name) for name in params}, **given}
 
 
 _DIAL_INFO_CHECKS: Final[dict[str, Callable[[Any], Any]]] = {

@@ -9,8 +9,8 @@ plan = raw.parse()  # the Outplan, as client.outplans.get(outplan_id) returns it
 
 Each wrapper holds a copy of its resource on an :class:`AsyncRawSender`, which sends the call as
 the client's own sender does (the same retries, time bounds and errors) and returns the 2xx
-response unparsed. A method that reads before it writes (a partial update) reads through the
-client's own sender: only the write's response is returned. ``iter`` and the bulk import are
+response unparsed. A method that reads before it writes (a partial update) parses the read
+(``_partial.with_current``): only the write's response is returned. ``iter`` and the bulk import are
 not here: they make many requests.
 """
 
@@ -58,7 +58,7 @@ class AsyncOutplansWithRawResponse:
     """``client.outplans``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outplans: AsyncOutplans) -> None:
-        raw: AsyncOutplans = AsyncRawSender(outplans._sender.plain).on(outplans)
+        raw: AsyncOutplans = AsyncRawSender(outplans._sender).on(outplans)
         self.list = AsyncRawMethod(raw.list)
         self.create = AsyncRawMethod(raw.create)
         self.get = AsyncRawMethod(raw.get)
@@ -71,7 +71,7 @@ class AsyncOutdialsWithRawResponse:
     """``client.outdials``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outdials: AsyncOutdials) -> None:
-        raw: AsyncOutdials = AsyncRawSender(outdials._sender.plain).on(outdials)
+        raw: AsyncOutdials = AsyncRawSender(outdials._sender).on(outdials)
         self.list = AsyncRawMethod(raw.list)
         self.create = AsyncRawMethod(raw.create)
         self.get = AsyncRawMethod(raw.get)
@@ -85,7 +85,7 @@ class AsyncOutdialtargetsWithRawResponse:
     """``client.outdialtargets``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outdialtargets: AsyncOutdialtargets) -> None:
-        raw: AsyncOutdialtargets = AsyncRawSender(outdialtargets._sender.plain).on(outdialtargets)
+        raw: AsyncOutdialtargets = AsyncRawSender(outdialtargets._sender).on(outdialtargets)
         self.list = AsyncRawMethod(raw.list)
         self.create = AsyncRawMethod(raw.create)
         self.get = AsyncRawMethod(raw.get)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
 from functools import cached_property
-from typing import Self
 from uuid import UUID
 
 from .._args import to_campaign_id, to_destinations, to_limit, to_page_size, to_text, to_uuid
@@ -38,14 +37,7 @@ from .._generated.api.outplan import (
     outplans_update_dial_info,
 )
 from .._pagination import Page
-from .._partial import (
-    DIAL_INFO,
-    NAME_DETAIL,
-    changes,
-    checked_dial_info,
-    current_dial_info,
-    current_name_detail,
-)
+from .._partial import DIAL_INFO, NAME_DETAIL, changes, checked_dial_info, with_current
 from .._slots import DESTINATION_FIELDS
 from ..models import (
     UNSET,
@@ -64,13 +56,9 @@ from ..models import (
     OutplanDialInfoUpdate,
     OutplanList,
 )
+from . import raw
 from .bulk import AsyncTargetImport
 from .paging import iter_page_size, walk_items
-from .raw import (
-    AsyncOutdialsWithRawResponse,
-    AsyncOutdialtargetsWithRawResponse,
-    AsyncOutplansWithRawResponse,
-)
 from .sender import AsyncSender
 
 __all__ = ["AsyncOutdials", "AsyncOutdialtargets", "AsyncOutplans"]
@@ -82,13 +70,6 @@ class AsyncResource:
     def __init__(self, sender: AsyncSender) -> None:
         self._sender = sender
 
-    @property
-    def _plain(self) -> Self:
-        """This resource on a sender that returns models: what a method reads before it
-        writes, also on ``with_raw_response``."""
-        plain = self._sender.plain
-        return self if plain is self._sender else type(self)(plain)
-
 
 class AsyncOutplans(AsyncResource):
     """Dialing strategies: caller ID, ring timeout, retry interval and tries per destination.
@@ -96,10 +77,7 @@ class AsyncOutplans(AsyncResource):
     Durations are milliseconds on the wire; pass an int of milliseconds or a timedelta.
     """
 
-    @cached_property
-    def with_raw_response(self) -> AsyncOutplansWithRawResponse:
-        """These methods returning the response as it came (``.parse()`` reads the model)."""
-        return AsyncOutplansWithRawResponse(self)
+    with_raw_response = cached_property(raw.AsyncOutplansWithRawResponse)
 
     async def list(
         self,
@@ -161,15 +139,12 @@ class AsyncOutplans(AsyncResource):
         detail: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Change the outplan's name, detail or both (the dialing settings stay).
-
-        VoIPBIN's PUT writes both, so given one, the SDK reads the outplan first and sends the
-        other as it is: read, then write: not atomic.
-        """
+        """Change the name, the detail or both (the dialing settings stay). VoIPBIN's PUT writes
+        both, so given one, the SDK reads the other first: read, then write: not atomic."""
         uuid = to_uuid(outplan_id, "outplan_id")
-        given = changes("outplans.update", NAME_DETAIL, {"name": name, "detail": detail})
+        given = changes("outplans.update", NAME_DETAIL, (name, detail))
         if len(given) < len(NAME_DETAIL):
-            given = {**current_name_detail(await self._plain.get(uuid, timeout=timeout)), **given}
+            given = with_current(await self.get(uuid, timeout=timeout), NAME_DETAIL, given)
         body = NameDetailUpdate(**given)
         call = request(outplans_update._get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
         return await self._sender.send(call)
@@ -184,22 +159,15 @@ class AsyncOutplans(AsyncResource):
         max_try_counts: Sequence[int] | None = None,
         timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Change the caller ID, ring timeout, retry interval or tries per destination: any
-        of them (``update_dial_info(id, try_interval=timedelta(hours=2))``).
-
-        VoIPBIN's PUT writes all four, so given fewer, the SDK reads the outplan first and
-        sends the others as they are: read, then write: not atomic.
+        """Change the caller ID, ring timeout, retry interval or tries per destination, any of
+        them (``update_dial_info(id, try_interval=timedelta(hours=2))``). VoIPBIN's PUT writes
+        all four, so given fewer, the SDK reads the others first: read, then write: not atomic.
         """
         uuid = to_uuid(outplan_id, "outplan_id")
-        values = {
-            "source": source,
-            "dial_timeout": dial_timeout,
-            "try_interval": try_interval,
-            "max_try_counts": max_try_counts,
-        }
+        values = (source, dial_timeout, try_interval, max_try_counts)
         given = checked_dial_info(changes("outplans.update_dial_info", DIAL_INFO, values))
         if len(given) < len(DIAL_INFO):
-            given = {**current_dial_info(await self._plain.get(uuid, timeout=timeout)), **given}
+            given = with_current(await self.get(uuid, timeout=timeout), DIAL_INFO, given)
         body = OutplanDialInfoUpdate(**dial_info(**given))
         get_kwargs = outplans_update_dial_info._get_kwargs
         call = request(get_kwargs, Outplan.from_dict, timeout, id=uuid, body=body)
@@ -215,10 +183,7 @@ class AsyncOutplans(AsyncResource):
 class AsyncOutdials(AsyncResource):
     """Contact lists that campaigns dial; their contacts are ``client.outdialtargets``."""
 
-    @cached_property
-    def with_raw_response(self) -> AsyncOutdialsWithRawResponse:
-        """These methods returning the response as it came (``.parse()`` reads the model)."""
-        return AsyncOutdialsWithRawResponse(self)
+    with_raw_response = cached_property(raw.AsyncOutdialsWithRawResponse)
 
     async def list(
         self,
@@ -288,15 +253,12 @@ class AsyncOutdials(AsyncResource):
         detail: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Change the outdial's name, detail or both.
-
-        VoIPBIN's PUT writes both, so given one, the SDK reads the outdial first and sends the
-        other as it is: read, then write: not atomic.
-        """
+        """Change the name, the detail or both. VoIPBIN's PUT writes both, so given one, the
+        SDK reads the other first: read, then write: not atomic."""
         uuid = to_uuid(outdial_id, "outdial_id")
-        given = changes("outdials.update", NAME_DETAIL, {"name": name, "detail": detail})
+        given = changes("outdials.update", NAME_DETAIL, (name, detail))
         if len(given) < len(NAME_DETAIL):
-            given = {**current_name_detail(await self._plain.get(uuid, timeout=timeout)), **given}
+            given = with_current(await self.get(uuid, timeout=timeout), NAME_DETAIL, given)
         body = NameDetailUpdate(**given)
         call = request(outdials_update._get_kwargs, Outdial.from_dict, timeout, id=uuid, body=body)
         return await self._sender.send(call)
@@ -334,10 +296,7 @@ class AsyncOutdialtargets(AsyncTargetImport, AsyncResource):
     ``create_many`` and ``iter_create_many`` (from :class:`AsyncTargetImport`) import many.
     """
 
-    @cached_property
-    def with_raw_response(self) -> AsyncOutdialtargetsWithRawResponse:
-        """These methods returning the response as it came (``.parse()`` reads the model)."""
-        return AsyncOutdialtargetsWithRawResponse(self)
+    with_raw_response = cached_property(raw.AsyncOutdialtargetsWithRawResponse)
 
     async def list(
         self,

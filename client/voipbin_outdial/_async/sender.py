@@ -34,11 +34,6 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
         sender.closed = self.closed
         return sender
 
-    @property
-    def plain(self) -> AsyncSender:
-        """The sender that returns parsed bodies: this one."""
-        return self
-
     async def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""

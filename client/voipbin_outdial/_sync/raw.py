@@ -9,8 +9,8 @@ plan = raw.parse()  # the Outplan, as client.outplans.get(outplan_id) returns it
 
 Each wrapper holds a copy of its resource on an :class:`RawSender`, which sends the call as
 the client's own sender does (the same retries, time bounds and errors) and returns the 2xx
-response unparsed. A method that reads before it writes (a partial update) reads through the
-client's own sender: only the write's response is returned. ``iter`` and the bulk import are
+response unparsed. A method that reads before it writes (a partial update) parses the read
+(``_partial.with_current``): only the write's response is returned. ``iter`` and the bulk import are
 not here: they make many requests.
 """
 
@@ -58,7 +58,7 @@ class OutplansWithRawResponse:
     """``client.outplans``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outplans: Outplans) -> None:
-        raw: Outplans = RawSender(outplans._sender.plain).on(outplans)
+        raw: Outplans = RawSender(outplans._sender).on(outplans)
         self.list = RawMethod(raw.list)
         self.create = RawMethod(raw.create)
         self.get = RawMethod(raw.get)
@@ -71,7 +71,7 @@ class OutdialsWithRawResponse:
     """``client.outdials``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outdials: Outdials) -> None:
-        raw: Outdials = RawSender(outdials._sender.plain).on(outdials)
+        raw: Outdials = RawSender(outdials._sender).on(outdials)
         self.list = RawMethod(raw.list)
         self.create = RawMethod(raw.create)
         self.get = RawMethod(raw.get)
@@ -85,7 +85,7 @@ class OutdialtargetsWithRawResponse:
     """``client.outdialtargets``'s methods, each returning a :class:`RawResponse`."""
 
     def __init__(self, outdialtargets: Outdialtargets) -> None:
-        raw: Outdialtargets = RawSender(outdialtargets._sender.plain).on(outdialtargets)
+        raw: Outdialtargets = RawSender(outdialtargets._sender).on(outdialtargets)
         self.list = RawMethod(raw.list)
         self.create = RawMethod(raw.create)
         self.get = RawMethod(raw.get)

@@ -34,11 +34,6 @@ class Sender(SenderBase[httpx.Client, Sleep]):
         sender.closed = self.closed
         return sender
 
-    @property
-    def plain(self) -> Sender:
-        """The sender that returns parsed bodies: this one."""
-        return self
-
     def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""
