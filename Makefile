@@ -40,8 +40,10 @@ lint: venv
 lint-imports: venv
 	$(BIN)/lint-imports --no-cache --no-logo
 
+# The package, then every ```python block of README.md and docs/*.md.
 typecheck: venv
 	$(BIN)/mypy
+	$(BIN)/python scripts/check-doc-types.py
 
 spec-lint: venv node
 	$(BIN)/openapi-spec-validator openapi.yaml

@@ -6,6 +6,8 @@ import sys
 import voipbin_outdial
 
 SURFACE = {
+    "AddressParam",  # issue 24: typed parameters, raw responses
+    "AddressTypeParam",
     "ApiConnectionError",
     "ApiError",
     "ApiResponseValidationError",
@@ -30,8 +32,11 @@ SURFACE = {
     "RateLimit",
     "RateLimitError",
     "RateLimiter",
+    "RawResponse",
+    "ResponseInfo",
     "ResponseTooLargeError",
     "RowResult",
+    "TargetRowParam",
     "VoipbinClient",
     "VoipbinError",
     "__version__",

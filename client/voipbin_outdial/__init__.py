@@ -19,7 +19,9 @@ from ._async.limiter import AsyncRateLimiter
 from ._bulk import ImportProgress, RowResult
 from ._client import AsyncVoipbinClient, VoipbinClient
 from ._pagination import Page
+from ._params import AddressParam, AddressTypeParam, TargetRowParam
 from ._ratelimit import RateLimit
+from ._raw import RawResponse, ResponseInfo
 from ._sync.limiter import RateLimiter
 from ._version import __version__
 from .errors import (
@@ -47,6 +49,8 @@ from .errors import (
 
 # The surface, sorted; tests/test_exported_members.py pins it.
 __all__ = [
+    "AddressParam",
+    "AddressTypeParam",
     "ApiConnectionError",
     "ApiError",
     "ApiResponseValidationError",
@@ -71,8 +75,11 @@ __all__ = [
     "RateLimit",
     "RateLimitError",
     "RateLimiter",
+    "RawResponse",
+    "ResponseInfo",
     "ResponseTooLargeError",
     "RowResult",
+    "TargetRowParam",
     "VoipbinClient",
     "VoipbinError",
     "__version__",

@@ -38,14 +38,19 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Any, Final, Generic, TypeAlias, TypeVar
+from functools import partial
+from typing import Any, Final, Generic, TypeAlias, TypeVar, cast
 from urllib.parse import quote, urlencode
 
+import attrs
 import httpx
 
 from ._args import try_seconds
 from ._calls import Call
 from ._config import Settings
+from ._model import attach_request_id
+from ._pagination import Page
+from ._raw import RawResponse, redacted_response
 from ._redact import redact
 from ._responses import error_from_response, parse_success
 from ._retry import call_time_bound, retry_delay, should_retry
@@ -147,6 +152,8 @@ class SenderBase(Generic[H, S]):
         self.sleep: S = sleep
         self.clock = clock
         self.closed = False
+        self.settings = settings
+        self.defaults_set = defaults_set
         self.base_url = settings.base_url
         self.timeout = settings.timeout
         self.max_retries = settings.max_retries
@@ -231,6 +238,7 @@ class SenderBase(Generic[H, S]):
                 f"{self.max_response_bytes} ({size} bytes read, and not all of it)",
                 status_code=response.status_code,
                 operation=call.operation,
+                response=redacted_response(response, b"", call.operation),
             )
             return Outcome(failure=failure)
         failure = ApiTimeoutError(
@@ -285,13 +293,53 @@ class SenderBase(Generic[H, S]):
 
     def finish(self, call: Call[T], outcome: Outcome) -> T:
         """The parsed 2xx body, or the error the outcome came to (raised)."""
+        response = self._success(call, outcome)
+        value = parsed(call, response, outcome.body)
+        if isinstance(value, ApiResponseValidationError):
+            raise value
+        return value
+
+    def finish_raw(self, call: Call[T], outcome: Outcome) -> RawResponse[T]:
+        """The 2xx response as it came, to be parsed when asked, or the error the outcome
+        came to (raised, as :meth:`finish` does)."""
+        response = self._success(call, outcome)
+        return RawResponse(
+            response.status_code,
+            response.headers,
+            outcome.body,
+            call.operation,
+            parser=partial(parsed, call, response, outcome.body),
+        )
+
+    def _success(self, call: Call[Any], outcome: Outcome) -> httpx.Response:
+        """The outcome's 2xx response, or its failure or error status raised."""
         if outcome.failure is not None:
             raise outcome.failure
         response = outcome.response
         assert response is not None
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "%s %s (%s): HTTP %d, %d bytes, request_id %s",
+                call.method,
+                call.path,
+                call.operation,
+                response.status_code,
+                len(outcome.body),
+                response.headers.get("x-request-id"),
+            )
         if 200 <= response.status_code < 300:
-            parsed = parse_success(call, response, outcome.body)
-            if isinstance(parsed, ApiResponseValidationError):
-                raise parsed
-            return parsed
+            return response
         raise error_from_response(call, response, outcome.body)
+
+
+def parsed(call: Call[T], response: httpx.Response, body: bytes) -> T | ApiResponseValidationError:
+    """The model (or page) in a 2xx ``body``, keeping the response's headers for its
+    ``request_id``, or the error to raise (returned: this frame holds the body)."""
+    value = parse_success(call, response, body)
+    if isinstance(value, ApiResponseValidationError):
+        return value
+    if isinstance(value, Page):
+        return cast(T, attrs.evolve(value, response_headers=response.headers))
+    request_id = response.headers.get("x-request-id")
+    attach_request_id(value, request_id and redact(request_id))
+    return value

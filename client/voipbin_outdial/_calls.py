@@ -12,7 +12,7 @@ model into the operation's request; :func:`by_ids`, for an operation that takes 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from functools import cache, partial
 from typing import Any, Generic, Protocol, TypeAlias, TypeVar
@@ -32,6 +32,7 @@ from ._args import (
 )
 from ._generated.api import Operation
 from ._pagination import Page
+from ._params import AddressParam
 from ._schema import InvalidResponseError, check_model
 from ._slots import MAX_TRY_COUNT_FIELDS
 from .models import UNSET, Address, Unset
@@ -53,7 +54,8 @@ T_co = TypeVar("T_co", covariant=True)
 TimeoutArg: TypeAlias = float | httpx.Timeout | None
 """A per-call timeout in seconds (or an httpx.Timeout); ``None`` keeps the client's. It bounds
 each try, and the call as the client's does (see ``_base``)."""
-AddressArg: TypeAlias = Address | Mapping[str, Any]
+AddressArg: TypeAlias = Address | AddressParam
+"""An address argument: an :class:`Address` or a dict (any mapping at run time)."""
 Duration: TypeAlias = int | timedelta
 Parse: TypeAlias = Callable[[dict[str, Any]], T]
 

@@ -8,6 +8,7 @@ import httpx
 
 from ._args import to_positive_int, to_timeout
 from ._auth import Credentials, Given, resolve_credentials
+from ._logging import log_from_environment
 from ._redact import install_log_redaction
 from ._retry import DEFAULT_MAX_RETRIES
 from ._version import __version__
@@ -22,6 +23,7 @@ __all__ = [
     "Settings",
     "http_client_for",
     "make_settings",
+    "with_options",
 ]
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -119,6 +121,21 @@ def make_settings(
         max_response_bytes=to_positive_int(max_response_bytes, "max_response_bytes"),
     )
     install_log_redaction()
+    log_from_environment()
+    return settings
+
+
+def with_options(
+    settings: Settings, *, timeout: float | httpx.Timeout | None, max_retries: int | None
+) -> Settings:
+    """``settings`` with another ``timeout`` or ``max_retries`` (``None``: kept), checked as
+    the client's own are."""
+    if timeout is not None:
+        client_timeout = to_timeout(timeout)
+        assert client_timeout is not None
+        settings = settings._replace(timeout=client_timeout)
+    if max_retries is not None:
+        settings = settings._replace(max_retries=_max_retries(max_retries))
     return settings
 
 

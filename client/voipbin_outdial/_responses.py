@@ -20,6 +20,7 @@ import httpx
 
 from ._calls import Call
 from ._pagination import Page
+from ._raw import redacted_response
 from ._redact import redact
 from ._retry import parse_retry_after
 from ._schema import InvalidResponseError, check_model
@@ -79,6 +80,7 @@ def parse_success(
         status_code=response.status_code,
         operation=call.operation,
         request_id=request_id and redact(request_id),
+        response=redacted_response(response, body, call.operation),
     )
 
 
@@ -124,4 +126,5 @@ def error_from_response(call: Call[Any], response: httpx.Response, body: bytes) 
         request_id=request_id and redact(request_id),
         operation=call.operation,
         retry_after=wait,
+        response=redacted_response(response, body, call.operation),
     )

@@ -26,9 +26,10 @@ VoipbinError
 Each :class:`ApiError` carries ``status_code`` (``None`` without a response), VoIPBIN's ``status``
 and ``reason``, a ``message``, the ``request_id`` to quote to VoIPBIN, the ``operation`` (the
 operationId, such as ``"outplans_get"``) and ``retry_after``: the seconds the server asked to wait
-(its ``Retry-After`` header), when it sent one. Messages never hold credentials: the SDK redacts
-them before an error is built and raises without chaining httpx's own exception (whose request URL
-may carry ``?accesskey=``).
+(its ``Retry-After`` header), when it sent one, and ``response``: the response it came to (status,
+headers, body; ``None`` when there was none), its credentials redacted. Messages never hold
+credentials: the SDK redacts them before an error is built and raises without chaining httpx's
+own exception (whose request URL may carry ``?accesskey=``).
 
 Wrong arguments (a malformed id, ``dial_timeout=30``, ``name=None``) raise an
 :class:`ArgumentError` before any request: an :class:`InvalidArgumentError` is also a
@@ -37,6 +38,11 @@ working.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._raw import ResponseInfo
 
 __all__ = [
     "ApiConnectionError",
@@ -118,6 +124,9 @@ class ApiError(VoipbinError):
     request_id: str | None
     operation: str | None
     retry_after: float | None
+    response: ResponseInfo | None
+    """The response (``status_code``, ``headers``, ``content``, ``text``), every credential in
+    it redacted; ``None`` when there was none (no connection, the client's own rate limit)."""
 
     def __init__(
         self,
@@ -129,8 +138,10 @@ class ApiError(VoipbinError):
         request_id: str | None = None,
         operation: str | None = None,
         retry_after: float | None = None,
+        response: ResponseInfo | None = None,
     ) -> None:
         self.message = message
+        self.response = response
         self.status_code = status_code
         self.status = status
         self.reason = reason

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
-from ._generated.types import Unset
+from ._unset import Unset
 
 __all__ = [
     "EPOCH",

@@ -69,7 +69,7 @@ def troubled(mock_server: str) -> dict[str, str]:
 
 
 def test_check_prints_the_findings_and_exits_3_on_an_error(troubled: dict[str, str]) -> None:
-    result = run_check(troubled)
+    result = run_check(troubled, "--verbose")  # one line a finding (the default: a summary)
 
     assert result.returncode == 3, result.stderr
     lines = result.stdout.splitlines()

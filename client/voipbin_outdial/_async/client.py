@@ -12,6 +12,7 @@ async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIP
 from __future__ import annotations
 
 import asyncio
+from functools import cached_property
 from typing import Self
 
 import httpx
@@ -23,9 +24,11 @@ from .._config import (
     DEFAULT_TIMEOUT,
     http_client_for,
     make_settings,
+    with_options,
 )
 from .._ratelimit import RateLimit
 from .limiter import AsyncRateLimiter, to_limiter
+from .raw import AsyncVoipbinClientWithRawResponse
 from .resources import AsyncOutdials, AsyncOutplans
 from .sender import AsyncSender
 from .targets import AsyncOutdialtargets
@@ -94,17 +97,45 @@ class AsyncVoipbinClient:
         limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.AsyncClient, http_client, self._settings)
         self._owns_http = http_client is None
-        self._sender = AsyncSender(
-            http, asyncio.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http
+        self._attach(
+            AsyncSender(
+                http, asyncio.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http
+            )
         )
-        self.outplans = AsyncOutplans(self._sender)
-        self.outdials = AsyncOutdials(self._sender)
-        self.outdialtargets = AsyncOutdialtargets(self._sender)
+
+    def _attach(self, sender: AsyncSender) -> None:
+        self._sender = sender
+        self.outplans = AsyncOutplans(sender)
+        self.outdials = AsyncOutdials(sender)
+        self.outdialtargets = AsyncOutdialtargets(sender)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client like this one with another ``timeout`` or ``max_retries`` (``None``: this
+        client's), sharing its connection pool, credentials and rate limiter: for one call,
+        ``await client.with_options(max_retries=0).outplans.get(id)``.
+
+        Closing it leaves the pool open; closing this client closes the pool for both.
+        """
+        settings = with_options(self._settings, timeout=timeout, max_retries=max_retries)
+        clone = type(self).__new__(type(self))
+        clone._settings = settings
+        clone._owns_http = False
+        clone._attach(self._sender.with_settings(settings))
+        return clone
 
     @property
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @cached_property
+    def with_raw_response(self) -> AsyncVoipbinClientWithRawResponse:
+        """The resources' methods returning the response as it came: status, headers,
+        ``request_id``, the body, and ``.parse()`` for the model
+        (``await client.with_raw_response.outplans.get(id)``)."""
+        return AsyncVoipbinClientWithRawResponse(self)
 
     @property
     def rate_limiter(self) -> AsyncRateLimiter | None:

@@ -36,16 +36,34 @@ class AsyncSender(SenderBase[httpx.AsyncClient, AsyncSleep]):
         self.limiter = limiter
         """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
+    def with_settings(self, settings: Settings) -> AsyncSender:
+        """A sender with other ``settings`` (timeout, max_retries) on the same httpx client,
+        sleep, clock and rate limiter: ``with_options``."""
+        sender = AsyncSender(
+            self.http,
+            self.sleep,
+            settings,
+            limiter=self.limiter,
+            defaults_set=self.defaults_set,
+            clock=self.clock,
+        )
+        sender.closed = self.closed
+        return sender
+
     async def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""
+        return self.finish(call, await self.outcome(call))
+
+    async def outcome(self, call: Call[Any]) -> Outcome:
+        """What ``call`` came to after any retries, within the call's time bound."""
         deadline = self.start(call)
         retry = 0
         while True:
             outcome = await self.attempt(call, deadline)
             delay = self.retry_delay(call, retry, outcome, deadline)
             if delay is None:
-                return self.finish(call, outcome)
+                return outcome
             await self.sleep(delay)
             retry += 1
 

@@ -12,6 +12,7 @@ with VoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSK
 from __future__ import annotations
 
 import time
+from functools import cached_property
 from typing import Self
 
 import httpx
@@ -23,9 +24,11 @@ from .._config import (
     DEFAULT_TIMEOUT,
     http_client_for,
     make_settings,
+    with_options,
 )
 from .._ratelimit import RateLimit
 from .limiter import RateLimiter, to_limiter
+from .raw import VoipbinClientWithRawResponse
 from .resources import Outdials, Outplans
 from .sender import Sender
 from .targets import Outdialtargets
@@ -94,17 +97,43 @@ class VoipbinClient:
         limiter = to_limiter(rate_limit)  # checked before an httpx client is made
         http = http_client_for(httpx.Client, http_client, self._settings)
         self._owns_http = http_client is None
-        self._sender = Sender(
-            http, time.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http
+        self._attach(
+            Sender(http, time.sleep, self._settings, limiter=limiter, defaults_set=self._owns_http)
         )
-        self.outplans = Outplans(self._sender)
-        self.outdials = Outdials(self._sender)
-        self.outdialtargets = Outdialtargets(self._sender)
+
+    def _attach(self, sender: Sender) -> None:
+        self._sender = sender
+        self.outplans = Outplans(sender)
+        self.outdials = Outdials(sender)
+        self.outdialtargets = Outdialtargets(sender)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> Self:
+        """A client like this one with another ``timeout`` or ``max_retries`` (``None``: this
+        client's), sharing its connection pool, credentials and rate limiter: for one call,
+        ``client.with_options(max_retries=0).outplans.get(id)``.
+
+        Closing it leaves the pool open; closing this client closes the pool for both.
+        """
+        settings = with_options(self._settings, timeout=timeout, max_retries=max_retries)
+        clone = type(self).__new__(type(self))
+        clone._settings = settings
+        clone._owns_http = False
+        clone._attach(self._sender.with_settings(settings))
+        return clone
 
     @property
     def base_url(self) -> str:
         """The API root every path is appended to."""
         return self._settings.base_url
+
+    @cached_property
+    def with_raw_response(self) -> VoipbinClientWithRawResponse:
+        """The resources' methods returning the response as it came: status, headers,
+        ``request_id``, the body, and ``.parse()`` for the model
+        (``client.with_raw_response.outplans.get(id)``)."""
+        return VoipbinClientWithRawResponse(self)
 
     @property
     def rate_limiter(self) -> RateLimiter | None:

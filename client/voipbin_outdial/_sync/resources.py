@@ -11,6 +11,7 @@ lists the methods, and a test holds them to the spec.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from uuid import UUID
 
 from .._args import to_campaign_id, to_limit, to_page_size, to_text, to_uuid
@@ -31,6 +32,7 @@ from .._generated.api import (
     outplans_update_dial_info,
 )
 from .._pagination import Page
+from .._partial import DIAL_INFO, NAME_DETAIL, changes, checked_dial_info, with_current
 from ..models import (
     UNSET,
     NameDetailUpdate,
@@ -44,6 +46,7 @@ from ..models import (
     OutplanDialInfoUpdate,
     OutplanList,
 )
+from . import raw
 from .paging import iter_page_size, walk_items
 from .sender import Sender
 
@@ -62,6 +65,8 @@ class Outplans(Resource):
 
     Durations are milliseconds on the wire; pass an int of milliseconds or a timedelta.
     """
+
+    with_raw_response = cached_property(raw.OutplansWithRawResponse)
 
     def list(
         self,
@@ -116,11 +121,20 @@ class Outplans(Resource):
         return self._sender.send(call)
 
     def update(
-        self, outplan_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+        self,
+        outplan_id: str | UUID,
+        *,
+        name: str | None = None,
+        detail: str | None = None,
+        timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Change the outplan's name and detail (the dialing settings stay)."""
+        """Change the name, the detail or both (the dialing settings stay). VoIPBIN's PUT writes
+        both, so given one, the SDK reads the other first: read, then write: not atomic."""
         uuid = to_uuid(outplan_id, "outplan_id")
-        body = NameDetailUpdate(name=name, detail=detail)
+        given = changes("outplans.update", NAME_DETAIL, (name, detail))
+        if len(given) < len(NAME_DETAIL):
+            given = with_current(self.get(uuid, timeout=timeout), NAME_DETAIL, given)
+        body = NameDetailUpdate(**given)
         call = request(outplans_update, Outplan.from_dict, timeout, uuid, body=body)
         return self._sender.send(call)
 
@@ -128,17 +142,22 @@ class Outplans(Resource):
         self,
         outplan_id: str | UUID,
         *,
-        source: AddressArg,
-        dial_timeout: Duration,
-        try_interval: Duration,
-        max_try_counts: Sequence[int],
+        source: AddressArg | None = None,
+        dial_timeout: Duration | None = None,
+        try_interval: Duration | None = None,
+        max_try_counts: Sequence[int] | None = None,
         timeout: TimeoutArg = None,
     ) -> Outplan:
-        """Replace the caller ID, ring timeout, retry interval and tries per destination."""
+        """Change the caller ID, ring timeout, retry interval or tries per destination, any of
+        them (``update_dial_info(id, try_interval=timedelta(hours=2))``). VoIPBIN's PUT writes
+        all four, so given fewer, the SDK reads the others first: read, then write: not atomic.
+        """
         uuid = to_uuid(outplan_id, "outplan_id")
-        body = OutplanDialInfoUpdate(
-            **dial_info(source, dial_timeout, try_interval, max_try_counts)
-        )
+        values = (source, dial_timeout, try_interval, max_try_counts)
+        given = checked_dial_info(changes("outplans.update_dial_info", DIAL_INFO, values))
+        if len(given) < len(DIAL_INFO):
+            given = with_current(self.get(uuid, timeout=timeout), DIAL_INFO, given)
+        body = OutplanDialInfoUpdate(**dial_info(**given))
         call = request(outplans_update_dial_info, Outplan.from_dict, timeout, uuid, body=body)
         return self._sender.send(call)
 
@@ -150,6 +169,8 @@ class Outplans(Resource):
 
 class Outdials(Resource):
     """Contact lists that campaigns dial; their contacts are ``client.outdialtargets``."""
+
+    with_raw_response = cached_property(raw.OutdialsWithRawResponse)
 
     def list(
         self,
@@ -212,11 +233,20 @@ class Outdials(Resource):
         return self._sender.send(call)
 
     def update(
-        self, outdial_id: str | UUID, *, name: str, detail: str, timeout: TimeoutArg = None
+        self,
+        outdial_id: str | UUID,
+        *,
+        name: str | None = None,
+        detail: str | None = None,
+        timeout: TimeoutArg = None,
     ) -> Outdial:
-        """Change the outdial's name and detail."""
+        """Change the name, the detail or both. VoIPBIN's PUT writes both, so given one, the
+        SDK reads the other first: read, then write: not atomic."""
         uuid = to_uuid(outdial_id, "outdial_id")
-        body = NameDetailUpdate(name=name, detail=detail)
+        given = changes("outdials.update", NAME_DETAIL, (name, detail))
+        if len(given) < len(NAME_DETAIL):
+            given = with_current(self.get(uuid, timeout=timeout), NAME_DETAIL, given)
+        body = NameDetailUpdate(**given)
         call = request(outdials_update, Outdial.from_dict, timeout, uuid, body=body)
         return self._sender.send(call)
 

@@ -36,16 +36,34 @@ class Sender(SenderBase[httpx.Client, Sleep]):
         self.limiter = limiter
         """The client's rate limiter (``rate_limit=``): every try of every call waits on it."""
 
+    def with_settings(self, settings: Settings) -> Sender:
+        """A sender with other ``settings`` (timeout, max_retries) on the same httpx client,
+        sleep, clock and rate limiter: ``with_options``."""
+        sender = Sender(
+            self.http,
+            self.sleep,
+            settings,
+            limiter=self.limiter,
+            defaults_set=self.defaults_set,
+            clock=self.clock,
+        )
+        sender.closed = self.closed
+        return sender
+
     def send(self, call: Call[T]) -> T:
         """The parsed 2xx body of ``call``, or the error it came to, after any retries, within
         the call's time bound."""
+        return self.finish(call, self.outcome(call))
+
+    def outcome(self, call: Call[Any]) -> Outcome:
+        """What ``call`` came to after any retries, within the call's time bound."""
         deadline = self.start(call)
         retry = 0
         while True:
             outcome = self.attempt(call, deadline)
             delay = self.retry_delay(call, retry, outcome, deadline)
             if delay is None:
-                return self.finish(call, outcome)
+                return outcome
             self.sleep(delay)
             retry += 1
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
@@ -25,6 +26,7 @@ from .._generated.api import (
 from .._pagination import Page
 from .._slots import DESTINATION_FIELDS
 from ..models import UNSET, Address, Outdialtarget, OutdialtargetCreate, OutdialtargetList
+from . import raw
 from .bulk import import_targets
 from .paging import iter_page_size, walk_items
 from .resources import Resource
@@ -37,6 +39,8 @@ class Outdialtargets(Resource):
 
     ``create_many`` and ``iter_create_many`` import many (``bulk.py``).
     """
+
+    with_raw_response = cached_property(raw.OutdialtargetsWithRawResponse)
 
     def list(
         self,

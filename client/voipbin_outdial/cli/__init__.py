@@ -122,6 +122,12 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="find what in a real outdial and outplan will trip VoIPBIN's engine"
     )
     _live_campaign_arguments(check, "Exit status 3 when a finding is an error.")
+    check.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="one line a finding (default: one line a kind of finding, with a count)",
+    )
     check.set_defaults(run=_run_check)
 
     add_import_command(commands, _positive_int)
@@ -168,7 +174,7 @@ def _run_plan(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     from ._check import run_check
 
-    return run_check(_source(args), as_json=args.json)
+    return run_check(_source(args), as_json=args.json, verbose=args.verbose)
 
 
 def _run_mock(argv: list[str]) -> int:

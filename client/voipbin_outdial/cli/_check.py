@@ -11,6 +11,7 @@ from uuid import UUID
 from ..dialplan import Finding, Severity, check
 from ._fetch import CampaignSource, fetch_campaign
 from ._render import render_table
+from ._summary import group_findings
 
 __all__ = ["EXIT_FINDINGS", "run_check"]
 
@@ -18,14 +19,21 @@ EXIT_FINDINGS = 3
 """The exit status when a finding is an ``error`` (1 and 2 are failures and bad arguments)."""
 
 HEADERS = ("severity", "target", "name", "field", "finding")
+SUMMARY_HEADERS = ("severity", "count", "field", "finding (the first)", "targets")
 _SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 def run_check(
-    source: CampaignSource, *, as_json: bool, out: TextIO | None = None, err: TextIO | None = None
+    source: CampaignSource,
+    *,
+    as_json: bool,
+    verbose: bool = False,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
     """Read the outplan and every target, print :func:`~voipbin_outdial.dialplan.check`'s
-    findings; 0, or :data:`EXIT_FINDINGS` when one is an error."""
+    findings (one line a kind, or with ``verbose`` one a finding; JSON: every finding); 0, or
+    :data:`EXIT_FINDINGS` when one is an error."""
     out = out if out is not None else sys.stdout
     campaign = fetch_campaign(source, err)
     findings = check(campaign.outplan, campaign.targets)
@@ -40,8 +48,24 @@ def run_check(
             f"Check of outdial {campaign.outdial.name!r} with outplan {campaign.outplan.name!r}:"
             f" {len(campaign.targets)} targets; {summary}"
         )
-        render_table(title, HEADERS, [_row(f, names) for f in findings], out)
+        if verbose:
+            render_table(title, HEADERS, [_row(f, names) for f in findings], out)
+        else:
+            render_table(title, SUMMARY_HEADERS, _summary_rows(findings), out)
     return EXIT_FINDINGS if counts["error"] else 0
+
+
+def _summary_rows(findings: list[Finding]) -> list[list[str]]:
+    return [
+        [
+            group.first.severity,
+            f"{group.count:,}",
+            group.first.field or "-",
+            group.first.message,
+            group.examples_text(),
+        ]
+        for group in group_findings(findings)
+    ]
 
 
 def _row(finding: Finding, names: dict[UUID, str]) -> list[str]:

@@ -12,10 +12,10 @@ import random
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, TextIO
+from typing import TextIO
 from uuid import UUID
 
-from .. import VoipbinClient
+from .. import AddressParam, VoipbinClient
 from ..dialplan import DialAttempt, Finding, check, dial_order
 from ..models import Outdialtarget, Outplan
 from ..testing import CallOutcome, CallRecord, Campaign, VoipbinMock
@@ -89,14 +89,14 @@ def _outcomes(seed: int) -> Callable[[DialAttempt], CallOutcome]:
     return lambda _attempt: rng.choices(choices, shares)[0]
 
 
-def _contacts(rng: random.Random, count: int) -> list[tuple[str, list[dict[str, Any] | None]]]:
+def _contacts(rng: random.Random, count: int) -> list[tuple[str, list[AddressParam | None]]]:
     """Names and two numbers each (a mobile, then an office): every slot the outplan dials is
     set, so no slot is empty (VoIPBIN's engine dials an empty one and stops the campaign)."""
     names = (f"{NAMES[i % len(NAMES)]} {i + 1}" for i in range(count))
     return [(name, [_number(rng), _number(rng)]) for name in names]
 
 
-def _number(rng: random.Random) -> dict[str, Any]:
+def _number(rng: random.Random) -> AddressParam:
     return {"type": "tel", "target": f"+1555{rng.randrange(10**7):07d}"}
 
 

@@ -76,7 +76,9 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 
 def _listen(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host:port`` (uvicorn starts listening on it).
+    """A TCP socket bound to ``host:port`` and listening, so a client that reads the "serving"
+    line and connects at once waits in the backlog until uvicorn accepts (before, it could
+    come before uvicorn's own ``listen()`` and be refused, on a loaded machine).
 
     ``IPPROTO_TCP`` is named, as ``loop.create_server(host, port)`` does: asyncio turns Nagle's
     algorithm off only on sockets whose protocol says TCP, and with it on every response
@@ -87,6 +89,7 @@ def _listen(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(2048)  # uvicorn's default backlog; its own listen() later is harmless
     except BaseException:
         sock.close()
         raise

@@ -372,7 +372,7 @@ async def test_a_create_refuses_what_voipbin_refuses(
         ("outplans.create", (), {**GOOD_PLAN, "name": None}, "name"),
         ("outplans.create", (), {**GOOD_PLAN, "source": None}, "source"),
         ("outplans.create", (), {**GOOD_PLAN, "detail": None}, "detail"),
-        ("outplans.update", (PLAN_ID,), {"name": None, "detail": "d"}, "name"),
+        # outplans.update's name=None means "keep the name" (issue 24: test_facade_partial_updates)
         (OUTDIAL, (), {**CREATES[OUTDIAL][1], "name": None}, "name"),
         (OUTDIAL, (), {**CREATES[OUTDIAL][1], "campaign_id": None}, "campaign_id"),
         ("outdials.update_data", (OUTDIAL_ID, None), {}, "data"),

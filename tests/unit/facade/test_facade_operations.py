@@ -94,9 +94,13 @@ def test_both_clients_have_the_same_methods(
     public = [n for n in dir(sync) if not n.startswith("_")]
 
     assert public == [n for n in dir(async_) if not n.startswith("_")]
-    assert {"list", "iter", "get", "delete"} <= set(public)
+    assert {"list", "iter", "get", "delete", "with_raw_response"} <= set(public)
+    public.remove("with_raw_response")  # not a method: tests/unit/facade/test_facade_raw_responses
     for name in public:
         assert _parameters(getattr(sync, name)) == _parameters(getattr(async_, name))
+    raw = [n for n in vars(sync.with_raw_response) if not n.startswith("_")]
+    assert raw == [n for n in vars(async_.with_raw_response) if not n.startswith("_")]
+    assert set(raw) == set(public) - {"iter", "create_many", "iter_create_many"}
 
 
 @pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))

@@ -6,14 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..models.address_type import AddressType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Address")
 
 
-@_attrs_define
-class Address:
+@_attrs_define(repr=False)
+class Address(Model):
     """A VoIPBIN address, such as a phone number; empty fields are left out, so an unused slot is `{}`.
 
     Attributes:

@@ -6,14 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..models.error_detail_details_item import ErrorDetailDetailsItem
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorDetail")
 
 
-@_attrs_define
-class ErrorDetail:
+@_attrs_define(repr=False)
+class ErrorDetail(Model):
     """What went wrong.
 
     Attributes:

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
+
 T = TypeVar("T", bound="NameDetailUpdate")
 
 
-@_attrs_define
-class NameDetailUpdate:
+@_attrs_define(repr=False)
+class NameDetailUpdate(Model):
     """A new name and detail (the server does not check them).
 
     Attributes:

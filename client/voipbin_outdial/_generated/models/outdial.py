@@ -7,13 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Resource
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Outdial")
 
 
-@_attrs_define
-class Outdial:
+@_attrs_define(repr=False)
+class Outdial(Resource):
     """A list of contacts (outdialtargets) that a campaign dials.
 
     Attributes:

@@ -7,13 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="OutdialCampaignIdUpdate")
 
 
-@_attrs_define
-class OutdialCampaignIdUpdate:
+@_attrs_define(repr=False)
+class OutdialCampaignIdUpdate(Model):
     """The campaign an outdial belongs to.
 
     Attributes:

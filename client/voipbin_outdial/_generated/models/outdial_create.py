@@ -7,13 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="OutdialCreate")
 
 
-@_attrs_define
-class OutdialCreate:
+@_attrs_define(repr=False)
+class OutdialCreate(Model):
     """A new outdial; every field must be given and not be empty.
 
     Attributes:

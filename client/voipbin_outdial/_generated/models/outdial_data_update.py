@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
+
 T = TypeVar("T", bound="OutdialDataUpdate")
 
 
-@_attrs_define
-class OutdialDataUpdate:
+@_attrs_define(repr=False)
+class OutdialDataUpdate(Model):
     """New data for an outdial.
 
     Attributes:

@@ -6,14 +6,15 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..models.outdial import Outdial
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutdialList")
 
 
-@_attrs_define
-class OutdialList:
+@_attrs_define(repr=False)
+class OutdialList(Model):
     """One page of outdials, newest first.
 
     Attributes:

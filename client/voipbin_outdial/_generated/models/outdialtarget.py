@@ -7,6 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Destinations, Resource
 from ..models.address import Address
 from ..models.outdialtarget_status import OutdialtargetStatus
 from ..types import UNSET, Unset, parse_uuid
@@ -14,8 +15,8 @@ from ..types import UNSET, Unset, parse_uuid
 T = TypeVar("T", bound="Outdialtarget")
 
 
-@_attrs_define
-class Outdialtarget:
+@_attrs_define(repr=False)
+class Outdialtarget(Resource, Destinations):
     """One contact in an outdial, with up to five destinations tried in index order.
 
     Attributes:

@@ -6,14 +6,15 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Destinations, Model
 from ..models.address import Address
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutdialtargetCreate")
 
 
-@_attrs_define
-class OutdialtargetCreate:
+@_attrs_define(repr=False)
+class OutdialtargetCreate(Model, Destinations):
     """A new contact: `name`, `detail` and `data` not empty, and a destination with a `target`.
 
     Attributes:

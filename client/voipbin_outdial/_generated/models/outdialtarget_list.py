@@ -6,14 +6,15 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..models.outdialtarget import Outdialtarget
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutdialtargetList")
 
 
-@_attrs_define
-class OutdialtargetList:
+@_attrs_define(repr=False)
+class OutdialtargetList(Model):
     """One page of outdialtargets, newest first.
 
     Attributes:

@@ -7,14 +7,15 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import MaxTryCounts, Resource
 from ..models.address import Address
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Outplan")
 
 
-@_attrs_define
-class Outplan:
+@_attrs_define(repr=False)
+class Outplan(Resource, MaxTryCounts):
     """A dialing strategy a campaign follows.
 
     Attributes:

@@ -6,13 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import MaxTryCounts, Model
 from ..models.address import Address
 
 T = TypeVar("T", bound="OutplanCreate")
 
 
-@_attrs_define
-class OutplanCreate:
+@_attrs_define(repr=False)
+class OutplanCreate(Model, MaxTryCounts):
     """A new outplan (durations in milliseconds); the server does not check these fields.
 
     Attributes:

@@ -6,14 +6,15 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._model import Model
 from ..models.outplan import Outplan
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutplanList")
 
 
-@_attrs_define
-class OutplanList:
+@_attrs_define(repr=False)
+class OutplanList(Model):
     """One page of outplans, newest first.
 
     Attributes:
