@@ -6,7 +6,7 @@ NODE_BIN := mock/node_modules/.bin
 # pytest workers (pytest-xdist): the machine has 2 cores; each worker starts its own Prism servers.
 PYTEST_WORKERS ?= 2
 
-.PHONY: all demo test lint lint-imports typecheck spec-lint drift pytest bench generate unasync docs venv node clean
+.PHONY: all demo test lint lint-imports typecheck spec-lint drift docs pytest bench generate unasync dist venv node clean
 
 all: test
 
@@ -29,7 +29,7 @@ mock/node_modules/.installed: mock/package.json mock/package-lock.json
 demo: venv
 	$(BIN)/voipbin-outdial demo
 
-test: venv node lint lint-imports typecheck spec-lint drift pytest
+test: venv node lint lint-imports typecheck spec-lint drift docs pytest
 
 ## checks ----------------------------------------------------------------------------------
 lint: venv
@@ -69,8 +69,17 @@ generate: venv
 unasync: venv
 	$(BIN)/python scripts/unasync.py
 
+# The API reference from the operation table (docs/api.md), then the site (mkdocs.yml) into site/:
+# --strict fails on a broken link or anchor, a page left out of the nav, a missing reference.
 docs: venv
 	$(BIN)/python scripts/api_reference.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+# The sdist and the wheel in dist/ (the README's install-from-wheel line), checked by twine.
+dist: venv
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) mock/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) mock/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis site dist

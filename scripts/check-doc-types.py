@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Type-check every ```python block of README.md and docs/*.md with ``mypy --strict``.
+"""Type-check every ```python block of README.md and docs/**/*.md with ``mypy --strict``.
 
     python scripts/check-doc-types.py     # `make typecheck` runs it after mypy on the package
 
 Each block is written to a file of its own in a temporary folder (``README_block3.py``, the
-count starting at 0 in the order of the file, as tests/test_readme.py counts them) and mypy
+count starting at 0 in the order of the file; ``docs_reference_x_block0.py`` for a page in a
+folder of docs/) and mypy
 checks them all at once, with the package as installed in the venv. An error names the block
 and its line in the Markdown file, so it can be fixed where it is written.
 """
@@ -29,14 +30,15 @@ def blocks(path: Path) -> list[tuple[int, str]]:
 
 
 def main() -> int:
-    documents = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    documents = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
     with tempfile.TemporaryDirectory() as folder:
         where: dict[str, tuple[str, int]] = {}
         for document in documents:
             for n, (line, code) in enumerate(blocks(document)):
-                name = f"{document.stem}_block{n}.py"
+                relative = document.relative_to(ROOT).with_suffix("").as_posix()
+                name = f"{relative.replace('/', '_').replace('-', '_')}_block{n}.py"
                 (Path(folder) / name).write_text(code, encoding="utf-8")
-                where[name] = (document.name, line)
+                where[name] = (document.relative_to(ROOT).as_posix(), line)
         if not where:
             print("check-doc-types: no python blocks found", file=sys.stderr)
             return 1

@@ -1,6 +1,6 @@
 """The control endpoints over a real socket: the standalone mock (``python -m
-voipbin_outdial.testing --port 0``) driven by the README's curl walk-through, as written, and by
-httpx for what curl does not show (a dropped answer closes the connection).
+voipbin_outdial.testing --port 0``) driven by the curl walk-through of docs/testing.md, as
+written, and by httpx for what curl does not show (a dropped answer closes the connection).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-README_PORT = "4011"
+PAGE_PORT = "4011"
 OUTDIAL = {
     "campaign_id": "183c0d5c-691e-42f3-af2b-9bffc2740f83",
     "name": "o",
@@ -31,9 +31,9 @@ RUNNING = re.compile(r"serving the VoIPBIN mock on http://127\.0\.0\.1:(\d+)")  
 
 
 def walk_through() -> str:
-    """The README's ```sh block that drives the mock over HTTP."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (block,) = [b for b in re.findall(r"```sh\n(.*?)```", readme, re.S) if "/_mock" in b]
+    """The ```sh block of docs/testing.md that drives the mock over HTTP."""
+    page = (ROOT / "docs/testing.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```sh\n(.*?)```", page, re.S) if "/_mock" in b]
     return block
 
 
@@ -73,13 +73,13 @@ def curl_with_json() -> bool:
 
 
 @pytest.mark.skipif(not curl_with_json(), reason="needs curl 7.82+ (for --json) on PATH")
-def test_the_readmes_curl_walk_through_runs_as_written(server: str, tmp_path: Path) -> None:
+def test_the_docs_curl_walk_through_runs_as_written(server: str, tmp_path: Path) -> None:
     """The block as written, but for its first line (the test serves the mock itself, on a free
     port) and the port; every curl fails the script on an error status (``--fail-with-body``)."""
     block = walk_through()
     first, rest = block.split("\n", 1)
     assert "voipbin_outdial.testing --port 4011 &" in first
-    script = "set -euo pipefail\n" + rest.replace(README_PORT, server.rsplit(":", 1)[1])
+    script = "set -euo pipefail\n" + rest.replace(PAGE_PORT, server.rsplit(":", 1)[1])
     httpx.post(f"{server}/_mock/reset").raise_for_status()
     env = {k: v for k, v in os.environ.items() if not k.startswith("VOIPBIN_")}
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"  # voipbin-outdial and python3
@@ -101,7 +101,7 @@ def test_the_readmes_curl_walk_through_runs_as_written(server: str, tmp_path: Pa
     assert "UTC: nothing left to dial" in done.stdout
     by_status = re.search(r'"by_status":\{[^}]*\}', block)
     assert by_status is not None
-    assert by_status.group() in done.stdout  # as the README shows it
+    assert by_status.group() in done.stdout  # as the page shows it
     assert '"stop_reason":"exhausted"' in block
     assert '"stop_reason":"exhausted"' in done.stdout
     ada = [line for line in done.stdout.splitlines() if '"name":"Ada"' in line]

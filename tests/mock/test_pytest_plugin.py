@@ -106,9 +106,9 @@ def test_a_strangers_test_file_uses_the_fixtures_with_no_conftest(
     assert not list(project.path.rglob("conftest.py"))
 
 
-def test_the_readmes_pytest_example_passes_in_a_fresh_project(project: pytest.Pytester) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (example,) = re.findall(r"```python\n(# test_dialer\.py\n.*?)```", readme, re.S)
+def test_the_docs_pytest_example_passes_in_a_fresh_project(project: pytest.Pytester) -> None:
+    page = (ROOT / "docs/testing.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```python\n(# test_dialer\.py\n.*?)```", page, re.S)
     project.makepyfile(test_dialer=example)
 
     result = project.runpytest("-W", "error")

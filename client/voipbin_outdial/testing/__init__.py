@@ -144,10 +144,9 @@ class VoipbinMock:
         too_many_requests: The fraction of requests answered with VoIPBIN's 429 at random.
         drop_after_commit: The fraction of successful POSTs that create what they ask for and
             then lose the response (the client sees the connection closed).
-        fault_seed: Seeds the random 429s and drops, to repeat a run.
-
-        The last four are faults (:class:`FaultMiddleware`), all off by default.
-        :meth:`set_faults`, :meth:`set_rate_limit` and :meth:`fail_next` change them later.
+        fault_seed: Seeds the random 429s and drops, to repeat a run. These last four are
+            faults (:class:`FaultMiddleware`), all off by default. :meth:`set_faults`,
+            :meth:`set_rate_limit` and :meth:`fail_next` change them later.
 
     Attributes:
         app: The Starlette app (serve it with any ASGI server, or call it in process), with
