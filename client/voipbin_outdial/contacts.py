@@ -34,6 +34,7 @@ from typing import Any, Final, TextIO
 import attrs
 
 from ._bulk import check_row
+from ._csvsafe import restore, safe_writer
 from ._slots import DESTINATION_FIELDS, TRY_COUNT_FIELDS
 from .errors import InvalidRowError
 from .models import Address, AddressType, Outdialtarget
@@ -42,6 +43,7 @@ __all__ = [
     "ADDRESS_TYPES",
     "EXPORT_COLUMNS",
     "IMPORT_COLUMNS",
+    "REJECTS_COLUMNS",
     "REQUIRED_COLUMNS",
     "Contact",
     "Rejected",
@@ -67,6 +69,11 @@ EXPORT_COLUMNS: Final = (
     "tm_create",
     "tm_update",
 )
+REJECTS_COLUMNS: Final = (*IMPORT_COLUMNS, "reason")
+"""The columns of the rejects file ``voipbin-outdial import --rejects`` writes."""
+WRITTEN_HEADERS: Final = (EXPORT_COLUMNS, REJECTS_COLUMNS)
+"""The headers of the files the tool writes: in those, a cell escaped so that a spreadsheet
+cannot run it (``_csvsafe``) is read back as it was."""
 ADDRESS_TYPES: Final = frozenset(t.value for t in AddressType if t.value)
 """The ``type`` of ``type:target`` cells: VoIPBIN's address types."""
 
@@ -189,13 +196,15 @@ def read_contacts(
     code = check_region(region)
     reader = csv.DictReader(source)
     reader.fieldnames = check_columns(reader.fieldnames)
+    written = tuple(reader.fieldnames) in WRITTEN_HEADERS
     for cells in reader:
         line = reader.line_num
         extra = [cell for cell in cells.pop(None, None) or () if cell.strip()]
         if extra:  # more cells than the header has columns
             yield Rejected({k: v or "" for k, v in cells.items()}, line, f"extra cells: {extra}")
             continue
-        yield _contact({k: v or "" for k, v in cells.items()}, line, code)
+        values = {k: restore(v or "") if written else v or "" for k, v in cells.items()}
+        yield _contact(values, line, code)
 
 
 def destination_cell(address: Address | object | None) -> str:
@@ -226,8 +235,12 @@ def export_row(target: Outdialtarget) -> list[str]:
 
 
 def write_targets(targets: Iterable[Outdialtarget], out: TextIO, *, header: bool = True) -> int:
-    """Write ``targets`` as CSV rows of :data:`EXPORT_COLUMNS`; how many were written."""
-    writer = csv.writer(out, lineterminator="\n")
+    """Write ``targets`` as CSV rows of :data:`EXPORT_COLUMNS`; how many were written.
+
+    A cell a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM``) is
+    written as text, with a ``'`` in front; :func:`read_contacts` takes it off again.
+    """
+    writer = safe_writer(out)
     if header:
         writer.writerow(EXPORT_COLUMNS)
     count = 0

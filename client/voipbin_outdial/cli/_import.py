@@ -20,8 +20,10 @@ from typing import Any, TextIO
 
 from .._bulk import ImportProgress, RowResult
 from .._client import VoipbinClient
+from .._csvsafe import RowWriter, safe_writer
 from ..contacts import (
     IMPORT_COLUMNS,
+    REJECTS_COLUMNS,
     Contact,
     Rejected,
     check_region,
@@ -75,6 +77,10 @@ def _run(args: argparse.Namespace) -> int:
         import phonenumbers  # noqa: F401  (read_contacts writes numbers in E.164 with it)
     except ImportError:
         raise MissingExtraError("import", "csv", "phonenumbers reads the numbers") from None
+    try:
+        import defusedcsv  # type: ignore[import-untyped]  # noqa: F401  (the rejects file)
+    except ImportError:
+        raise MissingExtraError("import", "csv", "defusedcsv writes the rejects") from None
     return run_import(
         args.file,
         outdial_id=args.outdial,
@@ -88,22 +94,22 @@ def _run(args: argparse.Namespace) -> int:
 
 class _Rejects:
     """The rejects file: the import columns of each row as read, and a ``reason`` column (so
-    it can be corrected and imported again; the reason is ignored then)."""
+    it can be corrected and imported again; the reason is ignored then). Written as an export
+    is (UTF-8, ``,``, lines ending in ``\\r\\n``, cells a spreadsheet would run escaped)."""
 
     def __init__(self, path: Path | None, stack: ExitStack) -> None:
         self._path = path
         self._stack = stack
-        self._writer: Any = None
+        self._writer: RowWriter | None = None
 
     def write(self, cells: dict[str, str], reason: str) -> None:
         if self._path is None:
             return
         if self._writer is None:
             stream = self._stack.enter_context(self._path.open("w", newline="", encoding="utf-8"))
-            fields = [*IMPORT_COLUMNS, "reason"]
-            self._writer = csv.DictWriter(stream, fields, extrasaction="ignore")
-            self._writer.writeheader()
-        self._writer.writerow({**cells, "reason": reason})
+            self._writer = safe_writer(stream)
+            self._writer.writerow(REJECTS_COLUMNS)
+        self._writer.writerow([*(cells.get(c, "") for c in IMPORT_COLUMNS), reason])
 
 
 def _open(path: str, stack: ExitStack) -> TextIO:
