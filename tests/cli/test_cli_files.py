@@ -89,3 +89,60 @@ def test_a_file_the_tool_did_not_write_is_read_as_it_is(tmp_path: Path) -> None:
         (again,) = read_contacts(f)
     assert isinstance(again, Rejected)
     assert (again.cells["name"], again.cells["detail"]) == ("'=1", "'card")
+
+
+# -- nothing dropped silently (issue 25, point 2) --------------------------------------------
+
+HEADER = "name,detail,data,destination_0\n"
+
+
+def dry_run(path: Path, *options: str) -> tuple[int, list[str], str]:
+    """``import PATH --dry-run``: the exit status, stderr's lines and stdout."""
+    result = cli("import", str(path), "--outdial", "x", "--dry-run", *options)
+    return result.returncode, result.stderr.splitlines(), result.stdout
+
+
+def test_a_number_with_an_extension_is_rejected_not_cut(tmp_path: Path) -> None:
+    """issue 25: both became +1203..., the extension gone without a word."""
+    source = tmp_path / "in.csv"
+    source.write_text(
+        HEADER + "Ada,d,x,203 550 0016 x116\nBob,d,x,204-550-0017 ext. 12\nCy,d,x,2035500016\n"
+    )
+    status, errors, summary = dry_run(source)
+    assert status == 1
+    assert summary == "dry run: 1 rows to import, 2 rejected\n"
+    assert errors == [
+        "line 2: destination_0: '203 550 0016 x116' has an extension ('116'), which a tel "
+        "address cannot carry",
+        "line 3: destination_0: '204-550-0017 ext. 12' has an extension ('12'), which a tel "
+        "address cannot carry",
+    ]
+
+
+def test_a_control_character_in_a_cell_is_a_reject_naming_line_and_column(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(
+        (HEADER + "A\x00da,d,x,+12015550123\nBob,d\x1b[2J,x,+12015550124\n").encode()
+        + b'Cy,"two\nlines",x,+12015550125\nDi,d,x,+12015550126\n'
+    )
+    status, errors, summary = dry_run(source)
+    assert status == 1
+    assert summary == "dry run: 1 rows to import, 3 rejected\n"
+    assert errors == [
+        "line 2: name: 'A\\x00da' holds a control character (U+0000), which is refused",
+        "line 3: detail: 'd\\x1b[2J' holds a control character (U+001B), which is refused",
+        "line 5: detail: 'two\\nlines' holds a control character (U+000A), which is refused",
+    ]
+
+
+def test_a_reason_quotes_at_most_40_characters_of_a_cell(tmp_path: Path) -> None:
+    """issue 25: a 120,000-character bad cell was echoed whole into one stderr line."""
+    source = tmp_path / "in.csv"
+    source.write_text(HEADER + "Ada,d,x," + "9" * 120_000 + "\n" + "Bob,d,x,+12015550123,extra\n")
+    status, errors, _ = dry_run(source)
+    assert status == 1
+    assert errors == [
+        f"line 2: destination_0: {'9' * 40!r}... (120,000 characters) is not a phone number "
+        "((4) The string supplied was too long to parse.)",
+        "line 3: column 5: 'extra' is past the header's 4 columns",
+    ]

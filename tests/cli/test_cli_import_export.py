@@ -55,7 +55,7 @@ def test_import_twice_then_export(mock_server: str, tmp_path: Path) -> None:
         ("", "(201) 555-9999"),
     ]
     assert "not a valid phone number" in rows[0]["reason"]
-    assert rows[1]["reason"].startswith("name must not be empty")
+    assert rows[1]["reason"].startswith("line 43: name must not be empty")
 
     again = cli(*args, env=ENV)
     assert again.stdout.startswith("created 0, skipped 40, rejected 2, failed 0")

@@ -87,8 +87,8 @@ def test_rows_become_contacts_or_rejections_with_a_reason_and_line() -> None:
     assert "destination_0: '12345' is not a valid phone number" in reasons[3]
     assert reasons[4].startswith("name must not be empty")
     assert reasons[5].startswith("data must not be empty")
-    assert reasons[6] == "no destination"
-    assert reasons[7] == "extra cells: ['too many']"
+    assert reasons[6] == "destination_0: no destination"
+    assert reasons[7] == "column 8: 'too many' is past the header's 7 columns"
 
 
 def test_a_header_without_the_required_columns_or_a_bad_region_is_refused() -> None:
