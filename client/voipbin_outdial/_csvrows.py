@@ -58,18 +58,30 @@ def _sniff(header: str) -> str:
 
 
 class _Lines:
-    """The lines given to the ``csv`` reader, remembering the last (to find an oversize cell)."""
+    """The lines given to the ``csv`` reader, remembering the last (to find an oversize cell)
+    and how many ``"`` the current row's lines held (odd: a quoted cell is still open)."""
 
     def __init__(self, lines: Iterator[str]) -> None:
         self._lines = lines
         self.last = ""
+        self.quotes = 0
+        self.skipped = 0
 
     def __iter__(self) -> Iterator[str]:
         return self
 
     def __next__(self) -> str:
         self.last = next(self._lines)
+        self.quotes += self.last.count('"')
         return self.last
+
+    def close_quote(self) -> None:
+        """Skip the rest of a quoted cell the reader gave up on, to the line that closes it
+        (so that its lines are not read as rows)."""
+        while self.quotes % 2:
+            if next(self, None) is None:
+                return
+            self.skipped += 1
 
 
 class _Reader(Protocol):
@@ -112,14 +124,17 @@ def _rows(
     reader: _Reader, feed: _Lines, header: list[str], read: Sequence[str], sep: str
 ) -> Iterator[Row]:
     while True:
+        feed.quotes = 0
         try:
             record = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:  # the reader starts afresh on the next line
-            yield Row(reader.line_num, {}, _unreadable(exc, feed.last, header, sep))
+            line_num = reader.line_num + feed.skipped
+            yield Row(line_num, {}, _unreadable(exc, feed.last, header, sep))
+            feed.close_quote()
             continue
-        line_num = reader.line_num
+        line_num = reader.line_num + feed.skipped
         if not any(cell.strip() for cell in record):
             continue
         cells = dict(zip(header, record, strict=False))

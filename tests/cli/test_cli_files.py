@@ -3,11 +3,20 @@ the console script in a subprocess, the mock served over HTTP."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import random
+import tempfile
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from voipbin_outdial import VoipbinClient
+from voipbin_outdial.cli import main
 from voipbin_outdial.contacts import Rejected, read_contacts
 
 from .conftest import cli
@@ -146,3 +155,160 @@ def test_a_reason_quotes_at_most_40_characters_of_a_cell(tmp_path: Path) -> None
         "((4) The string supplied was too long to parse.)",
         "line 3: column 5: 'extra' is past the header's 4 columns",
     ]
+
+
+# -- files as people have them (issue 25, point 3) ---------------------------------------------
+
+ROWS = [
+    ("Ada Lovelace", "card", "crm-1", "+12015550123"),
+    ("Bob", "card", "crm-2", "(201) 555-0124"),
+]
+
+
+@pytest.mark.parametrize(("sep", "option"), [(",", None), (";", None), ("\t", None), (";", "tab")])
+def test_a_header_in_any_case_and_the_delimiter_are_read(
+    tmp_path: Path, sep: str, option: str | None
+) -> None:
+    """issue 25: ``Name`` and a semicolon-delimited file (Excel's default in much of Europe)
+    failed with "missing: name, detail, data, destination_0" though the columns were there."""
+    source = tmp_path / "in.csv"
+    lines = [sep.join([" Name ", "DETAIL", "Data ", " Destination_0"])]
+    lines += [sep.join(row) for row in ROWS]
+    source.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    options = () if option is None else ("--delimiter", option)
+    status, errors, summary = dry_run(source, *options)
+    if option == "tab":  # told the wrong delimiter: the columns are not found, and said so
+        assert status == 2
+        assert errors[0].endswith("missing: name, detail, data, destination_0")
+        return
+    assert (status, errors, summary) == (0, [], "dry run: 2 rows to import, 0 rejected\n")
+
+
+def test_an_encoding_is_read_and_a_file_that_does_not_decode_names_its_line(tmp_path: Path) -> None:
+    """issue 25: a Latin-1 file failed with a codec message and no line number."""
+    text = HEADER + "Ada,d,x,+12015550123\nRené,d,x,+12015550124\n"
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(text.encode("latin-1"))
+    status, errors, _ = dry_run(latin)
+    assert status == 2
+    assert errors == [
+        "voipbin-outdial: error: line 3 does not decode as utf-8-sig (invalid continuation byte "
+        "at byte b'\\xe9'); give the file's --encoding (such as cp1252 or latin-1)"
+    ]
+    assert dry_run(latin, "--encoding", "latin-1")[0] == 0
+    for encoding in ("utf-8-sig", "utf-16"):  # a BOM, and a two-byte encoding
+        other = tmp_path / f"{encoding}.csv"
+        other.write_bytes(text.encode(encoding))
+        options = () if encoding == "utf-8-sig" else ("--encoding", encoding)
+        assert dry_run(other, *options)[2] == "dry run: 2 rows to import, 0 rejected\n"
+    status, errors, _ = dry_run(latin, "--encoding", "rot13")
+    assert status == 2
+    assert "argument --encoding: 'rot13' is not a text encoding" in errors[-1]
+
+
+def test_a_cell_over_the_field_limit_rejects_its_row_not_the_import(tmp_path: Path) -> None:
+    """issue 25: a 100 MB cell ended the import with "unexpected Error: field larger than
+    field limit (131072)"."""
+    source = tmp_path / "in.csv"
+    source.write_text(
+        HEADER + "Ada,d,x,+12015550123\n" + "B" * 200_000 + ",d,x,+12015550124\n"
+        "Cy,d,x,+12015550125\n"
+    )
+    status, errors, summary = dry_run(source)
+    assert status == 1
+    assert summary == "dry run: 2 rows to import, 1 rejected\n"
+    assert errors == ["line 3: name: over 131,072 characters, the longest cell read"]
+
+    # A quoted cell over many lines: its lines are skipped, not read as rows.
+    source.write_text(
+        HEADER + '"' + "A\n" * 70_000 + '",d,x,+12015550123\nBob,d,x,+12015550124\nCy,d,,+1\n'
+    )
+    status, errors, summary = dry_run(source)
+    assert summary == "dry run: 1 rows to import, 2 rejected\n"
+    assert errors[0].endswith(": over 131,072 characters, the longest cell read")
+    assert errors[1].startswith("line 70004: destination_0: '+1' is not a phone number")
+
+
+def test_the_progress_total_counts_rows_not_lines(mock_server: str, tmp_path: Path) -> None:
+    """issue 25: the total counted blank lines (and the header)."""
+    source = tmp_path / "in.csv"
+    source.write_text(
+        HEADER + "\n,,,\nAda,d,x,+12015550123\n\n\nBob,d,x,+12015550124\n , ,\n\r\n\nCy,d,,+1\n\n"
+    )
+    outdial = new_outdial(mock_server)
+    result = cli("import", str(source), "--outdial", outdial, "--base-url", mock_server, env=ENV)
+    assert result.returncode == 1  # Cy has no data
+    assert "3/3 rows" in result.stderr
+    assert result.stdout.startswith("created 2, skipped 0, rejected 1, failed 0 (3 rows in")
+
+
+# -- no file makes a traceback ------------------------------------------------------------------
+
+HOSTILE_FILES: dict[str, bytes] = {
+    "empty": b"",
+    "bom only": codecs.BOM_UTF8,
+    "header only": HEADER.encode(),
+    "header without an end": HEADER.strip().encode(),
+    "binary": bytes(random.Random(25).randrange(256) for _ in range(5000)),
+    "png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+    "nul bytes": HEADER.encode() + b"\x00" * 1000 + b",\x00,\x00,\x00\n",
+    "huge cell": HEADER.encode() + b"A" * 2_000_000 + b",d,x,+12015550123\n",
+    "huge quoted cell over lines": HEADER.encode() + b'"' + b"A\n" * 200_000 + b'",d,x,+1\n',
+    "mixed line endings": (
+        HEADER + "A,d,x,+12015550123\rB,d,x,+12015550124\r\nC,d,x,+1\n"
+    ).encode(),
+    "unterminated quote": HEADER.encode() + b'"Ada,d,x,+12015550123\nBob,d,x,+1\n',
+    "utf-16 read as utf-8": (HEADER + "Ada,d,x,+12015550123\n").encode("utf-16"),
+    "many columns": (",".join(["name"] * 3 + ["x"] * 5000) + "\n").encode(),
+    "lone surrogate bytes": HEADER.encode() + b"\xed\xa0\x80,d,x,+1\n",
+    "only delimiters": b";;;;\n;;;;\n\t\t\t\n",
+}
+
+
+def assert_one_line_errors(status: int, stderr: str) -> None:
+    assert status in (0, 1, 2), stderr
+    assert "Traceback" not in stderr
+    assert "error: unexpected" not in stderr  # what cli.main says of an exception it did not expect
+    assert all(len(line) < 400 for line in stderr.splitlines()), stderr[:1000]
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_FILES))
+def test_no_file_makes_a_traceback(tmp_path: Path, name: str) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(HOSTILE_FILES[name])
+    result = cli(
+        "import", str(source), "--outdial", "x", "--dry-run", "--rejects", str(tmp_path / "r.csv")
+    )
+    assert_one_line_errors(result.returncode, result.stderr)
+
+
+def test_a_path_that_is_no_file_is_one_line(tmp_path: Path) -> None:
+    for path in (tmp_path / "missing.csv", tmp_path):
+        result = cli("import", str(path), "--outdial", "x", "--dry-run")
+        assert result.returncode == 2
+        assert result.stderr.startswith(f"voipbin-outdial: error: cannot read {path}: ")
+        assert result.stderr.count("\n") == 1
+
+
+HUGE = b"<a cell over the field limit>"  # written out as such, so that reprs stay short
+PIECES = st.sampled_from(
+    [
+        *(HEADER.encode(), b"Ada,d,x,+12015550123\n", b'"', b",", b";", b"\t", b"\r", b"\n"),
+        *(b"\x00", b"\xff", b"\xc3", b"\xe9", codecs.BOM_UTF8, b"x116", b"=cmd|'", b"'"),
+        HUGE,
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.binary(max_size=20)), max_size=12))
+def test_any_bytes_end_in_a_summary_or_one_line(pieces: list[bytes]) -> None:
+    """In process, so that an exception escaping ``main`` fails the test as it is."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "in.csv"
+        source.write_bytes(b"".join(pieces).replace(HUGE, b"A" * 140_000))
+        out, err = io.StringIO(), io.StringIO()
+        args = ["import", str(source), "--outdial", "x", "--dry-run"]
+        with redirect_stdout(out), redirect_stderr(err):
+            status = main([*args, "--rejects", str(Path(folder) / "r.csv")])
+    assert_one_line_errors(status, err.getvalue())

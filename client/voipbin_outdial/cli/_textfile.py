@@ -10,6 +10,7 @@ them as its ``newline=""`` files), and a byte that does not decode is
 
 from __future__ import annotations
 
+import argparse
 import codecs
 import re
 from collections.abc import Iterator
@@ -26,11 +27,13 @@ class UndecodableFileError(ValueError):
 
 
 def check_encoding(encoding: str) -> str:
-    """``encoding`` if Python knows it as a text encoding, or ``ValueError``."""
-    try:
-        b"".decode(encoding)  # bytes.decode takes text encodings only (not base64, rot13 ...)
+    """``encoding`` if Python knows it as a text encoding, or the ``--encoding`` usage error."""
+    try:  # bytes.decode takes text encodings only (not base64, rot13 ...)
+        b"a".decode(encoding, errors="ignore")
     except LookupError:
-        raise ValueError(f"--encoding: {encoding!r} is not a text encoding Python knows") from None
+        raise argparse.ArgumentTypeError(
+            f"{encoding!r} is not a text encoding Python knows"
+        ) from None
     return encoding
 
 
