@@ -19,9 +19,10 @@ counts too: one that would end past the bound is not made either, and nothing is
 (:class:`~voipbin_outdial.errors.RateLimitError` without a status, its ``retry_after`` the
 limiter's wait).
 
-**Size.** The body is read against ``max_response_bytes`` too, decoded (so a compressed body
-cannot grow past it): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
-over, without reading the rest.
+**Size.** The body is read against ``max_response_bytes`` too, decoded a bounded piece at a
+time, layer by layer (``_inflate``: so a compressed body, ``gzip, gzip`` included, cannot grow
+past it in memory): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
+over, without reading or decoding the rest.
 
 **Secrets.** Errors are raised outside any ``except`` block, so a raw httpx exception (whose
 request URL may hold the access key) is never attached as ``__context__`` or ``__cause__``.
@@ -43,8 +44,10 @@ from urllib.parse import quote, urlencode
 
 import httpx
 
+from ._args import check_query
 from ._calls import Call
 from ._config import Settings
+from ._inflate import ACCEPT_ENCODING
 from ._redact import redact
 from ._responses import error_from_response, parse_success
 from ._retry import call_time_bound, retry_delay, should_retry
@@ -159,7 +162,8 @@ class SenderBase(Generic[H, S]):
         self.max_response_bytes = settings.max_response_bytes
         credentials = settings.credentials
         self._auth_query = urlencode(credentials.params, quote_via=quote)
-        self._auth_headers = None if defaults_set else (credentials.headers or None)
+        auth_headers = {} if defaults_set else credentials.headers
+        self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **auth_headers}
         self._try_time = _try_time(settings.timeout)
         self._timeouts = settings.timeout.as_dict()
 
@@ -167,6 +171,7 @@ class SenderBase(Generic[H, S]):
         """The deadline of ``call`` on :attr:`clock`; a closed client refuses it."""
         if self.closed:
             raise ClientClosedError(f"{call.operation}: this client was closed")
+        check_query(call.params)  # a text over the bound is the caller's, before any request
         try_time = self._try_time if call.timeout is None else _try_time(call.timeout)
         return self.clock() + call_time_bound(call.method, self.max_retries, try_time)
 
@@ -200,7 +205,7 @@ class SenderBase(Generic[H, S]):
             call.method,
             self._url(call),
             json=call.json,
-            headers=self._auth_headers,
+            headers=self._headers,
             extensions={"timeout": timeouts},
         )
         return Try(request, now + left)
