@@ -7,6 +7,8 @@ import codecs
 import csv
 import io
 import random
+import subprocess
+import sys
 import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -312,3 +314,22 @@ def test_any_bytes_end_in_a_summary_or_one_line(pieces: list[bytes]) -> None:
         with redirect_stdout(out), redirect_stderr(err):
             status = main([*args, "--rejects", str(Path(folder) / "r.csv")])
     assert_one_line_errors(status, err.getvalue())
+
+
+def test_export_without_defusedcsv_names_the_csv_extra() -> None:
+    """Export writes through defusedcsv: without it, one line naming the extra, not a file a
+    spreadsheet would run."""
+    code = (
+        "import sys; sys.modules['defusedcsv'] = None\n"
+        "from voipbin_outdial.cli import main\n"
+        "sys.exit(main(['export', '--outdial', 'x']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "voipbin-outdial: error: export needs the 'csv' extra (defusedcsv keeps formulas out): "
+        'pip install "voipbin-outdial[csv]"\n'
+    )
