@@ -162,8 +162,10 @@ class SenderBase(Generic[H, S]):
         self.max_response_bytes = settings.max_response_bytes
         credentials = settings.credentials
         self._auth_query = urlencode(credentials.params, quote_via=quote)
-        auth_headers = {} if defaults_set else credentials.headers
-        self._headers = {"Accept-Encoding": ACCEPT_ENCODING, **auth_headers}
+        headers = {} if defaults_set else dict(credentials.headers)
+        if http.headers.get("accept-encoding") != ACCEPT_ENCODING:  # what _inflate reads
+            headers["Accept-Encoding"] = ACCEPT_ENCODING
+        self._headers = headers or None
         self._try_time = _try_time(settings.timeout)
         self._timeouts = settings.timeout.as_dict()
 
@@ -263,6 +265,8 @@ class SenderBase(Generic[H, S]):
             return Outcome(httpx.Response(seen.status_code, headers=seen.headers))
         kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
         what = "timed out" if kind is ApiTimeoutError else "got no response"
+        if isinstance(exc, httpx.DecodingError):
+            what = "got a body it cannot decode"
         detail = str(exc) or "no details"
         failure = kind(
             redact(f"{call.method} {call.path} {what} ({type(exc).__name__}: {detail})"),

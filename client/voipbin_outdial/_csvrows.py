@@ -38,8 +38,9 @@ def quote(cell: str) -> str:
 
 
 def normalize(name: str) -> str:
-    """A header's column name as it is matched: no surrounding spaces, lower case."""
-    return name.strip().lower()
+    """A header's column name as it is matched: no surrounding spaces (nor a byte order mark
+    left by a file opened as plain UTF-8), lower case."""
+    return name.strip().lstrip("\ufeff").strip().lower()
 
 
 @attrs.frozen

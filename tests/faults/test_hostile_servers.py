@@ -245,4 +245,5 @@ async def test_an_encoding_the_sdk_does_not_read_is_an_error(kind: str) -> None:
         raised = await run(kind, server.base_url, lambda c: c.outplans.get(PLAN_ID))
     assert isinstance(raised, ApiConnectionError), repr(raised)
     assert "Content-Encoding 'br' is not one the SDK reads (gzip, deflate" in str(raised)
+    assert "got a body it cannot decode" in str(raised)
     assert len(server.requests) == 1
