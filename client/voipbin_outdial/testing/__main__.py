@@ -76,7 +76,7 @@ def _parser(prog: str) -> argparse.ArgumentParser:
 
 
 def _listen(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host:port`` (uvicorn starts listening on it).
+    """A TCP socket bound to ``host:port`` and listening (uvicorn serves on it).
 
     ``IPPROTO_TCP`` is named, as ``loop.create_server(host, port)`` does: asyncio turns Nagle's
     algorithm off only on sockets whose protocol says TCP, and with it on every response
@@ -87,6 +87,8 @@ def _listen(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(2048)  # before the URL is printed: a client may connect at once (uvicorn's
+        # backlog; its create_server listens again, which changes nothing)
     except BaseException:
         sock.close()
         raise
