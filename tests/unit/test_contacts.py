@@ -133,3 +133,15 @@ def test_an_export_reads_back_as_the_same_contacts() -> None:
     assert destination_cell(Address.from_dict({"type": "email", "target": "a@x.org"})) == (
         "email:a@x.org"
     )
+
+
+def test_a_column_named_twice_or_a_bom_in_the_header() -> None:
+    with pytest.raises(
+        ValueError, match=r"the column 'name' is in the header twice \(columns 1 and 5\)"
+    ):
+        list(read_contacts(io.StringIO("name,detail,data,destination_0,Name\n")))
+    (ada,) = read_contacts(
+        io.StringIO("\ufeffName;Detail;Data;Destination_0\nAda;d;x;+12015550123\n")
+    )
+    assert isinstance(ada, Contact)
+    assert ada.name == "Ada"
