@@ -5,7 +5,8 @@ and decoded) into an error's message, status, reason and request id (body and
 ``X-Request-Id``), and into a 2xx body of the wrong type. For any credential Hypothesis makes, the
 check either refuses it, without quoting it, or no ten characters of it appear in anything the
 SDK renders: ``str``, ``repr``, the attributes, a formatted traceback, the client's repr, the log
-records of ``httpx`` and ``voipbin_outdial``.
+records of ``httpx`` and ``voipbin_outdial``, an error's ``.response`` (its repr, headers, body and
+request id) and a raw response's repr and request id (``with_raw_response``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 
 from voipbin_outdial import AsyncVoipbinClient, VoipbinClient
 from voipbin_outdial._auth import B64TOKEN
+from voipbin_outdial._raw import RawResponse, ResponseInfo
 from voipbin_outdial.errors import (
     ApiResponseValidationError,
     InvalidArgumentError,
@@ -76,6 +78,10 @@ class Records(logging.Handler):
 def rendered(exc: BaseException) -> list[str]:
     texts = [str(exc), repr(exc), "".join(traceback.format_exception(exc))]
     texts += [str(value) for value in vars(exc).values()]
+    response = getattr(exc, "response", None)  # ApiError.response: status, headers, body
+    if response is not None:
+        texts += [repr(response), response.text, str(response.request_id)]
+        texts += [f"{k}: {v}" for k, v in response.headers.multi_items()]
     return texts
 
 
@@ -86,7 +92,11 @@ async def calls(kind: str, base_url: str, credential: dict[str, str]) -> list[An
     client = cls(base_url=base_url, max_retries=0, timeout=5, **credential)
     out: list[Any] = [repr(client)]
     try:
-        for call in (lambda: client.outplans.get(PLAN_ID), lambda: client.outplans.list()):
+        for call in (
+            lambda: client.outplans.get(PLAN_ID),
+            lambda: client.outplans.list(),
+            lambda: client.with_raw_response.outplans.list(),  # the 2xx, unparsed
+        ):
             try:
                 result = call()
                 out.append(await result if asyncio.iscoroutine(result) else result)
@@ -135,7 +145,7 @@ def test_an_accepted_credential_echoed_by_a_server_is_never_rendered(
         logger.addHandler(records)
         logger.setLevel(logging.DEBUG)
     try:
-        client_repr, denied, invalid = asyncio.run(calls(kind, echo_server, {name: secret}))
+        client_repr, denied, invalid, raw = asyncio.run(calls(kind, echo_server, {name: secret}))
     finally:
         for logger in loggers:
             logger.removeHandler(records)
@@ -143,7 +153,11 @@ def test_an_accepted_credential_echoed_by_a_server_is_never_rendered(
     assert isinstance(denied, PermissionDeniedError), repr(denied)
     assert isinstance(invalid, ApiResponseValidationError), repr(invalid)
     assert records.lines  # httpx's "HTTP Request: GET ...?accesskey=..." lines were there
+    assert isinstance(raw, RawResponse), repr(raw)
+    assert denied.response is not None
+    assert invalid.response is None or isinstance(invalid.response, ResponseInfo)
     texts = [client_repr, *rendered(denied), *rendered(invalid), *records.lines]
+    texts += [repr(raw), str(raw.request_id)]  # its body is the caller's to read, as sent
     assert leaks(secret, texts) == []
 
 
