@@ -46,8 +46,10 @@ from .timeutil import to_milliseconds
 __all__ = [
     "MAX_INT32",
     "MAX_PAGE_SIZE",
+    "MAX_QUERY_TEXT",
     "NIL_UUID",
     "check_body",
+    "check_query",
     "to_address",
     "to_campaign_id",
     "to_destinations",
@@ -66,6 +68,12 @@ NIL_UUID: Final = UUID(int=0)
 """The nil UUID: an outdial's ``campaign_id`` when no campaign dials it."""
 
 MAX_PAGE_SIZE: Final = 100
+MAX_QUERY_TEXT: Final = 1024
+"""The longest text a query parameter (``page_token``) may carry. VoIPBIN's token is the last
+item's ``tm_create`` (``2026-11-27T18:21:42.260245Z``, 27 characters; ``bin-api-manager/server/
+outdials.go`` ``GetOutdialsIdTargets`` passes ``params.PageToken`` on as it is): 1024 is 38
+times that, and keeps a URL well inside the 8 KiB that common proxies take, where httpx itself
+only refuses one over 65,536 characters (``httpx.InvalidURL``, not a ``VoipbinError``)."""
 MAX_INT32: Final = 2**31 - 1
 """The largest ``dial_timeout``, ``try_interval`` (ms) or ``max_try_count_N`` VoIPBIN stores."""
 _SMALLEST_LIKELY_MS: Final = 1000
@@ -161,6 +169,20 @@ def to_page_size(value: int | None) -> int:
             "page_size", f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {value}"
         )
     return value
+
+
+def check_query(params: Mapping[str, object] | None) -> None:
+    """Every text in a call's query is at most :data:`MAX_QUERY_TEXT` characters, or the
+    :class:`InvalidArgumentError` naming its parameter; a ``page_token`` must be a str."""
+    for name, value in (params or {}).items():
+        if name == "page_token" and not isinstance(value, str):
+            _type_error(name, "a str or None", value)
+        if isinstance(value, str) and len(value) > MAX_QUERY_TEXT:
+            raise InvalidArgumentError(
+                name,
+                f"{name} is {len(value):,} characters, over the {MAX_QUERY_TEXT:,} it may have "
+                f"(it starts {value[:40]!r})",
+            )
 
 
 def to_limit(value: int | None) -> int | None:

@@ -3,11 +3,21 @@
 VoIPBIN takes a JWT as ``Authorization: Bearer <jwt>`` or a persistent access key as the
 ``accesskey`` query parameter. Explicit arguments win over the environment
 (``VOIPBIN_TOKEN``, then ``VOIPBIN_ACCESSKEY``).
+
+**One rule for secrets.** A credential is accepted only if it is a ``b64token`` (RFC 6750: letters,
+digits, ``-._~+/``, then ``=`` at the end), the only form a Bearer header may carry. Every real
+one is: a JWT is base64url and dots, and VoIPBIN's access keys are ``vb_`` and 32 base64url
+characters (``bin-customer-manager/pkg/accesskeyhandler/db.go`` ``Create``:
+``defaultTokenPrefix`` + ``utilhandler.StringGenerateRandom``, ``base64.RawURLEncoding``). And
+it is exactly what redaction (``_redact``) removes whole after ``Bearer``, ``accesskey=`` or
+``token=``: a credential it accepted with a ``!`` or a ``=`` inside came out as
+``Bearer [REDACTED]!SECRETTAIL`` (issue 25). A property test holds the two to each other.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Final, Literal
 
@@ -22,6 +32,8 @@ __all__ = ["ENV_ACCESSKEY", "ENV_TOKEN", "Credentials", "Given", "resolve_creden
 
 ENV_TOKEN: Final = "VOIPBIN_TOKEN"
 ENV_ACCESSKEY: Final = "VOIPBIN_ACCESSKEY"
+B64TOKEN: Final = re.compile(r"[A-Za-z0-9._~+/-]+=*")
+"""RFC 6750's ``b64token``: the form of every credential the SDK accepts."""
 
 
 class Credentials:
@@ -72,10 +84,13 @@ def _clean(value: object, name: str) -> Cleaned:
     value = value.strip()
     if not value:
         return None
-    # Checked here so that httpx never builds an error message that quotes the secret.
-    if not value.isascii() or not value.isprintable() or any(c.isspace() for c in value):
+    # Checked here so that httpx never builds an error message that quotes the secret, and so
+    # that redaction removes all of it wherever it is echoed (the error never quotes it).
+    if not B64TOKEN.fullmatch(value):
         return InvalidArgumentError(
-            name, f"{name} holds whitespace, control or non-ASCII characters"
+            name,
+            f"{name} holds a character a credential cannot have: a JWT or an access key is "
+            "letters, digits and -._~+/ with = only at the end (RFC 6750's b64token)",
         )
     return value
 

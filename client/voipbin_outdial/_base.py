@@ -19,9 +19,10 @@ counts too: one that would end past the bound is not made either, and nothing is
 (:class:`~voipbin_outdial.errors.ClientRateLimitError`, a ``RateLimitError`` whose ``wait`` is
 the limiter's).
 
-**Size.** The body is read against ``max_response_bytes`` too, decoded (so a compressed body
-cannot grow past it): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
-over, without reading the rest.
+**Size.** The body is read against ``max_response_bytes`` too, decoded a bounded piece at a
+time, layer by layer (``_inflate``: so a compressed body, ``gzip, gzip`` included, cannot grow
+past it in memory): :class:`~voipbin_outdial.errors.ResponseTooLargeError` as soon as it is
+over, without reading or decoding the rest.
 
 **Secrets.** Errors are raised outside any ``except`` block, so a raw httpx exception (whose
 request URL may hold the access key) is never attached as ``__context__`` or ``__cause__``.
@@ -45,9 +46,10 @@ from urllib.parse import quote, urlencode
 import attrs
 import httpx
 
-from ._args import try_seconds
+from ._args import check_query, try_seconds
 from ._calls import Call
 from ._config import Settings
+from ._inflate import ACCEPT_ENCODING
 from ._model import attach_request_id
 from ._pagination import Page
 from ._raw import RawResponse, redacted_response
@@ -160,7 +162,10 @@ class SenderBase(Generic[H, S]):
         self.max_response_bytes = settings.max_response_bytes
         credentials = settings.credentials
         self._auth_query = urlencode(credentials.params, quote_via=quote)
-        self._auth_headers = None if defaults_set else (credentials.headers or None)
+        headers = {} if defaults_set else dict(credentials.headers)
+        if http.headers.get("accept-encoding") != ACCEPT_ENCODING:  # what _inflate reads
+            headers["Accept-Encoding"] = ACCEPT_ENCODING
+        self._headers = headers or None
         self._try_time = try_seconds(settings.timeout)
         self._timeouts = settings.timeout.as_dict()
 
@@ -168,6 +173,7 @@ class SenderBase(Generic[H, S]):
         """The deadline of ``call`` on :attr:`clock`; a closed client refuses it."""
         if self.closed:
             raise ClientClosedError(f"{call.operation}: this client was closed")
+        check_query(call.params)  # a text over the bound is the caller's, before any request
         try_time = self._try_time if call.try_time is None else call.try_time
         return self.clock() + call_time_bound(call.method, self.max_retries, try_time)
 
@@ -201,7 +207,7 @@ class SenderBase(Generic[H, S]):
             call.method,
             self._url(call),
             json=call.json,
-            headers=self._auth_headers,
+            headers=self._headers,
             extensions={"timeout": timeouts},
         )
         return Try(request, now + left)
@@ -260,6 +266,8 @@ class SenderBase(Generic[H, S]):
             return Outcome(httpx.Response(seen.status_code, headers=seen.headers))
         kind = ApiTimeoutError if isinstance(exc, httpx.TimeoutException) else ApiConnectionError
         what = "timed out" if kind is ApiTimeoutError else "got no response"
+        if isinstance(exc, httpx.DecodingError):
+            what = "got a body it cannot decode"
         detail = str(exc) or "no details"
         failure = kind(
             redact(f"{call.method} {call.path} {what} ({type(exc).__name__}: {detail})"),

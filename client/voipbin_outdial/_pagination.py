@@ -6,6 +6,11 @@ already sent (the page just fetched, or any before it: A, B, A ...) would repeat
 so it is an error (:class:`~voipbin_outdial.errors.ApiResponseValidationError`), not an end: the
 items already yielded may not be all there are. The walk itself is ``walk_pages`` in
 ``_async/paging.py`` (and its generated sync twin); :class:`Walk` is its state.
+
+A walk yields each id once (it keeps the ids it has yielded, about 100 bytes each: a server
+whose token is inclusive repeats an item), and a page whose items all came before is an error
+too (tokens that move on forever while the items repeat), as is a token longer than a query may
+carry (:func:`token_problem`, checked as the page is read).
 """
 
 from __future__ import annotations
@@ -16,10 +21,11 @@ from typing import Generic, TypeAlias, TypeVar
 import attrs
 import httpx
 
+from ._args import MAX_QUERY_TEXT
 from ._redact import redact
 from .errors import ApiResponseValidationError
 
-__all__ = ["AsyncFetch", "Fetch", "Page", "Walk", "next_token"]
+__all__ = ["AsyncFetch", "Fetch", "Page", "Walk", "next_token", "token_problem"]
 
 T = TypeVar("T")
 
@@ -61,6 +67,18 @@ AsyncFetch: TypeAlias = Callable[[str | None], Awaitable[Page[T]]]
 """The same, awaited."""
 
 
+def token_problem(page: Page[T]) -> str | None:
+    """Why ``page``'s ``next_page_token`` cannot be sent back (over the length a query text
+    may have: ``_args.MAX_QUERY_TEXT``), if it cannot."""
+    token = page.next_page_token
+    if token is None or len(token) <= MAX_QUERY_TEXT:
+        return None
+    return (
+        f"next_page_token is {len(token):,} characters, over the {MAX_QUERY_TEXT:,} a page "
+        f"token may have (it starts {token[:40]!r})"
+    )
+
+
 def next_token(page: Page[T]) -> str | None:
     """The token to fetch the page after ``page`` with, if any."""
     token = page.next_page_token
@@ -70,13 +88,38 @@ def next_token(page: Page[T]) -> str | None:
 
 
 class Walk:
-    """The tokens a walk through pages has sent; :meth:`after` gives the next one."""
+    """The tokens a walk through pages has sent and the ids of the items it has yielded;
+    :meth:`fresh` keeps a page's new items, :meth:`after` gives the next token."""
 
-    __slots__ = ("_pages", "_sent")
+    __slots__ = ("_ids", "_pages", "_sent")
 
     def __init__(self) -> None:
         self._sent: set[str] = set()
+        self._ids: set[object] = set()
         self._pages = 0
+
+    def fresh(self, page: Page[T]) -> Page[T]:
+        """``page`` without the items (by ``id``) an earlier page of this walk brought: a server
+        whose token is inclusive repeats the last item of each page.
+
+        Raises:
+            ApiResponseValidationError: the page has items, and none is new (its tokens may
+                move on forever while its items repeat).
+        """
+        items = []
+        for item in page.items:
+            key = getattr(item, "id", None)
+            if key is not None:
+                if key in self._ids:
+                    continue
+                self._ids.add(key)
+            items.append(item)
+        if page.items and not items:
+            raise ApiResponseValidationError(
+                f"the list's page {self._pages + 1} brought nothing new: its {len(page.items)} "
+                "items all came on earlier pages of this walk; stopped instead of looping"
+            )
+        return page if len(items) == len(page.items) else Page(items, page.next_page_token)
 
     def after(self, page: Page[T]) -> str | None:
         """The token for the page after ``page``; ``None`` at the end.

@@ -8,6 +8,8 @@ Redaction works on the places a credential travels, whatever its value: the valu
 ``accesskey=`` or ``token=`` query parameter (or cookie), percent-encoded or not, and the value
 after ``Bearer`` in a header. It never replaces other text that happens to equal a credential:
 with a one-character key, a message or a ``request_id`` holding that character stays intact.
+Both patterns take a whole RFC 6750 ``b64token`` (letters, digits, ``-._~+/``, ``=`` at the end),
+and that is all the credential check (``_auth``) accepts: one rule, held by a property test.
 """
 
 from __future__ import annotations

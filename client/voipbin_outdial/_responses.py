@@ -19,7 +19,7 @@ from typing import Any, Final, TypeVar
 import httpx
 
 from ._calls import Call
-from ._pagination import Page
+from ._pagination import Page, token_problem
 from ._raw import redacted_response
 from ._redact import redact
 from ._retry import parse_retry_after
@@ -68,8 +68,12 @@ def parse_success(
             value = call.parse(data)
             if not isinstance(value, Page):  # a page's listing is checked as it is read
                 check_model(value)
-            return value
-        problem = f"expected a JSON object, got {type(data).__name__}"
+                return value
+            problem = token_problem(value)
+            if problem is None:
+                return value
+        else:
+            problem = f"expected a JSON object, got {type(data).__name__}"
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         problem = _problem(exc)
     except RecursionError:  # a value nested deeply enough to overflow a repr in from_dict

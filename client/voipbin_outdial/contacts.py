@@ -18,22 +18,25 @@ export can be imported again). A destination cell is
 * ``type:target`` with a VoIPBIN address type (``sip:alice@example.com``,
   ``agent:<uuid>``, ``extension:2001``, ``tel:+12015550123`` ...);
 * else a phone number, read by the ``phonenumbers`` library (``region`` for national forms such
-  as ``(555) 010-0001``) and written in E.164 (``+15550100001``); one that is not a valid number
-  rejects the row.
+  as ``(555) 010-0001``) and written in E.164 (``+15550100001``); one that is not a valid number,
+  or has an extension (``x116``, ``ext. 12``: E.164 cannot carry it), rejects the row.
 
-A row that cannot be sent (an invalid number, an empty name, detail or data, no destination) is
-a :class:`Rejected` with the reason. Needs the ``csv`` extra (or ``cli``) for phonenumbers.
+A row that cannot be sent (such a number, an empty name, detail or data, no destination, a
+control character, a cell over the field limit or past the header: ``_csvrows``) is a
+:class:`Rejected` with the reason, which names the column and quotes at most 40 characters.
+Needs the ``csv`` extra (or ``cli``) for phonenumbers and defusedcsv.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final, TextIO
 
 import attrs
 
 from ._bulk import check_row
+from ._csvrows import normalize, quote, read_rows
+from ._csvsafe import RowWriter, restore, safe_writer
 from ._slots import DESTINATION_FIELDS, TRY_COUNT_FIELDS
 from .errors import InvalidRowError
 from .models import Address, AddressType, Outdialtarget
@@ -42,15 +45,19 @@ __all__ = [
     "ADDRESS_TYPES",
     "EXPORT_COLUMNS",
     "IMPORT_COLUMNS",
+    "REJECTS_COLUMNS",
     "REQUIRED_COLUMNS",
     "Contact",
     "Rejected",
+    "RowWriter",
     "check_columns",
     "check_region",
+    "count_rows",
     "destination_cell",
     "export_row",
     "parse_destination",
     "read_contacts",
+    "safe_writer",
     "write_targets",
 ]
 
@@ -67,6 +74,11 @@ EXPORT_COLUMNS: Final = (
     "tm_create",
     "tm_update",
 )
+REJECTS_COLUMNS: Final = (*IMPORT_COLUMNS, "reason")
+"""The columns of the rejects file ``voipbin-outdial import --rejects`` writes."""
+WRITTEN_HEADERS: Final = (EXPORT_COLUMNS, REJECTS_COLUMNS)
+"""The headers of the files the tool writes: in those, a cell escaped so that a spreadsheet
+cannot run it (``_csvsafe``) is read back as it was."""
 ADDRESS_TYPES: Final = frozenset(t.value for t in AddressType if t.value)
 """The ``type`` of ``type:target`` cells: VoIPBIN's address types."""
 
@@ -115,9 +127,14 @@ def _e164(text: str, region: str) -> str:
     try:
         number = lib.parse(text, region)
     except lib.NumberParseException as exc:
-        raise ValueError(f"{text!r} is not a phone number ({exc})") from None
+        raise ValueError(f"{quote(text)} is not a phone number ({exc})") from None
     if not lib.is_valid_number(number):
-        raise ValueError(f"{text!r} is not a valid phone number (region {region})")
+        raise ValueError(f"{quote(text)} is not a valid phone number (region {region})")
+    if number.extension:  # E.164, all a tel address holds, has no room for it: never dropped
+        raise ValueError(
+            f"{quote(text)} has an extension ({quote(number.extension)}), which a tel address"
+            " cannot carry"
+        )
     formatted: str = lib.format_number(number, lib.PhoneNumberFormat.E164)
     return formatted
 
@@ -132,19 +149,20 @@ def parse_destination(cell: str, region: str = "US") -> Address | None:
     if colon and kind in ADDRESS_TYPES:
         target = target.strip()
         if not target:
-            raise ValueError(f"{text!r} has no target after {kind}:")
+            raise ValueError(f"{quote(text)} has no target after {kind}:")
         if kind == "tel":
             target = _e164(target, region)
         return Address(type_=AddressType(kind), target=target)
     if colon and kind.isalpha():
         known = ", ".join(sorted(ADDRESS_TYPES))
-        raise ValueError(f"{text!r}: {kind!r} is not an address type ({known})")
+        raise ValueError(f"{quote(text)}: {quote(kind)} is not an address type ({known})")
     return Address(type_=AddressType.TEL, target=_e164(text, region))
 
 
 def check_columns(columns: Iterable[str] | None) -> list[str]:
-    """The header's columns, or ``ValueError`` naming a missing required one."""
-    names = [c.strip() for c in columns or ()]
+    """The header's columns (case and surrounding spaces ignored), or ``ValueError`` naming a
+    missing required one."""
+    names = [normalize(c) for c in columns or ()]
     missing = [c for c in REQUIRED_COLUMNS if c not in names]
     if missing:
         raise ValueError(
@@ -173,29 +191,39 @@ def _contact(cells: Mapping[str, str], line: int, region: str) -> Contact | Reje
     try:
         check_row(contact)
     except InvalidRowError as exc:
-        reason = "no destination" if exc.field.startswith("destinations") else str(exc)
+        empty = exc.field.startswith("destinations")
+        reason = f"{DESTINATION_FIELDS[0]}: no destination" if empty else str(exc)
         return Rejected(dict(cells), line, reason)
     return contact
 
 
 def read_contacts(
-    source: TextIO | Iterable[str], *, region: str = "US"
+    source: TextIO | Iterable[str], *, region: str = "US", delimiter: str | None = None
 ) -> Iterator[Contact | Rejected]:
     """Each row of a CSV with a header, as a :class:`Contact` or a :class:`Rejected`.
 
-    Streams: one row is read at a time. ``ValueError`` for a header without the required
-    columns or an unknown ``region``.
+    Streams: one row is read at a time. The header's names are matched ignoring case and
+    surrounding spaces; ``delimiter`` (``,``, ``;`` or a tab) is the one the header holds most
+    of unless given. ``ValueError`` for a header without the required columns or an unknown
+    ``region``.
     """
     code = check_region(region)
-    reader = csv.DictReader(source)
-    reader.fieldnames = check_columns(reader.fieldnames)
-    for cells in reader:
-        line = reader.line_num
-        extra = [cell for cell in cells.pop(None, None) or () if cell.strip()]
-        if extra:  # more cells than the header has columns
-            yield Rejected({k: v or "" for k, v in cells.items()}, line, f"extra cells: {extra}")
-            continue
-        yield _contact({k: v or "" for k, v in cells.items()}, line, code)
+    header, rows = read_rows(source, read=IMPORT_COLUMNS, delimiter=delimiter)
+    check_columns(header)
+    written = tuple(header) in WRITTEN_HEADERS
+    for row in rows:
+        cells = {k: restore(v) for k, v in row.cells.items()} if written else row.cells
+        if row.problem is not None:
+            yield Rejected(cells, row.line, row.problem)
+        else:
+            yield _contact(cells, row.line, code)
+
+
+def count_rows(source: TextIO | Iterable[str], *, delimiter: str | None = None) -> int:
+    """How many rows :func:`read_contacts` would give for ``source`` (blank ones not counted),
+    without reading a phone number."""
+    _, rows = read_rows(source, read=IMPORT_COLUMNS, delimiter=delimiter)
+    return sum(1 for _ in rows)
 
 
 def destination_cell(address: Address | object | None) -> str:
@@ -226,8 +254,12 @@ def export_row(target: Outdialtarget) -> list[str]:
 
 
 def write_targets(targets: Iterable[Outdialtarget], out: TextIO, *, header: bool = True) -> int:
-    """Write ``targets`` as CSV rows of :data:`EXPORT_COLUMNS`; how many were written."""
-    writer = csv.writer(out, lineterminator="\n")
+    """Write ``targets`` as CSV rows of :data:`EXPORT_COLUMNS`; how many were written.
+
+    A cell a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM``) is
+    written as text, with a ``'`` in front; :func:`read_contacts` takes it off again.
+    """
+    writer = safe_writer(out)
     if header:
         writer.writerow(EXPORT_COLUMNS)
     count = 0

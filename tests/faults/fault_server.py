@@ -31,12 +31,22 @@ Fault = Callable[["Connection"], bool]
 
 
 class Connection:
-    """One accepted connection and what the fault needs to answer on it."""
+    """One accepted connection and what the fault needs to answer on it: the request's path,
+    its whole target (the query too) and its headers (names in lower case)."""
 
-    def __init__(self, sock: socket.socket, stop: threading.Event, path: str) -> None:
+    def __init__(
+        self,
+        sock: socket.socket,
+        stop: threading.Event,
+        path: str,
+        target: str = "",
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.sock = sock
         self.stop = stop
         self.path = path
+        self.target = target or path
+        self.headers = headers or {}
 
     def send(self, data: bytes) -> bool:
         """Send ``data``; ``False`` once the client has gone."""
@@ -191,8 +201,10 @@ class FaultServer:
                 continue
         return b""
 
-    def _read_request(self, sock: socket.socket, buffer: bytes) -> tuple[str, str, bytes] | None:
-        """``(method, path, what is left after it)`` of the next request on ``sock``."""
+    def _read_request(
+        self, sock: socket.socket, buffer: bytes
+    ) -> tuple[str, str, dict[str, str], bytes] | None:
+        """``(method, target, headers, what is left after it)`` of the next request."""
         while b"\r\n\r\n" not in buffer:
             data = self._receive(sock)
             if not data:
@@ -201,24 +213,26 @@ class FaultServer:
         head, _, buffer = buffer.partition(b"\r\n\r\n")
         request_line, *header_lines = head.decode("latin-1").split("\r\n")
         method, target, _ = request_line.split(" ", 2)
-        headers = dict(line.lower().split(":", 1) for line in header_lines if ":" in line)
+        pairs = (line.split(":", 1) for line in header_lines if ":" in line)
+        headers = {name.strip().lower(): value.strip() for name, value in pairs}
         length = int(headers.get("content-length", "0"))
         while len(buffer) < length:
             data = self._receive(sock)
             if not data:
                 return None
             buffer += data
-        return method, target.partition("?")[0], buffer[length:]
+        return method, target, headers, buffer[length:]
 
     def _serve(self, sock: socket.socket) -> None:
         sock.settimeout(POLL)
         buffer = b""
         try:
             while (request := self._read_request(sock, buffer)) is not None:
-                method, path, buffer = request
+                method, target, headers, buffer = request
+                path = target.partition("?")[0]
                 with self._lock:
                     self.requests.append((method, path))
-                if not self.fault(Connection(sock, self._stop, path)):
+                if not self.fault(Connection(sock, self._stop, path, target, headers)):
                     return
         except OSError:
             return

@@ -87,8 +87,8 @@ def test_rows_become_contacts_or_rejections_with_a_reason_and_line() -> None:
     assert "destination_0: '12345' is not a valid phone number" in reasons[3]
     assert reasons[4].startswith("name must not be empty")
     assert reasons[5].startswith("data must not be empty")
-    assert reasons[6] == "no destination"
-    assert reasons[7] == "extra cells: ['too many']"
+    assert reasons[6] == "destination_0: no destination"
+    assert reasons[7] == "column 8: 'too many' is past the header's 7 columns"
 
 
 def test_a_header_without_the_required_columns_or_a_bad_region_is_refused() -> None:
@@ -133,3 +133,15 @@ def test_an_export_reads_back_as_the_same_contacts() -> None:
     assert destination_cell(Address.from_dict({"type": "email", "target": "a@x.org"})) == (
         "email:a@x.org"
     )
+
+
+def test_a_column_named_twice_or_a_bom_in_the_header() -> None:
+    with pytest.raises(
+        ValueError, match=r"the column 'name' is in the header twice \(columns 1 and 5\)"
+    ):
+        list(read_contacts(io.StringIO("name,detail,data,destination_0,Name\n")))
+    (ada,) = read_contacts(
+        io.StringIO("\ufeffName;Detail;Data;Destination_0\nAda;d;x;+12015550123\n")
+    )
+    assert isinstance(ada, Contact)
+    assert ada.name == "Ada"

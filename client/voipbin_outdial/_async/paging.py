@@ -2,7 +2,8 @@
 """The one walk through a list's pages: ``iter`` on every resource, ``create_many``'s look-ups
 and ``voipbin-outdial export`` all go through :func:`walk_pages`, so they share the one stop
 rule (:class:`~voipbin_outdial._pagination.Walk`: an empty page or no token ends the walk, a
-token sent before is an error).
+token sent before or a page that brings nothing new is an error, an item yielded before is left
+out).
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ T = TypeVar("T")
 
 
 async def walk_pages(fetch: AsyncFetch[T]) -> AsyncIterator[Page[T]]:
-    """Every page, each fetched only when the one before has been used; a token that comes back
-    (A, B, A ...) is an error, not an endless walk."""
+    """Every page, each fetched only when the one before has been used, without the items an
+    earlier page brought; a token that comes back (A, B, A ...) or a page with nothing new is
+    an error, not an endless walk."""
     walk = Walk()
     token: str | None = None
     while True:
         page = await fetch(token)
-        yield page
+        yield walk.fresh(page)
         token = walk.after(page)
         if token is None:
             return

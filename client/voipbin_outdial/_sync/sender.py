@@ -12,6 +12,7 @@ import httpx
 from .._base import Clock, Outcome, SenderBase, Sleep
 from .._calls import Call
 from .._config import Settings
+from .._inflate import BodyReader
 from .limiter import RateLimiter
 
 __all__ = ["Sender"]
@@ -82,15 +83,16 @@ class Sender(SenderBase[httpx.Client, Sleep]):
             response = self.http.send(attempt.request, stream=True, follow_redirects=False)
         except httpx.HTTPError as exc:
             return self.on_exception(call, exc)
-        try:
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():  # decoded: the cap is on what we keep
-                chunks.append(chunk)
-                size += len(chunk)
-                if size > self.max_response_bytes or self.clock() > attempt.deadline:
-                    return self.cut_short(call, response, size)
-            return Outcome(response, b"".join(chunks))
+        try:  # raw, decoded by BodyReader a bounded piece at a time: the cap is on what we keep
+            body = BodyReader(response, self.max_response_bytes, self.clock, attempt.deadline)
+            read = body.add(response.content) if body.in_memory else True
+            if not body.in_memory:
+                for raw in response.iter_raw():
+                    if not (read := body.add(raw)):
+                        break
+            if not (read and body.end()):
+                return self.cut_short(call, response, body.size)
+            return Outcome(response, body.body())
         except httpx.HTTPError as exc:
             return self.on_exception(call, exc)
         finally:

@@ -3,7 +3,9 @@
 Row by row, through ``client.outdialtargets.iter``: each page of targets is written before the
 next is asked for, so the output starts at once and memory does not grow with the outdial. The
 columns are :data:`voipbin_outdial.contacts.EXPORT_COLUMNS`; a tel destination is its number,
-another type ``type:target``, so the file can be imported again.
+another type ``type:target``, so the file can be imported again. A cell a spreadsheet would run
+as a formula is written as text (``'=...``; ``contacts.safe_writer``), and ``import`` reads it
+back as it was.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any, TextIO
 
 from .. import VoipbinClient
 from ..contacts import write_targets
+from ._extras import MissingExtraError
 
 __all__ = ["add_export_command", "run_export"]
 
@@ -32,6 +35,10 @@ def add_export_command(commands: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    try:
+        import defusedcsv  # type: ignore[import-untyped]  # noqa: F401  (contacts.write_targets)
+    except ImportError:
+        raise MissingExtraError("export", "csv", "defusedcsv keeps formulas out") from None
     return run_export(outdial_id=args.outdial, base_url=args.base_url)
 
 

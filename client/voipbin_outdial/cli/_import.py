@@ -9,7 +9,6 @@ go to ``--rejects`` with a ``reason`` column; the summary goes to stdout.
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections import deque
@@ -18,19 +17,26 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from .. import ImportProgress, RowResult, VoipbinClient
 from ..contacts import (
     IMPORT_COLUMNS,
+    REJECTS_COLUMNS,
     Contact,
     Rejected,
+    RowWriter,
     check_region,
+    count_rows,
     destination_cell,
     read_contacts,
+    safe_writer,
 )
 from ._extras import MissingExtraError
 from ._progress import Progress
+from ._textfile import check_encoding, decoded_lines
 
-__all__ = ["add_import_command", "run_import"]
+__all__ = ["FileSource", "add_import_command", "run_import"]
 
 EXIT_ROWS_LEFT = 1
 
@@ -62,6 +68,19 @@ def add_import_command(commands: Any, positive_int: Any) -> None:
     command.add_argument(
         "--rejects", type=Path, metavar="REJECTS.csv", help="write the rows not imported here"
     )
+    command.add_argument(
+        "--delimiter",
+        type=_delimiter,
+        default=None,
+        metavar="CHAR",
+        help="the cell separator: ',', ';' or 'tab' (default: the one the header holds most of)",
+    )
+    command.add_argument(
+        "--encoding",
+        type=check_encoding,
+        default="utf-8-sig",
+        help="the file's text encoding, such as cp1252 or utf-16 (default: UTF-8, a BOM or not)",
+    )
     command.epilog = (
         "Credentials come from VOIPBIN_TOKEN (a JWT) or VOIPBIN_ACCESSKEY. "
         "Exit status 1 when a row was rejected or failed."
@@ -74,6 +93,10 @@ def _run(args: argparse.Namespace) -> int:
         import phonenumbers  # noqa: F401  (read_contacts writes numbers in E.164 with it)
     except ImportError:
         raise MissingExtraError("import", "csv", "phonenumbers reads the numbers") from None
+    try:
+        import defusedcsv  # type: ignore[import-untyped]  # noqa: F401  (the rejects file)
+    except ImportError:
+        raise MissingExtraError("import", "csv", "defusedcsv writes the rejects") from None
     return run_import(
         args.file,
         outdial_id=args.outdial,
@@ -82,40 +105,63 @@ def _run(args: argparse.Namespace) -> int:
         region=args.region,
         dry_run=args.dry_run,
         rejects=args.rejects,
+        source=FileSource(args.encoding, args.delimiter),
     )
+
+
+def _delimiter(text: str) -> str:
+    value = "\t" if text.lower() in ("tab", "\\t") else text
+    if len(value) != 1 or value in '"\r\n' or value.isalnum():
+        raise argparse.ArgumentTypeError(f"one character such as ',', ';' or 'tab', not {text!r}")
+    return value
+
+
+@attrs.frozen
+class FileSource:
+    """How the contact list is read: its text ``encoding`` and cell ``delimiter`` (``None``:
+    the one its header holds most of)."""
+
+    encoding: str = "utf-8-sig"
+    delimiter: str | None = None
+
+    def lines(self, path: str, stack: ExitStack) -> Iterator[str]:
+        """The file's lines (``-``: stdin's), decoded; a file that cannot be opened is a
+        ``ValueError`` of one line."""
+        if path == "-":
+            return decoded_lines(sys.stdin.buffer, self.encoding)
+        try:
+            raw = stack.enter_context(open(path, "rb"))  # noqa: SIM115 (the stack closes it)
+        except OSError as exc:
+            raise ValueError(f"cannot read {path}: {exc.strerror or exc}") from None
+        return decoded_lines(raw, self.encoding)
+
+    def count(self, path: str) -> int | None:
+        """How many rows the file has (blank ones not counted), for the progress bar."""
+        if path == "-":
+            return None
+        with ExitStack() as stack:
+            return count_rows(self.lines(path, stack), delimiter=self.delimiter)
 
 
 class _Rejects:
     """The rejects file: the import columns of each row as read, and a ``reason`` column (so
-    it can be corrected and imported again; the reason is ignored then)."""
+    it can be corrected and imported again; the reason is ignored then). Written as an export
+    is (UTF-8, ``,``, lines ending in ``\\r\\n``, cells a spreadsheet would run escaped)."""
 
     def __init__(self, path: Path | None, stack: ExitStack) -> None:
         self._path = path
         self._stack = stack
-        self._writer: Any = None
+        self._writer: RowWriter | None = None
 
     def write(self, cells: dict[str, str], reason: str) -> None:
+        """Write a row and why it was not imported (``line N: column: ...``)."""
         if self._path is None:
             return
         if self._writer is None:
             stream = self._stack.enter_context(self._path.open("w", newline="", encoding="utf-8"))
-            fields = [*IMPORT_COLUMNS, "reason"]
-            self._writer = csv.DictWriter(stream, fields, extrasaction="ignore")
-            self._writer.writeheader()
-        self._writer.writerow({**cells, "reason": reason})
-
-
-def _open(path: str, stack: ExitStack) -> TextIO:
-    if path == "-":
-        return sys.stdin
-    return stack.enter_context(open(path, newline="", encoding="utf-8-sig"))
-
-
-def _count_rows(path: str) -> int | None:
-    if path == "-":
-        return None
-    with open(path, newline="", encoding="utf-8-sig") as stream:
-        return max(sum(1 for _ in csv.reader(stream)) - 1, 0)
+            self._writer = safe_writer(stream)
+            self._writer.writerow(REJECTS_COLUMNS)
+        self._writer.writerow([*(cells.get(c, "") for c in IMPORT_COLUMNS), reason])
 
 
 def run_import(
@@ -127,6 +173,7 @@ def run_import(
     region: str = "US",
     dry_run: bool = False,
     rejects: Path | None = None,
+    source: FileSource | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -134,15 +181,17 @@ def run_import(
     out = out if out is not None else sys.stdout
     err = err if err is not None else sys.stderr
     region = check_region(region)
+    source = source if source is not None else FileSource()
     started = time.monotonic()
     with ExitStack() as stack:
-        items = read_contacts(_open(path, stack), region=region)
+        lines = source.lines(path, stack)
+        items = read_contacts(lines, region=region, delimiter=source.delimiter)
         sink = _Rejects(rejects, stack)
         if dry_run:
             return _dry_run(items, sink, out, err)
 
         options: dict[str, Any] = {} if base_url is None else {"base_url": base_url}
-        progress = stack.enter_context(Progress(_count_rows(path), err))
+        progress = stack.enter_context(Progress(source.count(path), err))
         tally = _Tally(sink, progress, err)
         with VoipbinClient(**options) as client:
             for result in client.outdialtargets.iter_create_many(
@@ -162,8 +211,9 @@ def _dry_run(items: Iterable[Contact | Rejected], sink: _Rejects, out: TextIO, e
     for item in items:
         if isinstance(item, Rejected):
             rejected += 1
-            sink.write(item.cells, item.reason)
-            err.write(f"line {item.line}: {item.reason}\n")
+            reason = f"line {item.line}: {item.reason}"
+            sink.write(item.cells, reason)
+            err.write(f"{reason}\n")
         else:
             valid += 1
     out.write(f"dry run: {valid} rows to import, {rejected} rejected\n")
@@ -191,9 +241,9 @@ class _Tally:
         self._write_rejected()
         self.counts.add(result)
         if result.outcome in ("failed", "rejected"):
-            reason = str(result.error)
-            self._sink.write(_cells(result.row), f"{result.outcome}: {reason}")
-            self._err.write(f"line {result.row.line}: {result.outcome}: {reason}\n")
+            reason = f"line {result.row.line}: {result.outcome}: {result.error}"
+            self._sink.write(_cells(result.row), reason)
+            self._err.write(f"{reason}\n")
         self._progress.update(self.counts.done, _summary(self.counts))
 
     def finish(self) -> None:
@@ -204,7 +254,9 @@ class _Tally:
         while self._rejected:
             item = self._rejected.popleft()
             self.counts.rejected += 1
-            self._sink.write(item.cells, item.reason)
+            reason = f"line {item.line}: {item.reason}"
+            self._sink.write(item.cells, reason)
+            self._err.write(f"{reason}\n")
 
 
 def _summary(counts: ImportProgress) -> str:

@@ -75,11 +75,11 @@ async def test_an_accesskey_with_reserved_characters_is_encoded(
     make_harness: MakeHarness, api: respx.MockRouter
 ) -> None:
     route = api.get(f"/outplans/{PLAN_ID}").respond(200, json=outplan())
-    harness = await make_harness(accesskey="a+b/c=d&e")
+    harness = await make_harness(accesskey="a+b/c~d==")
 
     await harness.call("outplans.get", PLAN_ID)
 
-    assert route.calls.last.request.url.params["accesskey"] == "a+b/c=d&e"
+    assert route.calls.last.request.url.params["accesskey"] == "a+b/c~d=="
 
 
 @pytest.mark.parametrize(

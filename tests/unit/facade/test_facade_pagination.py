@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
@@ -15,8 +16,16 @@ from voipbin_outdial._pagination import Walk, next_token
 from voipbin_outdial.errors import ApiResponseValidationError
 
 
+def id_of(name: str) -> str:
+    """An id of its own for each name (a walk yields each id once)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
 def plans(*names: str) -> list[dict[str, Any]]:
-    return [outplan(name=n, tm_create=f"2022-04-28 01:50:2{i}.000000") for i, n in enumerate(names)]
+    return [
+        outplan(id=id_of(n), name=n, tm_create=f"2022-04-28 01:50:2{i}.000000")
+        for i, n in enumerate(names)
+    ]
 
 
 def serve_pages(route: respx.Route, pages: list[dict[str, Any]]) -> None:
@@ -66,7 +75,7 @@ async def test_iter_walks_newest_first_pages_as_voipbin_sends_them(
     """bin-api-manager/server/outplans.go ``GetOutplans``: newest first, the token is the last
     item's ``tm_create`` with six digits, ``""`` on the empty page that ends the list."""
     newest = [
-        outplan(name=name, tm_create=stamp)
+        outplan(id=id_of(name), name=name, tm_create=stamp)
         for name, stamp in [
             ("c", "2026-03-01T09:30:02Z"),
             ("b", "2026-03-01T09:30:01.5Z"),
@@ -267,7 +276,10 @@ def named_pages(item: Callable[..., dict[str, Any]], *pages: str) -> list[dict[s
     """Pages holding items named by the letters of each string, each but the last with a token;
     the list ends with an empty page."""
     served = [
-        {"result": [item(name=name) for name in letters], "next_page_token": f"t{n}"}
+        {
+            "result": [item(id=id_of(name), name=name) for name in letters],
+            "next_page_token": f"t{n}",
+        }
         for n, letters in enumerate(pages, start=1)
     ]
     return [*served, {"result": [], "next_page_token": ""}]
