@@ -14,6 +14,7 @@ import inspect
 from collections.abc import Mapping
 from typing import Final
 
+from ._async.campaigns import AsyncCampaigncalls, AsyncCampaigns
 from ._async.resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
 
 __all__ = ["OPERATIONS"]
@@ -30,6 +31,6 @@ def _operations(*resources: type) -> dict[str, tuple[str, str]]:
 
 
 OPERATIONS: Final[Mapping[str, tuple[str, str]]] = _operations(
-    AsyncOutplans, AsyncOutdials, AsyncOutdialtargets
+    AsyncOutplans, AsyncOutdials, AsyncOutdialtargets, AsyncCampaigns, AsyncCampaigncalls
 )
 """operationId -> (resource attribute, method name), the same on both clients."""

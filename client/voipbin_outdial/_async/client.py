@@ -1,5 +1,5 @@
 # unasync: the source of _sync/client.py; edit this file, then run scripts/unasync.py
-"""The client and its three resources.
+"""The client and its resources.
 
 ```python
 async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSKEY
@@ -25,6 +25,7 @@ from .._config import (
     make_settings,
 )
 from .._ratelimit import RateLimit
+from .campaigns import AsyncCampaigncalls, AsyncCampaigns
 from .limiter import AsyncRateLimiter, to_limiter
 from .resources import AsyncOutdials, AsyncOutdialtargets, AsyncOutplans
 from .sender import AsyncSender
@@ -66,6 +67,8 @@ class AsyncVoipbinClient:
     outplans: AsyncOutplans
     outdials: AsyncOutdials
     outdialtargets: AsyncOutdialtargets
+    campaigns: AsyncCampaigns
+    campaigncalls: AsyncCampaigncalls
 
     def __init__(
         self,
@@ -100,6 +103,8 @@ class AsyncVoipbinClient:
         self.outplans = AsyncOutplans(self._sender)
         self.outdials = AsyncOutdials(self._sender)
         self.outdialtargets = AsyncOutdialtargets(self._sender)
+        self.campaigns = AsyncCampaigns(self._sender)
+        self.campaigncalls = AsyncCampaigncalls(self._sender)
 
     @property
     def base_url(self) -> str:
