@@ -211,9 +211,9 @@ def campaigns_update_status(call: Call) -> Json:
     """``PutCampaignsIdStatus``: ``run`` (resources checked again) or ``stop``; else 400."""
     campaign_id, fields = call.id(), call.fields()
     call.strict()
-    with call.store.locked():
+    dialer = dialer_of(call.store)
+    with dialer.held.locked(), call.store.locked():  # in the order a clock move takes them
         campaign = call.owned("campaign", campaign_id)
-        dialer = dialer_of(call.store)
         if fields["status"] == "stop":
             return dialer.stop(campaign)
         if fields["status"] != "run":
