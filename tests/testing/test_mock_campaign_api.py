@@ -23,6 +23,7 @@ from voipbin_outdial.timeutil import parse_timestamp
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 NIL = UUID(int=0)
 CALLER = {"type": "tel", "target": "+15559876543"}
+CONTROL = "https://api.voipbin.net/_mock"
 
 
 @pytest.fixture
@@ -318,3 +319,34 @@ async def test_the_async_client_runs_a_campaign_too(mock: VoipbinMock) -> None:
         page = await aclient.campaigns.list_campaigncalls(campaign.id)
     assert [call.id for call in calls] == [call.id for call in page]
     assert len(calls) == 1
+
+
+def test_a_queue_the_mock_knows_and_the_service_level_gate(
+    client: VoipbinClient, mock: VoipbinMock
+) -> None:
+    """campaign.go ``isValidQueueID`` (a queue of the customer); execute.go ``isDialable``:
+    with a queue, dial only while ``agents * service_level / 100`` (integer division) is above
+    the campaign's calls ringing, else look again in 5 s. ``POST /_mock/queues`` adds one."""
+    with mock.client() as http:
+        queue = http.post(f"{CONTROL}/queues", json={"available_agents": 2}).json()["id"]
+    campaign, outdial = make_campaign(client, targets=3, end_handle="continue")
+    client.campaigns.update_resource_info(
+        campaign.id,
+        outplan_id=campaign.outplan_id,
+        outdial_id=outdial.id,
+        queue_id=queue,
+        next_campaign_id=None,
+    )
+    client.campaigns.update_status(campaign.id, "run")
+    mock.advance_clock(timedelta(seconds=30))
+    assert len(list(client.campaigncalls.iter())) == 2  # two agents, service level 100
+
+    client.campaigns.update_service_level(campaign.id, 0)  # 0: never dials
+    mock.advance_clock(timedelta(seconds=60))
+    assert len(list(client.campaigncalls.iter())) == 2
+    client.campaigns.update_service_level(campaign.id, 50)  # 2 * 50 / 100 = one at a time
+    mock.advance_clock(timedelta(seconds=10))
+    calls = list(client.campaigncalls.iter())
+    assert len(calls) == 3
+    assert [call.status for call in calls] == ["dialing", "done", "done"]
+    assert client.campaigns.get(campaign.id).status is CampaignStatus.RUN

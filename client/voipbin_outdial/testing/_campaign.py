@@ -18,6 +18,7 @@ the others, and deleting the outplan or the outdial does not stop it (:mod:`._si
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypedDict, get_args
 from uuid import uuid4
@@ -88,6 +89,7 @@ class Campaign:
         end_handle: EndHandle = "continue",
         campaign_id: str | None = None,
         observer: Observer | None = None,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         if end_handle not in get_args(EndHandle):
             raise ValueError(f"end_handle must be 'stop' or 'continue', not {end_handle!r}")
@@ -107,6 +109,7 @@ class Campaign:
             end_handle=end_handle,
             observer=observer,
             keep_polling=observer is not None,
+            gate=gate,
         )
 
     def halt(self) -> None:

@@ -8,7 +8,7 @@ checks, lookup, then the campaign manager (``bin-api-manager/server/campaigns.go
   queue or next campaign that is missing, another customer's or deleted, an outdial another
   campaign has (its ``campaign_id`` neither nil nor this campaign), a status other than
   ``run``/``stop`` (``campaign.go`` ``validateResources``, ``status_stop.go`` ``UpdateStatus``).
-  The mock knows no queue, so any ``queue_id`` but the nil UUID is refused.
+  The mock has no queue manager: a queue is one added with ``POST /_mock/queues``.
 * Ids in bodies are read with ``FromStringOrNil``: missing, empty or not a UUID is "none".
 * Deleting a campaign that is not ``stop``, or a campaigncall that is not ``done``, answers an
   all-zero object and deletes nothing (``campaign.go`` ``Delete``, ``campaigncall.go``
@@ -90,8 +90,10 @@ def _check_resources(call: Call, campaign_id: str, ids: Mapping[str, str], owner
                 raise _invalid()
             if kind == "outdial" and record["campaign_id"] not in (NIL, campaign_id):
                 raise _invalid()  # isValidOutdialID: another campaign's outdial
-    if ids["queue_id"] != NIL:
-        raise _invalid()  # the mock has no queue manager: no queue is found
+    if ids["queue_id"] != NIL:  # isValidQueueID: a queue the mock knows (POST /_mock/queues)
+        known = dialer_of(call.store).queues.get(ids["queue_id"])
+        if known is None or known[0] != owner:
+            raise _invalid()
 
 
 def _action(bound: Mapping[str, Any]) -> Json:

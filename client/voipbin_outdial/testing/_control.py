@@ -143,6 +143,15 @@ async def campaign_calls(mock: VoipbinMock, body: Body) -> Json:
     return shown
 
 
+async def add_queue(mock: VoipbinMock, body: Body) -> Json:
+    """A queue with ``available_agents`` agents, for a campaign's ``queue_id`` (the mock's
+    customer's): VoIPBIN's dialer keeps at most ``agents * service_level / 100`` calls ringing."""
+    agents = body.integer("available_agents")
+    body.done()
+    queue_id = dialer_of(mock.store).add_queue(mock.store.customer_id, agents or 0)
+    return {"id": queue_id, "available_agents": agents or 0}
+
+
 async def held_campaign(mock: VoipbinMock, body: Body) -> Json:
     campaign_id = body.path_param("id")
     body.done()
@@ -316,6 +325,7 @@ _ENDPOINTS: Final[Mapping[str, tuple[str, Handler]]] = {
     "/campaigns": ("POST", start_campaign),
     "/campaigns/{id}": ("GET", held_campaign),
     "/campaign_calls": ("POST", campaign_calls),
+    "/queues": ("POST", add_queue),
     "/faults": ("POST", faults),
     "/state": ("GET", state),
 }

@@ -139,6 +139,24 @@ class Dialer:
         self._flows: dict[str, str] = {}  # campaign -> its hidden flow's id
         self._executing: set[str] = set()  # campaigns whose engine runs (execute: run)
         self._due_stops: dict[str, datetime] = {}  # campaigns without an engine: stop then
+        self.queues: dict[str, tuple[str, int]] = {}  # queue -> its customer, available agents
+
+    def add_queue(self, customer_id: str, available_agents: int) -> str:
+        """A queue the mock knows (it has no queue manager), with its available agents."""
+        with self._lock:
+            queue_id = str(uuid.uuid4())
+            self.queues[queue_id] = (customer_id, available_agents)
+            return queue_id
+
+    def _dialable(self, campaign_id: str, campaign: Campaign | None) -> bool:
+        """execute.go ``isDialable``: no queue, always; else ``agents * service_level / 100``
+        (integer division) must be above the campaign's calls ringing now (at most 100 counted)."""
+        record = self.store.stored("campaign", campaign_id)
+        if record["queue_id"] == NIL:
+            return True
+        _, agents = self.queues.get(record["queue_id"], ("", 0))
+        dialing = 0 if campaign is None else min(len(campaign.live_calls), 100)
+        return bool(agents * record["service_level"] // 100 > dialing)
 
     def flow_id(self, campaign_id: str) -> str:
         """The id of the campaign's hidden flow (the campaigncalls show it, the campaign not)."""
@@ -150,6 +168,7 @@ class Dialer:
             self._flows.clear()
             self._executing.clear()
             self._due_stops.clear()
+            self.queues.clear()
 
     def _set_status(self, campaign_id: str, status: str, at: datetime | None = None) -> Record:
         current = self.store.stored("campaign", campaign_id)
@@ -187,6 +206,7 @@ class Dialer:
             record["outdial_id"],
             campaign_id=record["id"],
             observer=watch,
+            gate=lambda: self._dialable(record["id"], watch.campaign),
             **options,
         )
         watch.campaign = campaign

@@ -32,6 +32,7 @@ from __future__ import annotations
 import copy
 import heapq
 import itertools
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeAlias
 
@@ -79,11 +80,13 @@ class Simulation:
         end_handle: EndHandle,
         observer: Observer | None = None,
         keep_polling: bool = False,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         self.now = start
         # keep_polling: as VoIPBIN, poll every 5 s while end_handle is not stop, live calls or
         # not (a campaign run through the API); else end when nothing can change any more.
         self.observer, self.keep_polling, self.halt = observer, keep_polling, False
+        self.gate = gate  # isDialable: whether the queue has room for one more call now
         self.calls: list[CallRecord] = []
         self.live: dict[str, CallRecord] = {}  # store id of the target -> its call in progress
         self.stop_reason: StopReason | None = None
@@ -137,6 +140,9 @@ class Simulation:
                     self._nothing_available(at)
                     return
                 found, target = head
+                if self.gate is not None and not self.gate():
+                    self._poll(at, None)  # execute.go: not dialable, look again in 5 s
+                    return
                 if found.due > at:
                     self._poll(at, found.due)
                     return
