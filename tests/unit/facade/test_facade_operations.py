@@ -86,7 +86,9 @@ def test_method_exists_on_both_clients(
     assert _parameters(sync) == _parameters(async_)
 
 
-@pytest.mark.parametrize("resource", ["outplans", "outdials", "outdialtargets"])
+@pytest.mark.parametrize(
+    "resource", ["outplans", "outdials", "outdialtargets", "campaigns", "campaigncalls"]
+)
 def test_both_clients_have_the_same_methods(
     clients: tuple[VoipbinClient, AsyncVoipbinClient], resource: str
 ) -> None:
