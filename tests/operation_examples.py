@@ -134,8 +134,8 @@ ARGUMENTS: Final[dict[str, Arguments]] = {
         (CAMPAIGN_ID,),
         {
             "outplan_id": UUID(NIL_ID),
-            "outdial_id": None,
-            "queue_id": None,
+            "outdial_id": NIL_ID,
+            "queue_id": UUID(NIL_ID),
             "next_campaign_id": NIL_ID,
         },
     ),

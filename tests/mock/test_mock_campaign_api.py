@@ -17,7 +17,7 @@ import pytest
 from voipbin_outdial import AsyncVoipbinClient, BadRequestError, VoipbinClient
 from voipbin_outdial.models import Campaign, CampaigncallResult, CampaigncallStatus, CampaignStatus
 from voipbin_outdial.testing import VoipbinMock
-from voipbin_outdial.testing._dialer import dialer_of
+from voipbin_outdial.testing._held import dialer_of
 from voipbin_outdial.timeutil import parse_timestamp
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

@@ -2,7 +2,8 @@
 """The campaign resources on a client: ``client.campaigns`` and ``client.campaigncalls``.
 
 Built as ``resources.py`` builds the others: each method serves the operationId
-``<resource>_<method>`` of openapi.yaml through the generated endpoint module of that name.
+``<resource>_<method>`` of openapi.yaml, building its request from that operation's row of the
+generated table.
 
 A campaign ties an outplan and an outdial together and dials the outdial's targets while its
 status is ``run``; each attempt is a campaigncall, which only VoIPBIN's dialer makes. Since
@@ -15,21 +16,20 @@ outdial only if its ``campaign_id`` is nil or the campaign's own).
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 from uuid import UUID
 
-from .._args import to_limit, to_page_size, to_text, to_uuid
+from .._args import to_limit, to_page_size, to_uuid
 from .._calls import TimeoutArg, by_ids, pages, request
 from .._campaign_args import (
-    CAMPAIGN_END_HANDLES,
     CAMPAIGN_STATUSES,
-    CAMPAIGN_TYPES,
     to_actions,
     to_choice,
     to_optional_id,
     to_service_level,
 )
-from .._generated.api.campaign import (
+from .._generated.api import (
     campaigncalls_delete,
     campaigncalls_get,
     campaigncalls_list,
@@ -46,6 +46,13 @@ from .._generated.api.campaign import (
     campaigns_update_status,
 )
 from .._pagination import Page
+from .._partial import (
+    CAMPAIGN_BASICS,
+    RESOURCE_INFO,
+    changes,
+    checked_campaign_basics,
+    with_current,
+)
 from ..models import (
     UNSET,
     Campaign,
@@ -61,6 +68,7 @@ from ..models import (
     CampaignStatusUpdateStatus,
     CampaignUpdate,
 )
+from . import raw
 from .paging import iter_page_size, walk_items
 from .resources import AsyncResource
 
@@ -78,6 +86,8 @@ class AsyncCampaigns(AsyncResource):
     An id given as ``None`` is the nil UUID: none.
     """
 
+    with_raw_response = cached_property(raw.AsyncCampaignsWithRawResponse)
+
     async def list(
         self,
         *,
@@ -87,7 +97,7 @@ class AsyncCampaigns(AsyncResource):
     ) -> Page[Campaign]:
         """One page of campaigns, newest first, deleted ones too (``page_size`` 1 to 100)."""
         call = request(
-            campaigns_list._get_kwargs,
+            campaigns_list,
             pages(CampaignList.from_dict),
             timeout,
             page_size=to_page_size(page_size),
@@ -128,49 +138,46 @@ class AsyncCampaigns(AsyncResource):
         nil: leave it out, create the outdial for the new campaign, then
         :meth:`update_resource_info`. Every field is sent (VoIPBIN's published spec requires them).
         """
+        basics = dict(name=name, detail=detail, type=type, end_handle=end_handle)
+        checked = checked_campaign_basics({**basics, "service_level": service_level})
         body = CampaignCreate(
-            name=to_text(name, "name", required=False),
-            detail=to_text(detail, "detail", required=False),
-            type_=to_choice(type, "type", CAMPAIGN_TYPES),
-            service_level=to_service_level(service_level),
-            end_handle=to_choice(end_handle, "end_handle", CAMPAIGN_END_HANDLES),
+            type_=checked.pop("type"),
+            **checked,
             actions=to_actions(actions),
             outplan_id=to_optional_id(outplan_id, "outplan_id"),
             outdial_id=to_optional_id(outdial_id, "outdial_id"),
             queue_id=to_optional_id(queue_id, "queue_id"),
             next_campaign_id=to_optional_id(next_campaign_id, "next_campaign_id"),
         )
-        call = request(campaigns_create._get_kwargs, Campaign.from_dict, timeout, body=body)
+        call = request(campaigns_create, Campaign.from_dict, timeout, body=body)
         return await self._sender.send(call)
 
     async def get(self, campaign_id: str | UUID, *, timeout: TimeoutArg = None) -> Campaign:
         """The campaign with this id (a deleted one too: its ``tm_delete`` is set)."""
-        get_kwargs = campaigns_get._get_kwargs
-        call = by_ids(get_kwargs, Campaign.from_dict, timeout, campaign_id=campaign_id)
+        call = by_ids(campaigns_get, Campaign.from_dict, timeout, campaign_id=campaign_id)
         return await self._sender.send(call)
 
     async def update(
         self,
         campaign_id: str | UUID,
         *,
-        name: str,
-        detail: str,
-        type: str,
-        service_level: int,
-        end_handle: str,
+        name: str | None = None,
+        detail: str | None = None,
+        type: str | None = None,
+        service_level: int | None = None,
+        end_handle: str | None = None,
         timeout: TimeoutArg = None,
     ) -> Campaign:
-        """Replace the five basic fields (VoIPBIN writes all five every time, so all are needed)."""
+        """Change any of the five basic fields (``update(id, service_level=50)``). VoIPBIN's PUT
+        writes all five, so given fewer, the SDK reads the others first: read, then write: not
+        atomic."""
         uuid = to_uuid(campaign_id, "campaign_id")
-        body = CampaignUpdate(
-            name=to_text(name, "name", required=False),
-            detail=to_text(detail, "detail", required=False),
-            type_=to_choice(type, "type", CAMPAIGN_TYPES),
-            service_level=to_service_level(service_level),
-            end_handle=to_choice(end_handle, "end_handle", CAMPAIGN_END_HANDLES),
-        )
-        get_kwargs = campaigns_update._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        values = (name, detail, type, service_level, end_handle)
+        given = checked_campaign_basics(changes("campaigns.update", CAMPAIGN_BASICS, values))
+        if len(given) < len(CAMPAIGN_BASICS):
+            given = with_current(await self.get(uuid, timeout=timeout), CAMPAIGN_BASICS, given)
+        body = CampaignUpdate(type_=given.pop("type"), **given)
+        call = request(campaigns_update, Campaign.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def delete(self, campaign_id: str | UUID, *, timeout: TimeoutArg = None) -> Campaign:
@@ -179,8 +186,7 @@ class AsyncCampaigns(AsyncResource):
         VoIPBIN does not delete a ``run`` or ``stopping`` campaign: it answers 200 with an
         all-zero campaign (``id`` the nil UUID, ``status`` ``""``). Stop it and wait for ``stop``.
         """
-        get_kwargs = campaigns_delete._get_kwargs
-        call = by_ids(get_kwargs, Campaign.from_dict, timeout, campaign_id=campaign_id)
+        call = by_ids(campaigns_delete, Campaign.from_dict, timeout, campaign_id=campaign_id)
         return await self._sender.send(call)
 
     async def update_status(
@@ -191,8 +197,7 @@ class AsyncCampaigns(AsyncResource):
         uuid = to_uuid(campaign_id, "campaign_id")
         value = CampaignStatusUpdateStatus(to_choice(status, "status", CAMPAIGN_STATUSES))
         body = CampaignStatusUpdate(status=value)
-        get_kwargs = campaigns_update_status._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        call = request(campaigns_update_status, Campaign.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_service_level(
@@ -201,8 +206,7 @@ class AsyncCampaigns(AsyncResource):
         """With a queue, ring at most ``available agents * service_level / 100`` calls at once."""
         uuid = to_uuid(campaign_id, "campaign_id")
         body = CampaignServiceLevelUpdate(service_level=to_service_level(service_level))
-        get_kwargs = campaigns_update_service_level._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        call = request(campaigns_update_service_level, Campaign.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_actions(
@@ -211,33 +215,33 @@ class AsyncCampaigns(AsyncResource):
         """Replace the flow actions run on each answered call."""
         uuid = to_uuid(campaign_id, "campaign_id")
         body = CampaignActionsUpdate(actions=to_actions(actions))
-        get_kwargs = campaigns_update_actions._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        call = request(campaigns_update_actions, Campaign.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_resource_info(
         self,
         campaign_id: str | UUID,
         *,
-        outplan_id: IdArg,
-        outdial_id: IdArg,
-        queue_id: IdArg,
-        next_campaign_id: IdArg,
+        outplan_id: str | UUID | None = None,
+        outdial_id: str | UUID | None = None,
+        queue_id: str | UUID | None = None,
+        next_campaign_id: str | UUID | None = None,
         timeout: TimeoutArg = None,
     ) -> Campaign:
-        """Set all four resources (``None`` clears one: VoIPBIN writes the four every time).
+        """Change any of the four resources (``None``: unchanged; the nil UUID,
+        ``uuid.UUID(int=0)``, clears one). VoIPBIN's PUT writes all four, so given fewer, the SDK
+        reads the others first: read, then write: not atomic.
 
         The outdial's ``campaign_id`` must be nil or this campaign; it becomes this campaign.
         """
         uuid = to_uuid(campaign_id, "campaign_id")
-        body = CampaignResourceInfoUpdate(
-            outplan_id=to_optional_id(outplan_id, "outplan_id"),
-            outdial_id=to_optional_id(outdial_id, "outdial_id"),
-            queue_id=to_optional_id(queue_id, "queue_id"),
-            next_campaign_id=to_optional_id(next_campaign_id, "next_campaign_id"),
-        )
-        get_kwargs = campaigns_update_resource_info._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        values = (outplan_id, outdial_id, queue_id, next_campaign_id)
+        given = changes("campaigns.update_resource_info", RESOURCE_INFO, values)
+        given = {name: to_uuid(value, name) for name, value in given.items()}
+        if len(given) < len(RESOURCE_INFO):
+            given = with_current(await self.get(uuid, timeout=timeout), RESOURCE_INFO, given)
+        body = CampaignResourceInfoUpdate(**given)
+        call = request(campaigns_update_resource_info, Campaign.from_dict, timeout, uuid, body=body)
         return await self._sender.send(call)
 
     async def update_next_campaign_id(
@@ -248,8 +252,9 @@ class AsyncCampaigns(AsyncResource):
         body = CampaignNextCampaignIdUpdate(
             next_campaign_id=to_optional_id(next_campaign_id, "next_campaign_id")
         )
-        get_kwargs = campaigns_update_next_campaign_id._get_kwargs
-        call = request(get_kwargs, Campaign.from_dict, timeout, id=uuid, body=body)
+        call = request(
+            campaigns_update_next_campaign_id, Campaign.from_dict, timeout, uuid, body=body
+        )
         return await self._sender.send(call)
 
     async def list_campaigncalls(
@@ -262,10 +267,10 @@ class AsyncCampaigns(AsyncResource):
     ) -> Page[Campaigncall]:
         """One page of the campaign's campaigncalls (its dial attempts), newest first."""
         call = request(
-            campaigns_list_campaigncalls._get_kwargs,
+            campaigns_list_campaigncalls,
             pages(CampaigncallList.from_dict),
             timeout,
-            id=to_uuid(campaign_id, "campaign_id"),
+            to_uuid(campaign_id, "campaign_id"),
             page_size=to_page_size(page_size),
             page_token=page_token or UNSET,
         )
@@ -291,6 +296,8 @@ class AsyncCampaigns(AsyncResource):
 class AsyncCampaigncalls(AsyncResource):
     """Dial attempts of campaigns: read and deleted here, made only by VoIPBIN's dialer."""
 
+    with_raw_response = cached_property(raw.AsyncCampaigncallsWithRawResponse)
+
     async def list(
         self,
         *,
@@ -300,7 +307,7 @@ class AsyncCampaigncalls(AsyncResource):
     ) -> Page[Campaigncall]:
         """One page of the customer's campaigncalls, newest first (``page_size`` 1 to 100)."""
         call = request(
-            campaigncalls_list._get_kwargs,
+            campaigncalls_list,
             pages(CampaigncallList.from_dict),
             timeout,
             page_size=to_page_size(page_size),
@@ -322,8 +329,9 @@ class AsyncCampaigncalls(AsyncResource):
 
     async def get(self, campaigncall_id: str | UUID, *, timeout: TimeoutArg = None) -> Campaigncall:
         """The campaigncall with this id (a deleted one too)."""
-        get_kwargs = campaigncalls_get._get_kwargs
-        call = by_ids(get_kwargs, Campaigncall.from_dict, timeout, campaigncall_id=campaigncall_id)
+        call = by_ids(
+            campaigncalls_get, Campaigncall.from_dict, timeout, campaigncall_id=campaigncall_id
+        )
         return await self._sender.send(call)
 
     async def delete(
@@ -331,6 +339,7 @@ class AsyncCampaigncalls(AsyncResource):
     ) -> Campaigncall:
         """Delete a ``done`` campaigncall; a live one is not deleted (VoIPBIN answers an
         all-zero campaigncall)."""
-        get_kwargs = campaigncalls_delete._get_kwargs
-        call = by_ids(get_kwargs, Campaigncall.from_dict, timeout, campaigncall_id=campaigncall_id)
+        call = by_ids(
+            campaigncalls_delete, Campaigncall.from_dict, timeout, campaigncall_id=campaigncall_id
+        )
         return await self._sender.send(call)

@@ -20,7 +20,7 @@ from uuid import UUID
 
 import attrs
 
-from .._client import VoipbinClient
+from .. import VoipbinClient
 from ..dialplan import RING_TIME, dial_order, remaining_attempts
 from ..models import Outdialtarget
 from ._render import utc_text

@@ -24,8 +24,9 @@ from typing import Any, Final
 from ..timeutil import format_timestamp, parse_timestamp
 from . import _validate as check
 from ._bind import go_uuid
-from ._dialer import NIL, dialer_of
-from ._operations import Call, Json, operation
+from ._dialer import NIL
+from ._held import dialer_of
+from ._operations import Invocation, Json, operation
 from ._spec import ACTION_TYPES
 from ._store import ResourceNotFoundError
 
@@ -69,7 +70,7 @@ def _ids(fields: Mapping[str, Any]) -> dict[str, str]:
     return {name: go_uuid(fields[name]) or NIL for name in _IDS}
 
 
-def _usable(call: Call, kind: Any, resource_id: str, customer: str) -> Json | None:
+def _usable(call: Invocation, kind: Any, resource_id: str, customer: str) -> Json | None:
     """The resource if it is there, the customer's and not deleted (``isValid*ID``)."""
     try:
         record = call.store.stored(kind, resource_id)
@@ -80,7 +81,9 @@ def _usable(call: Call, kind: Any, resource_id: str, customer: str) -> Json | No
     return record
 
 
-def _check_resources(call: Call, campaign_id: str, ids: Mapping[str, str], owner: str) -> None:
+def _check_resources(
+    call: Invocation, campaign_id: str, ids: Mapping[str, str], owner: str
+) -> None:
     """``validateResources``: each id that is not nil names a usable resource."""
     kinds = {"outplan_id": "outplan", "outdial_id": "outdial", "next_campaign_id": "campaign"}
     for name, kind in kinds.items():
@@ -133,7 +136,7 @@ def _page(items: list[Json], token: str) -> Json:
     return {"result": items, "next_page_token": token}
 
 
-def _update(call: Call, changes: Json) -> Json:
+def _update(call: Invocation, changes: Json) -> Json:
     """After the id and the body: the strict checks, the lookup, the update (deleted ones too)."""
     call.strict()
     campaign_id = call.id()
@@ -146,14 +149,14 @@ def _update(call: Call, changes: Json) -> Json:
 
 
 @operation
-def campaigns_list(call: Call) -> Json:
+def campaigns_list(call: Invocation) -> Json:
     """``GetCampaigns``: the caller's campaigns, newest first, deleted ones included."""
     size, token = call.page()
     return _page(*call.store.list_page("campaign", size, token, customer_id=call.customer))
 
 
 @operation
-def campaigns_create(call: Call) -> Json:
+def campaigns_create(call: Invocation) -> Json:
     """``PostCampaigns``: nothing checked but the resources and the actions; ``status: stop``;
     the outdial given gets the new campaign's id (``updateReferencedResources``)."""
     fields = call.fields()
@@ -183,13 +186,13 @@ def campaigns_create(call: Call) -> Json:
 
 
 @operation
-def campaigns_get(call: Call) -> Json:
+def campaigns_get(call: Invocation) -> Json:
     """``GetCampaignsId``: the campaign, deleted or not."""
     return call.owned("campaign", call.id())
 
 
 @operation
-def campaigns_update(call: Call) -> Json:
+def campaigns_update(call: Invocation) -> Json:
     """``PutCampaignsId``: all five basic fields written, unchecked, in any status."""
     call.id()
     fields = call.fields()
@@ -198,7 +201,7 @@ def campaigns_update(call: Call) -> Json:
 
 
 @operation
-def campaigns_delete(call: Call) -> Json:
+def campaigns_delete(call: Invocation) -> Json:
     """``DeleteCampaignsId``: a ``stop`` campaign gets ``tm_delete``; any other answers zero."""
     campaign_id = call.id()
     with call.store.locked():
@@ -209,7 +212,7 @@ def campaigns_delete(call: Call) -> Json:
 
 
 @operation
-def campaigns_update_status(call: Call) -> Json:
+def campaigns_update_status(call: Invocation) -> Json:
     """``PutCampaignsIdStatus``: ``run`` (resources checked again) or ``stop``; else 400."""
     campaign_id, fields = call.id(), call.fields()
     call.strict()
@@ -231,14 +234,14 @@ def campaigns_update_status(call: Call) -> Json:
 
 
 @operation
-def campaigns_update_service_level(call: Call) -> Json:
+def campaigns_update_service_level(call: Invocation) -> Json:
     """``PutCampaignsIdServiceLevel``: any integer, unchecked."""
     call.id()
     return _update(call, {"service_level": call.fields()["service_level"]})
 
 
 @operation
-def campaigns_update_actions(call: Call) -> Json:
+def campaigns_update_actions(call: Invocation) -> Json:
     """``PutCampaignsIdActions``: the flow manager checks each type; stored as sent."""
     campaign_id, fields = call.id(), call.fields()
     call.strict()
@@ -249,7 +252,7 @@ def campaigns_update_actions(call: Call) -> Json:
 
 
 @operation
-def campaigns_update_resource_info(call: Call) -> Json:
+def campaigns_update_resource_info(call: Invocation) -> Json:
     """``PutCampaignsIdResourceInfo``: all four written, checked with this campaign's id; the
     outdial gets this campaign (the previous one is not detached)."""
     campaign_id, fields = call.id(), call.fields()
@@ -266,7 +269,7 @@ def campaigns_update_resource_info(call: Call) -> Json:
 
 
 @operation
-def campaigns_update_next_campaign_id(call: Call) -> Json:
+def campaigns_update_next_campaign_id(call: Invocation) -> Json:
     """``PutCampaignsIdNextCampaignId``: ``""`` is none, other text that is not a UUID is 400
     (before the lookup); stored unchecked."""
     call.id()
@@ -278,7 +281,7 @@ def campaigns_update_next_campaign_id(call: Call) -> Json:
 
 
 @operation
-def campaigns_list_campaigncalls(call: Call) -> Json:
+def campaigns_list_campaigncalls(call: Invocation) -> Json:
     """``GetCampaignsIdCampaigncalls``: the campaign's campaigncalls (the campaign may be
     deleted), newest first."""
     size, token = call.page()
@@ -296,20 +299,20 @@ def campaigns_list_campaigncalls(call: Call) -> Json:
 
 
 @operation
-def campaigncalls_list(call: Call) -> Json:
+def campaigncalls_list(call: Invocation) -> Json:
     """``GetCampaigncalls``: the caller's campaigncalls, newest first, deleted ones included."""
     size, token = call.page()
     return _page(*call.store.list_page("campaigncall", size, token, customer_id=call.customer))
 
 
 @operation
-def campaigncalls_get(call: Call) -> Json:
+def campaigncalls_get(call: Invocation) -> Json:
     """``GetCampaigncallsId``: the campaigncall, deleted or not."""
     return call.owned("campaigncall", call.id())
 
 
 @operation
-def campaigncalls_delete(call: Call) -> Json:
+def campaigncalls_delete(call: Invocation) -> Json:
     """``DeleteCampaigncallsId``: a ``done`` one gets ``tm_delete``; a live one answers zero."""
     campaigncall_id = call.id()
     with call.store.locked():

@@ -48,11 +48,10 @@ from ..timeutil import format_timestamp, to_milliseconds, to_timedelta
 from ._app import AsgiEndpoint, error_response, render_json
 from ._campaign import Campaign, CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
-from ._dialer import dialer_of
 from ._errors import MockApiError, not_found
 from ._faults import FaultChanges, Faults
 from ._gate import MockRateLimiter, request_id
-from ._held import OutdialInUseError
+from ._held import OutdialInUseError, dialer_of
 from ._mockstore import MockStore
 from ._outcomes import CallRecord
 from ._store import ResourceNotFoundError

@@ -22,19 +22,19 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final, Protocol
 from weakref import WeakKeyDictionary
 
 from ._campaign import Campaign, CampaignOptions
+from ._mockstore import MockStore
 from ._outcomes import CallRecord
 from ._simulation import StopReason
-from ._store import MockStore, Record
+from ._store import Record, RecordStore
 
-if TYPE_CHECKING:
-    from ._held import HeldCampaigns
-
-__all__ = ["FIRST_RUN_DELAY", "NIL", "Dialer", "dialer_of", "register"]
+__all__ = ["FIRST_RUN_DELAY", "NIL", "Dialer", "Holder", "register", "registered"]
 
 NIL: Final = "00000000-0000-0000-0000-000000000000"
 FIRST_RUN_DELAY: Final = timedelta(seconds=1)
@@ -42,26 +42,29 @@ _POLL: Final = timedelta(seconds=5)
 _FAIL_REASONS: Final = frozenset(
     {"failed", "busy", "cancel", "timeout", "noanswer", "dialout", "amd"}
 )
-_DIALERS: WeakKeyDictionary[MockStore, Dialer] = WeakKeyDictionary()
+_DIALERS: WeakKeyDictionary[RecordStore, Dialer] = WeakKeyDictionary()
 _REGISTRY_LOCK: Final = threading.Lock()
 
 
-def register(store: MockStore, dialer: Dialer) -> None:
+def register(store: RecordStore, dialer: Dialer) -> None:
     """Make ``dialer`` the one that runs the API's campaigns on ``store``."""
     with _REGISTRY_LOCK:
         _DIALERS[store] = dialer
 
 
-def dialer_of(store: MockStore) -> Dialer:
-    """The dialer of ``store`` (one made with its own held campaigns if none was registered:
-    a store served without a :class:`~voipbin_outdial.testing.VoipbinMock`)."""
+def registered(store: RecordStore) -> Dialer | None:
+    """The dialer registered for ``store``, if any (``_held.dialer_of`` makes one if not)."""
     with _REGISTRY_LOCK:
-        found = _DIALERS.get(store)
-    if found is None:
-        from ._held import HeldCampaigns  # here: _held imports this module
+        return _DIALERS.get(store)
 
-        found = HeldCampaigns(store).dialer
-    return found
+
+class Holder(Protocol):
+    """What a dialer uses of the held campaigns (``_held.HeldCampaigns``): a protocol, so that
+    this module does not import the module that makes it."""
+
+    def hold(self, campaign: Campaign) -> None: ...
+    def locked(self) -> AbstractContextManager[None]: ...
+    def by_id(self) -> Mapping[str, Campaign]: ...
 
 
 def result_of(reason: str | None) -> str | None:
@@ -132,7 +135,7 @@ class Dialer:
             ``outcome``, as :class:`~._campaign.Campaign` takes them); none: no call is answered.
     """
 
-    def __init__(self, store: MockStore, held: HeldCampaigns) -> None:
+    def __init__(self, store: MockStore, held: Holder) -> None:
         self.store, self.held = store, held
         self.options: CampaignOptions = {}
         self._lock = threading.RLock()

@@ -18,10 +18,11 @@ from datetime import datetime
 from typing import Unpack
 
 from ._campaign import Campaign, CampaignOptions
-from ._dialer import Dialer, register
+from ._dialer import Dialer, register, registered
 from ._mockstore import MockStore
+from ._store import RecordStore
 
-__all__ = ["HeldCampaigns", "OutdialInUseError"]
+__all__ = ["HeldCampaigns", "OutdialInUseError", "dialer_of"]
 
 
 class OutdialInUseError(ValueError):
@@ -93,3 +94,14 @@ class HeldCampaigns:
         with self._lock:
             self._campaigns.clear()
             self.dialer.clear()
+
+
+def dialer_of(store: RecordStore) -> Dialer:
+    """The dialer of ``store``: the one its :class:`~voipbin_outdial.testing.VoipbinMock`
+    registered, else one made with held campaigns of its own (a store served without a mock)."""
+    found = registered(store)
+    if found is not None:
+        return found
+    if not isinstance(store, MockStore):
+        raise TypeError(f"no dialer runs the campaigns of {store!r}")
+    return HeldCampaigns(store).dialer
