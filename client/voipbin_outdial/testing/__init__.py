@@ -12,11 +12,12 @@ passes against the mock should pass against VoIPBIN. ``VoipbinMock(strict=True)`
 what openapi.yaml forbids but the server lets through, to find mistakes early.
 
 In process, without sockets (a campaign run with ``client.campaigns.update_status(id, "run")``
-dials as the mock's clock moves: :meth:`VoipbinMock.advance_clock`)::
+dials as the mock's clock moves, :meth:`VoipbinMock.advance_clock`; ``mock.run_campaign(outplan_id,
+outdial_id)`` runs one without the API)::
 
     mock = VoipbinMock(campaign_calls={"answer": 0.3, "seed": 1})
     with VoipbinClient(token="t", http_client=mock.client()) as client:
-        campaign = client.campaigns.create(name="spring", outplan_id=plan_id)
+        campaign = client.campaigns.create(name="spring", outplan_id=plan.id)  # plan: an outplan
         ...
 
 As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``;
