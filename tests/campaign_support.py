@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from voipbin_outdial import VoipbinClient
-from voipbin_outdial.models import Campaign
+from voipbin_outdial.models import Campaign, Outdial
 
 START_TIMEOUT = 20.0
 STOP_TIMEOUT = 10.0
@@ -63,16 +63,19 @@ def serving(*options: str) -> Iterator[str]:
             process.stdout.close()
 
 
-def start_campaign(client: VoipbinClient, targets: int = 3) -> Campaign:
-    """What a user's program does: plan, campaign, outdial for it, targets, resources, run."""
+def make_campaign(
+    client: VoipbinClient, *, targets: int = 1, end_handle: str = "stop", tries: int = 1
+) -> tuple[Campaign, Outdial]:
+    """The working order (campaign.go ``isValidOutdialID``): an outplan, the campaign, an
+    outdial for it, its targets, then ``resource_info``."""
     plan = client.outplans.create(
         name="p",
         source={"type": "tel", "target": "+15559876543"},
         dial_timeout=30_000,
         try_interval=60_000,
-        max_try_counts=[2, 0, 0, 0, 0],
+        max_try_counts=[tries, 0, 0, 0, 0],
     )
-    campaign = client.campaigns.create(name="c", outplan_id=plan.id, end_handle="stop")
+    campaign = client.campaigns.create(name="c", end_handle=end_handle, outplan_id=plan.id)
     outdial = client.outdials.create(campaign_id=campaign.id, name="o", detail="d", data="x")
     for n in range(targets):
         client.outdialtargets.create(
@@ -82,9 +85,13 @@ def start_campaign(client: VoipbinClient, targets: int = 3) -> Campaign:
             data="x",
             destinations=[{"type": "tel", "target": f"+1555010{n}"}],
         )
-    client.campaigns.update_resource_info(
-        campaign.id, outplan_id=plan.id, outdial_id=outdial.id, queue_id=None, next_campaign_id=None
-    )
+    campaign = client.campaigns.update_resource_info(campaign.id, outdial_id=outdial.id)
+    return campaign, outdial
+
+
+def start_campaign(client: VoipbinClient, targets: int = 3) -> Campaign:
+    """What a user's program does: plan, campaign, outdial for it, targets, resources, run."""
+    campaign, _ = make_campaign(client, targets=targets, tries=2)
     running = client.campaigns.update_status(campaign.id, "run")
     assert running.status == "run"
     return running

@@ -13,9 +13,10 @@ from typing import Any
 from uuid import UUID
 
 import pytest
+from campaign_support import make_campaign
 
 from voipbin_outdial import AsyncVoipbinClient, BadRequestError, VoipbinClient
-from voipbin_outdial.models import Campaign, CampaigncallResult, CampaigncallStatus, CampaignStatus
+from voipbin_outdial.models import CampaigncallResult, CampaigncallStatus, CampaignStatus
 from voipbin_outdial.testing import VoipbinMock
 from voipbin_outdial.testing._held import dialer_of
 from voipbin_outdial.timeutil import parse_timestamp
@@ -35,34 +36,6 @@ def mock() -> VoipbinMock:
 def client(mock: VoipbinMock) -> Iterator[VoipbinClient]:
     with mock.client() as http, VoipbinClient(token="t", http_client=http) as sdk:
         yield sdk
-
-
-def make_campaign(
-    client: VoipbinClient, *, targets: int = 1, end_handle: str = "stop", tries: int = 1
-) -> tuple[Campaign, Any]:
-    """The working order (campaign.go ``isValidOutdialID``): the campaign, an outdial for it,
-    its targets, then ``resource_info``."""
-    plan = client.outplans.create(
-        name="p",
-        source=CALLER,
-        dial_timeout=30_000,
-        try_interval=60_000,
-        max_try_counts=[tries, 0, 0, 0, 0],
-    )
-    campaign = client.campaigns.create(name="c", end_handle=end_handle, outplan_id=plan.id)
-    outdial = client.outdials.create(campaign_id=campaign.id, name="o", detail="d", data="x")
-    for n in range(targets):
-        client.outdialtargets.create(
-            outdial.id,
-            name=f"t{n}",
-            detail="d",
-            data="x",
-            destinations=[{"type": "tel", "target": f"+1555010{n}"}],
-        )
-    campaign = client.campaigns.update_resource_info(
-        campaign.id, outplan_id=plan.id, outdial_id=outdial.id, queue_id=None, next_campaign_id=None
-    )
-    return campaign, outdial
 
 
 def at(text: str | None) -> datetime | None:
