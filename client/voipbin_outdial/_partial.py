@@ -2,9 +2,11 @@
 
 VoIPBIN's PUTs write every field of their body, and one left out becomes 0 or ``""``
 (docs/server-behaviour.md, rule 5: ``PutOutplansId``, ``PutOutplansIdDialInfo``,
-``PutOutdialsId``; a campaign's basic info and resource info are written whole too). So a method
-given only some fields reads the record first and sends the others as they are: read, then
-write, not atomic (a change made in between is overwritten).
+``PutOutdialsId``; a campaign's basic info and resource info are written whole too:
+``bin-campaign-manager/pkg/dbhandler/campaign.go`` ``CampaignUpdateBasicInfo`` sets name,
+detail, type, service_level and end_handle, ``CampaignUpdateResourceInfo`` the four ids). So a
+method given only some fields reads the record first and sends the others as they are: read,
+then write, not atomic (a change made in between is overwritten).
 Given every field, it sends them at once, without the read.
 """
 
