@@ -22,6 +22,12 @@ PLAN_ID: Final = "d5fb7357-7ddb-4f2d-87b5-8ccbfd6c039e"
 OUTDIAL_ID: Final = "40bea034-1d17-474d-a5de-da00d0861c69"
 TARGET_ID: Final = "1b3d7a92-7146-466d-90f5-4bc701ada4c0"
 CAMPAIGN_ID: Final = "183c0d5c-691e-42f3-af2b-9bffc2740f83"
+CAMPAIGNCALL_ID: Final = "56347901-5bb9-422d-add5-5a2ca47fa737"
+NIL_ID: Final = "00000000-0000-0000-0000-000000000000"
+TALK: Final = {
+    "type": "talk",
+    "option": {"text": "Hello. This is a test call.", "language": "en-US"},
+}
 # The spec's request examples spell every address field out; so do the arguments.
 CALLER_ID: Final = {
     "type": "tel",
@@ -95,6 +101,49 @@ ARGUMENTS: Final[dict[str, Arguments]] = {
     ),
     "outdialtargets_get": ((OUTDIAL_ID, TARGET_ID), {}),
     "outdialtargets_delete": ((UUID(OUTDIAL_ID), UUID(TARGET_ID)), {}),
+    "campaigns_list": ((), {"page_size": 10}),
+    "campaigns_create": (
+        (),
+        {
+            "name": "test campaign",
+            "detail": "test campaign detail",
+            "type": "call",
+            "service_level": 100,
+            "end_handle": "stop",
+            "actions": [TALK],  # sent with "id": the nil UUID, as VoIPBIN's spec requires one
+            "outplan_id": NIL_ID,
+            "outdial_id": None,  # sent as the nil UUID, and so are the two left out
+        },
+    ),
+    "campaigns_get": ((CAMPAIGN_ID,), {}),
+    "campaigns_update": (
+        (UUID(CAMPAIGN_ID),),
+        {
+            "name": "test campaign",
+            "detail": "test campaign detail",
+            "type": "call",
+            "service_level": 100,
+            "end_handle": "stop",
+        },
+    ),
+    "campaigns_delete": ((CAMPAIGN_ID,), {}),
+    "campaigns_update_status": ((CAMPAIGN_ID, "run"), {}),
+    "campaigns_update_service_level": ((CAMPAIGN_ID, 100), {}),
+    "campaigns_update_actions": ((CAMPAIGN_ID, [{**TALK, "id": NIL_ID}]), {}),
+    "campaigns_update_resource_info": (
+        (CAMPAIGN_ID,),
+        {
+            "outplan_id": UUID(NIL_ID),
+            "outdial_id": NIL_ID,
+            "queue_id": UUID(NIL_ID),
+            "next_campaign_id": NIL_ID,
+        },
+    ),
+    "campaigns_update_next_campaign_id": ((CAMPAIGN_ID, None), {}),
+    "campaigns_list_campaigncalls": ((CAMPAIGN_ID,), {}),
+    "campaigncalls_list": ((), {"page_size": 100, "page_token": "2022-04-29T07:01:45.808944Z"}),
+    "campaigncalls_get": ((CAMPAIGNCALL_ID,), {}),
+    "campaigncalls_delete": ((UUID(CAMPAIGNCALL_ID),), {}),
 }
 
 

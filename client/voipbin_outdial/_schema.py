@@ -86,7 +86,7 @@ class _Plan:
 
     groups: tuple[_Group, ...]
     nested: tuple[_Nested, ...]
-    lists: tuple[tuple[str, type], ...]
+    lists: tuple[tuple[str, type, bool], ...]  # name, item model, whether null is allowed
 
 
 @cache
@@ -94,7 +94,7 @@ def _plan(model: type) -> _Plan:
     """Read the checks of ``model`` off its resolved attrs field types."""
     plain: defaultdict[tuple[frozenset[type], int], list[str]] = defaultdict(list)
     nested: defaultdict[tuple[type, frozenset[type]], list[str]] = defaultdict(list)
-    lists: list[tuple[str, type]] = []
+    lists: list[tuple[str, type, bool]] = []
     for field in attrs.fields(attrs.resolve_types(model)):
         members = get_args(field.type) if isinstance(field.type, UnionType) else (field.type,)
         optional = frozenset(m for m in members if m is NoneType or m is Unset)
@@ -105,7 +105,7 @@ def _plan(model: type) -> _Plan:
         if get_origin(kind) is list:
             (item,) = get_args(kind)
             if isinstance(item, type) and attrs.has(item):
-                lists.append((field.name, item))
+                lists.append((field.name, item, NoneType in optional))
         elif kind is str or kind is int:
             low = 0 if field.name in NON_NEGATIVE else MIN_INT32
             plain[(frozenset({kind}) | optional, low)].append(field.name)
@@ -169,8 +169,13 @@ def _all_fit(model: type, objects: Sequence[Any]) -> bool:
                 return False  # something else, or a non-empty object that is not a model
         if inner and not _all_fit(nest.model, inner):
             return False
-    for name, item in plan.lists:
-        values = list(chain.from_iterable(map(attrgetter(name), objects)))
+    for name, item, nullable in plan.lists:
+        column = list(map(attrgetter(name), objects))
+        if nullable:
+            column = [value for value in column if value is not None]
+        if set(map(type, column)) - {list}:
+            return False
+        values = list(chain.from_iterable(column))
         if set(map(type, values)) - {item} or (values and not _all_fit(item, values)):
             return False
     return True
@@ -221,8 +226,13 @@ def _locate(model: type, obj: Any) -> str | None:
                 )
                 got = f"an object that is not an {model_name}" if type(value) is dict else None
                 return f"{name}: expected {wanted}, got {got or _what(value)}"
-    for name, item in plan.lists:
-        for index, value in enumerate(getattr(obj, name)):
+    for name, item, nullable in plan.lists:
+        items = getattr(obj, name)
+        if items is None and nullable:
+            continue
+        if type(items) is not list:
+            return f"{name}: expected an array{' or null' if nullable else ''}, got {_what(items)}"
+        for index, value in enumerate(items):
             problem = "expected an object" if type(value) is not item else _locate(item, value)
             if problem:
                 return f"{name}[{index}]{'.' if type(value) is item else ': '}{problem}"

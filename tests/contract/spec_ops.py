@@ -47,6 +47,8 @@ PATH_PARAM_VALUES: Final = {
     "OutplanId": example("OutplanValue")["id"],
     "OutdialId": example("OutdialValue")["id"],
     "TargetId": example("OutdialtargetValue")["id"],
+    "CampaignId": example("CampaignValue")["id"],
+    "CampaigncallId": example("CampaigncallValue")["id"],
 }
 
 

@@ -35,6 +35,11 @@ from voipbin_outdial.models import (
     UNSET,
     Address,
     AddressType,
+    Campaign,
+    Campaigncall,
+    CampaigncallResult,
+    CampaigncallStatus,
+    CampaignStatus,
     Outdial,
     Outdialtarget,
     OutdialtargetStatus,
@@ -137,6 +142,56 @@ def check_legacy_target(target: Outdialtarget) -> None:
     assert target.tm_delete == NEVER
 
 
+def _check_campaign(campaign: Campaign) -> None:
+    assert isinstance(campaign, Campaign)
+    assert campaign.id == UUID(CAMPAIGN_ID)
+    assert (campaign.type_, campaign.name, campaign.end_handle) == ("call", "test campaign", "stop")
+    assert campaign.status is CampaignStatus.STOP
+    assert campaign.service_level == 100
+    assert campaign.outplan_id == UUID(OUTPLAN_ID)
+    assert campaign.outdial_id == UUID(OUTDIAL_ID)
+    assert campaign.next_campaign_id == UUID(int=0)
+    assert campaign.actions is not None
+    (action,) = campaign.actions
+    assert (action.type_, action.id) == ("talk", UUID(int=0))
+
+
+def check_campaign(campaign: Campaign) -> None:
+    """Today's server: RFC 3339, unset ids the nil UUID, null for "not yet"."""
+    _check_campaign(campaign)
+    assert campaign.queue_id == UUID(int=0)
+    assert campaign.tm_create == "2022-04-28T02:16:39.712142Z"
+    assert campaign.tm_delete is None
+
+
+def check_legacy_campaign(campaign: Campaign) -> None:
+    _check_campaign(campaign)
+    assert campaign.tm_create == "2022-04-28 02:16:39.712142"
+
+
+def _check_campaigncall(campaigncall: Campaigncall) -> None:
+    assert isinstance(campaigncall, Campaigncall)
+    assert campaigncall.id == UUID("56347901-5bb9-422d-add5-5a2ca47fa737")
+    assert campaigncall.campaign_id == UUID(CAMPAIGN_ID)
+    assert campaigncall.status is CampaigncallStatus.DONE
+    assert campaigncall.result is CampaigncallResult.SUCCESS
+    assert (campaigncall.destination_index, campaigncall.try_count) == (0, 1)
+    assert isinstance(campaigncall.source, Address)
+    assert campaigncall.source.target == "+15559876543"
+
+
+def check_campaigncall(campaigncall: Campaigncall) -> None:
+    _check_campaigncall(campaigncall)
+    assert campaigncall.outdial_target_id == UUID(TARGET_ID)
+    assert campaigncall.tm_update == "2022-04-29T07:02:48.304704Z"
+
+
+def check_legacy_campaigncall(campaigncall: Campaigncall) -> None:
+    _check_campaigncall(campaigncall)
+    assert campaigncall.flow_id == UUID(int=0)
+    assert campaigncall.tm_update == "2022-04-29 07:02:48.304704"
+
+
 def check_page(check_item: Callable[[Any], None], token: str) -> Callable[[Page[Any]], None]:
     def check(page: Page[Any]) -> None:
         assert isinstance(page, Page)
@@ -147,7 +202,9 @@ def check_page(check_item: Callable[[Any], None], token: str) -> Callable[[Page[
     return check
 
 
-ModelType: TypeAlias = type[Outplan] | type[Outdial] | type[Outdialtarget]
+ModelType: TypeAlias = (
+    type[Outplan] | type[Outdial] | type[Outdialtarget] | type[Campaign] | type[Campaigncall]
+)
 
 
 @dataclass(frozen=True)
@@ -163,6 +220,8 @@ CHECKS: dict[str, Callable[[Any], None]] = {
     "Outplan": check_outplan,
     "Outdial": check_outdial,
     "Outdialtarget": check_target,
+    "Campaign": check_campaign,
+    "Campaigncall": check_campaigncall,
 }
 
 
@@ -188,6 +247,8 @@ LEGACY_CHECKS: dict[type[Any], Callable[[Any], None]] = {
     Outplan: check_legacy_outplan,
     Outdial: check_legacy_outdial,
     Outdialtarget: check_legacy_target,
+    Campaign: check_legacy_campaign,
+    Campaigncall: check_legacy_campaigncall,
 }
 
 

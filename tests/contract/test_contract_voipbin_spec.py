@@ -1,14 +1,15 @@
 """Every facade method against VoIPBIN's own published spec, served by the pinned Prism.
 
 openapi.yaml is our contract; VoIPBIN publishes its own (bin-openapi-manager/openapi/openapi.yaml
-in voipbin/monorepo; a trimmed copy of its outplan, outdial and target paths is in
-tests/fixtures/voipbin-openapi-outdial.yaml). Prism validates each request the facade sends
-against that spec and reports what breaks it in ``sl-violations``: no method may send a request
-VoIPBIN's spec forbids. The notable one: it requires all five ``destination_N`` keys on a target
-create (bin-openapi-manager/openapi/paths/outdials/id_targets.yaml), so the facade sends ``{}``
-for the unused ones, which the server stores as it stores a slot left out
-(bin-api-manager/server/outdials.go ``PostOutdialsIdTargets``). Prism's answers, made from that
-spec's examples, must parse into the SDK's models too.
+in voipbin/monorepo; a trimmed copy of its outplan, outdial, target, campaign and campaigncall
+paths is in tests/fixtures/voipbin-openapi-outdial.yaml). Prism validates each request the facade
+sends against that spec and reports what breaks it in ``sl-violations``: no method may send a
+request VoIPBIN's spec forbids. It requires every field of a campaign's bodies, and an ``id`` on
+each action, which the facade therefore sends (the nil UUID where none is given); and all five
+``destination_N`` keys on a target create (bin-openapi-manager/openapi/paths/outdials/
+id_targets.yaml), so the facade sends ``{}`` for the unused ones, which the server stores as it
+stores a slot left out (bin-api-manager/server/outdials.go ``PostOutdialsIdTargets``). Prism's
+answers, made from that spec's examples, must parse into the SDK's models too.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from voipbin_outdial.errors import ApiResponseValidationError
 from voipbin_outdial.models import (
     Address,
     AddressType,
+    Campaign,
+    Campaigncall,
     Outdial,
     Outdialtarget,
     OutdialtargetStatus,
@@ -45,22 +48,31 @@ PLAN_ID = "2b3c4d5e-6f7a-4901-bcde-f12345678901"
 OUTDIAL_ID = "3c4d5e6f-7a8b-4012-8def-012345678901"
 TARGET_ID = "550e8400-e29b-41d4-a716-446655440000"
 TEL = {"type": "tel", "target": "+14155551234"}
+CAMPAIGN_ID = "c3d4e5f6-a7b8-4012-8456-7890abcdef01"
 
 # The model of each resource's results (of each item of a page).
 MODELS: dict[str, type[Any]] = {
     "outplans": Outplan,
     "outdials": Outdial,
     "outdialtargets": Outdialtarget,
+    "campaigns": Campaign,
+    "campaigncalls": Campaigncall,
 }
 # operationId -> (the facade call, with tests/operation_examples.py's arguments, and its model).
 CALLS: dict[str, tuple[Callable[[Any], Any], type[Any]]] = {
-    op_id: (functools.partial(call, operation_id=op_id), MODELS[resource])
-    for op_id, (resource, _) in OPERATIONS.items()
+    op_id: (
+        functools.partial(call, operation_id=op_id),
+        MODELS["campaigncalls" if name.endswith("campaigncalls") else resource],
+    )
+    for op_id, (resource, name) in OPERATIONS.items()
 }
 ITERS: dict[str, Callable[[Any], Any]] = {
     "outplans.iter": lambda c: c.outplans.iter(page_size=10),
     "outdials.iter": lambda c: c.outdials.iter(),
     "outdialtargets.iter": lambda c: c.outdialtargets.iter(OUTDIAL_ID),
+    "campaigns.iter": lambda c: c.campaigns.iter(),
+    "campaigns.iter_campaigncalls": lambda c: c.campaigns.iter_campaigncalls(CAMPAIGN_ID),
+    "campaigncalls.iter": lambda c: c.campaigncalls.iter(page_size=5),
 }
 
 

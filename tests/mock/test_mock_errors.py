@@ -35,6 +35,8 @@ MISSING = {
     "/outplans": "OUTPLAN_NOT_FOUND",
     "/outdials": "OUTDIAL_NOT_FOUND",
     "target": "OUTDIAL_TARGET_NOT_FOUND",
+    "/campaigns": "CAMPAIGN_NOT_FOUND",
+    "/campaigncalls": "CAMPAIGNCALL_NOT_FOUND",
 }
 
 
@@ -51,6 +53,9 @@ def _live_url(http: httpx.Client, path: str) -> str:
     target's)."""
     if path.startswith("/outplans"):
         return _fill(path, http.post("/outplans", json=outplan_body()).json()["id"])
+    if path.startswith("/campaigns"):
+        body = operations()["campaigns_create"][2]
+        return _fill(path, http.post("/campaigns", json=body).json()["id"])
     outdial = http.post("/outdials", json=outdial_body()).json()["id"]
     target = http.post(f"/outdials/{outdial}/targets", json=target_body()).json()["id"]
     return _fill(path, outdial, target)
@@ -142,7 +147,7 @@ def test_unknown_ids_answer_404_with_the_kind_in_the_reason(
         path,
         404,
         "NOT_FOUND",
-        MISSING["/outplans" if path.startswith("/outplans") else "/outdials"],
+        MISSING["/" + path.split("/")[1]],
     )
     if "{target_id}" in path:
         outdial = http.post("/outdials", json=outdial_body()).json()["id"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 from mock_support import CAMPAIGN_ID, NIL_UUID, address, operations, outdial_body, target_body
-from operation_examples import OUTDIAL_ID, PLAN_ID, TARGET_ID, arguments
+from operation_examples import CAMPAIGNCALL_ID, OUTDIAL_ID, PLAN_ID, TARGET_ID, arguments
 
 from voipbin_outdial import (
     AsyncVoipbinClient,
@@ -25,8 +25,18 @@ from voipbin_outdial import (
     VoipbinClient,
 )
 from voipbin_outdial._resources import OPERATIONS
-from voipbin_outdial.models import Address, Outdial, Outdialtarget, OutdialtargetStatus, Outplan
+from voipbin_outdial.models import (
+    Address,
+    Campaign,
+    Campaigncall,
+    Outdial,
+    Outdialtarget,
+    OutdialtargetStatus,
+    Outplan,
+)
 from voipbin_outdial.testing import STRICT_REASON, VoipbinMock
+from voipbin_outdial.testing._campaign_ops import ZERO_CAMPAIGNCALL
+from voipbin_outdial.testing._operations import apply
 from voipbin_outdial.timeutil import is_deleted, parse_timestamp
 
 
@@ -46,7 +56,17 @@ MODELS: dict[str, type[Any]] = {
     "outplans": Outplan,
     "outdials": Outdial,
     "outdialtargets": Outdialtarget,
+    "campaigns": Campaign,
+    "campaigncalls": Campaigncall,
 }
+
+
+def _done_campaigncall(mock: VoipbinMock, campaign: dict[str, Any]) -> dict[str, Any]:
+    """A campaigncall as the dialer leaves one (only the dialer makes them): done, success."""
+    record = {"id": str(uuid4()), "customer_id": campaign["customer_id"]}
+    record |= {"campaign_id": campaign["id"], "status": "done", "result": "success"}
+    zero = {key: value for key, value in ZERO_CAMPAIGNCALL.items() if key not in record}
+    return mock.store.insert("campaigncall", {**zero, **record})
 
 
 def _at_live_ids(value: Any, live: dict[str, str]) -> Any:
@@ -67,14 +87,18 @@ def test_each_operation_through_the_facade(
     plan = mock.store.create_outplan({"name": "p"})
     outdial = mock.store.create_outdial(outdial_body())
     target = mock.store.create_target(outdial["id"], target_body())
+    campaign = apply("campaigns_create", mock.store, {"name": "c", "outplan_id": plan["id"]})
+    campaigncall = _done_campaigncall(mock, campaign)
     live = {PLAN_ID: plan["id"], OUTDIAL_ID: outdial["id"], TARGET_ID: target["id"]}
+    live |= {CAMPAIGN_ID: campaign["id"], CAMPAIGNCALL_ID: campaigncall["id"]}
     resource, name = OPERATIONS[operation_id]
     args, kwargs = _at_live_ids(arguments(operation_id), live)
 
     result = getattr(getattr(client, resource), name)(*args, **kwargs)
 
     items = result.items if isinstance(result, Page) else [result]
-    assert all(isinstance(item, MODELS[resource]) for item in items)
+    model = MODELS["campaigncalls" if name.endswith("campaigncalls") else resource]
+    assert all(isinstance(item, model) for item in items)
     if not isinstance(result, Page) and not name.startswith("create"):
         assert str(result.id) in live.values()
 

@@ -495,7 +495,7 @@ def test_an_unknown_route_or_method_is_404_route_not_found_before_credentials(
     ``Authenticate`` runs."""
     with mock.client() as anonymous:
         for method, path in [
-            ("GET", "/campaigns"),
+            ("GET", "/calls"),
             ("PATCH", "/outplans"),
             ("PUT", f"/outdials/{RANDOM_ID}/targets/{RANDOM_ID}"),
         ]:

@@ -5,67 +5,19 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from campaign_support import serving
 from mock_support import outplan_body
-
-START_TIMEOUT = 20.0
-STOP_TIMEOUT = 10.0
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """The mock as a subprocess on a free port, accepting only the token ``secret``."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "voipbin_outdial.testing",
-            "--port",
-            str(port),
-            "--token",
-            "secret",
-            "--log-level",
-            "warning",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                output = process.stdout.read().decode() if process.stdout else ""
-                pytest.fail(f"the server exited with {process.returncode}:\n{output}")
-            try:
-                httpx.get(f"{base}/v1.0/outplans", timeout=1.0)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"the server did not answer within {START_TIMEOUT} s")
-                time.sleep(0.05)
+    with serving("--token", "secret") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=STOP_TIMEOUT)
-        if process.stdout:
-            process.stdout.close()
 
 
 def test_the_server_answers_and_remembers(server: str) -> None:

@@ -1,5 +1,5 @@
 # unasync: the source of _sync/client.py; edit this file, then run scripts/unasync.py
-"""The client and its three resources.
+"""The client and its resources.
 
 ```python
 async with AsyncVoipbinClient(accesskey="...") as client:  # or token=, or $VOIPBIN_ACCESSKEY
@@ -27,6 +27,7 @@ from .._config import (
     with_options,
 )
 from .._ratelimit import RateLimit
+from .campaigns import AsyncCampaigncalls, AsyncCampaigns
 from .limiter import AsyncRateLimiter, to_limiter
 from .raw import AsyncVoipbinClientWithRawResponse
 from .resources import AsyncOutdials, AsyncOutplans
@@ -70,6 +71,8 @@ class AsyncVoipbinClient:
     outplans: AsyncOutplans
     outdials: AsyncOutdials
     outdialtargets: AsyncOutdialtargets
+    campaigns: AsyncCampaigns
+    campaigncalls: AsyncCampaigncalls
 
     def __init__(
         self,
@@ -108,6 +111,8 @@ class AsyncVoipbinClient:
         self.outplans = AsyncOutplans(sender)
         self.outdials = AsyncOutdials(sender)
         self.outdialtargets = AsyncOutdialtargets(sender)
+        self.campaigns = AsyncCampaigns(sender)
+        self.campaigncalls = AsyncCampaigncalls(sender)
 
     def with_options(
         self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None

@@ -23,11 +23,14 @@ from .._raw import AsyncRawMethod, RawResponse
 from .sender import AsyncSender
 
 if TYPE_CHECKING:
+    from .campaigns import AsyncCampaigncalls, AsyncCampaigns
     from .client import AsyncVoipbinClient
     from .resources import AsyncOutdials, AsyncOutplans
     from .targets import AsyncOutdialtargets
 
 __all__ = [
+    "AsyncCampaigncallsWithRawResponse",
+    "AsyncCampaignsWithRawResponse",
     "AsyncOutdialsWithRawResponse",
     "AsyncOutdialtargetsWithRawResponse",
     "AsyncOutplansWithRawResponse",
@@ -93,6 +96,34 @@ class AsyncOutdialtargetsWithRawResponse:
         self.delete = AsyncRawMethod(raw.delete)
 
 
+class AsyncCampaignsWithRawResponse:
+    """``client.campaigns``'s methods, each returning a :class:`RawResponse`."""
+
+    def __init__(self, campaigns: AsyncCampaigns) -> None:
+        raw: AsyncCampaigns = AsyncRawSender(campaigns._sender).on(campaigns)
+        self.list = AsyncRawMethod(raw.list)
+        self.create = AsyncRawMethod(raw.create)
+        self.get = AsyncRawMethod(raw.get)
+        self.update = AsyncRawMethod(raw.update)
+        self.delete = AsyncRawMethod(raw.delete)
+        self.update_status = AsyncRawMethod(raw.update_status)
+        self.update_service_level = AsyncRawMethod(raw.update_service_level)
+        self.update_actions = AsyncRawMethod(raw.update_actions)
+        self.update_resource_info = AsyncRawMethod(raw.update_resource_info)
+        self.update_next_campaign_id = AsyncRawMethod(raw.update_next_campaign_id)
+        self.list_campaigncalls = AsyncRawMethod(raw.list_campaigncalls)
+
+
+class AsyncCampaigncallsWithRawResponse:
+    """``client.campaigncalls``'s methods, each returning a :class:`RawResponse`."""
+
+    def __init__(self, campaigncalls: AsyncCampaigncalls) -> None:
+        raw: AsyncCampaigncalls = AsyncRawSender(campaigncalls._sender).on(campaigncalls)
+        self.list = AsyncRawMethod(raw.list)
+        self.get = AsyncRawMethod(raw.get)
+        self.delete = AsyncRawMethod(raw.delete)
+
+
 class AsyncVoipbinClientWithRawResponse:
     """``client.with_raw_response``: every resource's ``with_raw_response``."""
 
@@ -100,3 +131,5 @@ class AsyncVoipbinClientWithRawResponse:
         self.outplans = AsyncOutplansWithRawResponse(client.outplans)
         self.outdials = AsyncOutdialsWithRawResponse(client.outdials)
         self.outdialtargets = AsyncOutdialtargetsWithRawResponse(client.outdialtargets)
+        self.campaigns = AsyncCampaignsWithRawResponse(client.campaigns)
+        self.campaigncalls = AsyncCampaigncallsWithRawResponse(client.campaigncalls)

@@ -23,11 +23,14 @@ from .._raw import RawMethod, RawResponse
 from .sender import Sender
 
 if TYPE_CHECKING:
+    from .campaigns import Campaigncalls, Campaigns
     from .client import VoipbinClient
     from .resources import Outdials, Outplans
     from .targets import Outdialtargets
 
 __all__ = [
+    "CampaigncallsWithRawResponse",
+    "CampaignsWithRawResponse",
     "OutdialsWithRawResponse",
     "OutdialtargetsWithRawResponse",
     "OutplansWithRawResponse",
@@ -93,6 +96,34 @@ class OutdialtargetsWithRawResponse:
         self.delete = RawMethod(raw.delete)
 
 
+class CampaignsWithRawResponse:
+    """``client.campaigns``'s methods, each returning a :class:`RawResponse`."""
+
+    def __init__(self, campaigns: Campaigns) -> None:
+        raw: Campaigns = RawSender(campaigns._sender).on(campaigns)
+        self.list = RawMethod(raw.list)
+        self.create = RawMethod(raw.create)
+        self.get = RawMethod(raw.get)
+        self.update = RawMethod(raw.update)
+        self.delete = RawMethod(raw.delete)
+        self.update_status = RawMethod(raw.update_status)
+        self.update_service_level = RawMethod(raw.update_service_level)
+        self.update_actions = RawMethod(raw.update_actions)
+        self.update_resource_info = RawMethod(raw.update_resource_info)
+        self.update_next_campaign_id = RawMethod(raw.update_next_campaign_id)
+        self.list_campaigncalls = RawMethod(raw.list_campaigncalls)
+
+
+class CampaigncallsWithRawResponse:
+    """``client.campaigncalls``'s methods, each returning a :class:`RawResponse`."""
+
+    def __init__(self, campaigncalls: Campaigncalls) -> None:
+        raw: Campaigncalls = RawSender(campaigncalls._sender).on(campaigncalls)
+        self.list = RawMethod(raw.list)
+        self.get = RawMethod(raw.get)
+        self.delete = RawMethod(raw.delete)
+
+
 class VoipbinClientWithRawResponse:
     """``client.with_raw_response``: every resource's ``with_raw_response``."""
 
@@ -100,3 +131,5 @@ class VoipbinClientWithRawResponse:
         self.outplans = OutplansWithRawResponse(client.outplans)
         self.outdials = OutdialsWithRawResponse(client.outdials)
         self.outdialtargets = OutdialtargetsWithRawResponse(client.outdialtargets)
+        self.campaigns = CampaignsWithRawResponse(client.campaigns)
+        self.campaigncalls = CampaigncallsWithRawResponse(client.campaigncalls)

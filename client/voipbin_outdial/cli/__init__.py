@@ -1,5 +1,6 @@
 """The ``voipbin-outdial`` command: an offline demo, a real outdial's dial plan and preflight
-check, CSV import and export of its contacts, the mock server.
+check, CSV import and export of its contacts, starting, stopping and watching a campaign, the
+mock server.
 
 Every failure is one line on stderr and a non-zero exit, never a traceback: exit 1 for an API
 or network error (or a missing extra), 2 for bad arguments, 130 when interrupted. ``check`` exits
@@ -13,6 +14,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from .. import __version__
 from .._redact import redact
@@ -132,6 +134,7 @@ def _parser() -> argparse.ArgumentParser:
 
     add_import_command(commands, _positive_int)
     add_export_command(commands)
+    _campaign_command(commands)
 
     commands.add_parser(
         "mock",
@@ -139,6 +142,36 @@ def _parser() -> argparse.ArgumentParser:
         help="serve the stateful VoIPBIN mock over HTTP (options: mock --help)",
     )
     return parser
+
+
+def _campaign_command(commands: Any) -> None:
+    campaign = commands.add_parser("campaign", help="start, stop or watch a campaign")
+    actions = campaign.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for action, help_text in [
+        ("start", "run the campaign (VoIPBIN dials about 1 s later)"),
+        ("stop", "stop it (stopping until its live calls end)"),
+        ("watch", "follow it until it is stop: a live table on a terminal, else a line"),
+    ]:
+        command = actions.add_parser(action, help=help_text)
+        command.add_argument("id", metavar="ID", help="the campaign's id")
+        command.add_argument(
+            "--base-url", default=None, metavar="URL", help="API base (default: VoIPBIN's)"
+        )
+        if action == "watch":
+            command.add_argument(
+                "--interval", type=float, default=3.0, metavar="S", help="seconds between looks"
+            )
+        command.epilog = "Credentials come from VOIPBIN_TOKEN (a JWT) or VOIPBIN_ACCESSKEY."
+        command.set_defaults(run=_run_campaign)
+
+
+def _run_campaign(args: argparse.Namespace) -> int:
+    from ._campaign import run_set_status, run_watch
+
+    if args.action == "watch":
+        return run_watch(args.id, base_url=args.base_url, interval=args.interval)
+    status = "run" if args.action == "start" else "stop"
+    return run_set_status(args.id, status, base_url=args.base_url)
 
 
 def _live_campaign_arguments(command: argparse.ArgumentParser, note: str = "") -> None:

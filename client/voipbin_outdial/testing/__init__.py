@@ -11,20 +11,14 @@ lists are newest first, deleted resources still answer by id, times are RFC 3339
 passes against the mock should pass against VoIPBIN. ``VoipbinMock(strict=True)`` also refuses
 what openapi.yaml forbids but the server lets through, to find mistakes early.
 
-In process, without sockets::
+In process, without sockets (a campaign run with ``client.campaigns.update_status(id, "run")``
+dials as the mock's clock moves, :meth:`VoipbinMock.advance_clock`; ``mock.run_campaign(outplan_id,
+outdial_id)`` runs one without the API)::
 
-    from voipbin_outdial import VoipbinClient
-    from voipbin_outdial.testing import VoipbinMock
-
-    mock = VoipbinMock()
+    mock = VoipbinMock(campaign_calls={"answer": 0.3, "seed": 1})
     with VoipbinClient(token="t", http_client=mock.client()) as client:
-        plan = client.outplans.create(name="p", source={"type": "tel", "target": "+15550100"},
-                                      dial_timeout=30_000, try_interval=60_000,
-                                      max_try_counts=[2, 0, 0, 0, 0])
-        outdial = client.outdials.create(campaign_id="183c0d5c-691e-42f3-af2b-9bffc2740f83",
-                                         name="o", detail="d", data="x")
+        campaign = client.campaigns.create(name="spring", outplan_id=plan.id)  # plan: an outplan
         ...
-    calls = mock.run_campaign(plan.id, outdial.id, answer=0.3, seed=1)
 
 As a server (under ``/v1.0`` and at the root): ``python -m voipbin_outdial.testing --port 4011``;
 its test-only control endpoints under ``/_mock`` (:mod:`._control`) reset it, move its clock, run
@@ -140,6 +134,9 @@ class VoipbinMock:
             :data:`VOIPBIN_RATE_LIMIT` (about 16.7 a second, a burst of 33),
             ``(per_second, burst)``, or a :class:`MockRateLimiter` (with a clock of your own);
             beyond it, 429 with ``Retry-After``. Off by default.
+        campaign_calls: How the calls of campaigns run through the API end: ``answer``,
+            ``seed``, ``talk_time``, ``ring_time`` or ``outcome``, as :meth:`campaign` takes
+            them (none is answered by default); ``POST /_mock/campaign_calls`` changes them.
         latency: Seconds every request waits before it is handled.
         too_many_requests: The fraction of requests answered with VoIPBIN's 429 at random.
         drop_after_commit: The fraction of successful POSTs that create what they ask for and
@@ -168,10 +165,12 @@ class VoipbinMock:
         too_many_requests: float = 0.0,
         drop_after_commit: float = 0.0,
         fault_seed: int | None = None,
+        campaign_calls: CampaignOptions | None = None,
     ) -> None:
         self._clock = MockClock(clock)
         self.store = MockStore(clock=self._clock, customer_id=customer_id)
         self._held = HeldCampaigns(self.store)
+        self._held.dialer.options = {**(campaign_calls or {})}
         self._failures = FailureQueue()
         if isinstance(rate_limit, MockRateLimiter):
             self.rate_limiter = rate_limit

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from .._redact import install_log_redaction
 from . import API_PREFIX, VoipbinMock
 from ._faults import add_fault_arguments, fault_options, quiet_dropped_responses
+from ._wallclock import Ticker, WallClock
 
 __all__ = ["main"]
 
@@ -33,6 +34,27 @@ def _port(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"not a port (0 to 65535; 0: any free one): {value}")
+    return value
+
+
+def _speed(text: str) -> float:
+    value = float(text)
+    if not 0 < value < 1e9:
+        raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+    return value
+
+
+def _milliseconds(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {text}")
+    return value
+
+
+def _fraction(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1, not {text}")
     return value
 
 
@@ -66,6 +88,35 @@ def _parser(prog: str) -> argparse.ArgumentParser:
         help="also refuse what openapi.yaml forbids but VoIPBIN accepts (unknown fields ...)",
     )
     add_fault_arguments(parser)
+    parser.add_argument(
+        "--clock",
+        choices=["virtual", "wall"],
+        default="virtual",
+        help="virtual (the default): campaigns move when POST /_mock/clock moves the clock; "
+        "wall: the clock follows real time and running campaigns move on their own",
+    )
+    parser.add_argument(
+        "--clock-speed",
+        type=_speed,
+        default=1.0,
+        metavar="N",
+        help="with --clock wall: N virtual seconds per real second (1)",
+    )
+    parser.add_argument(
+        "--answer",
+        type=_fraction,
+        default=0.0,
+        metavar="P",
+        help="the chance that a call of a campaign run through the API is answered (0)",
+    )
+    parser.add_argument(
+        "--talk-time",
+        type=_milliseconds,
+        default=0,
+        metavar="MS",
+        help="how long an answered call lasts, in milliseconds (0)",
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seeds --answer (random)")
     parser.add_argument(
         "--log-level",
         default="info",
@@ -116,17 +167,25 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
     with sock:
         host, port = sock.getsockname()[:2]
         shown = f"[{host}]" if ":" in host else host
+        wall = WallClock(args.clock_speed) if args.clock == "wall" else None
         mock = VoipbinMock(
             tokens=args.tokens,
             accesskeys=args.accesskeys,
             strict=args.strict,
+            clock=wall,
+            campaign_calls={"answer": args.answer, "talk_time": args.talk_time, "seed": args.seed},
             **fault_options(args),
         )
+        ticker = Ticker(lambda: mock.advance_clock(0)).start() if wall else None
         config = uvicorn.Config(mock.app, log_level=args.log_level)  # sets uvicorn's loggers up
         install_log_redaction(("uvicorn.access", "uvicorn.error"))
         quiet_dropped_responses()
         print(f"serving the VoIPBIN mock on http://{shown}:{port}{API_PREFIX}", flush=True)
-        uvicorn.Server(config).run(sockets=[sock])
+        try:
+            uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            if ticker is not None:
+                ticker.stop()
     return 0
 
 

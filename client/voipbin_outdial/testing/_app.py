@@ -39,6 +39,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.types import Receive, Scope, Send
 
+from . import _campaign_ops as _campaign_ops  # registers the campaign handlers in HANDLERS
 from . import _spec
 from . import _validate as check
 from ._errors import MockApiError, internal, not_found, permission_denied
@@ -59,6 +60,8 @@ _NOT_FOUND: Final[Mapping[str, tuple[str, str]]] = {
     "outplan": ("OUTPLAN_NOT_FOUND", "The outplan was not found."),
     "outdial": ("OUTDIAL_NOT_FOUND", "The outdial was not found."),
     "outdialtarget": ("OUTDIAL_TARGET_NOT_FOUND", "The outdial target was not found."),
+    "campaign": ("CAMPAIGN_NOT_FOUND", "The campaign was not found."),
+    "campaigncall": ("CAMPAIGNCALL_NOT_FOUND", "The campaign call was not found."),
 }
 
 

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final, Literal, TypeAlias
@@ -29,6 +30,7 @@ __all__ = [
     "BindError",
     "Kind",
     "bind",
+    "bind_actions",
     "go_int",
     "go_uuid",
     "parse_body",
@@ -36,8 +38,9 @@ __all__ = [
     "stored_address",
 ]
 
-Kind: TypeAlias = Literal["string", "int", "address"]
-"""The Go type of a request field: ``string``, ``int`` or ``CommonAddress``."""
+Kind: TypeAlias = Literal["string", "int", "address", "actions"]
+"""The Go type of a request field: ``string``, ``int``, ``CommonAddress`` or
+``[]FlowManagerAction`` (a campaign's actions, :func:`bind_actions`)."""
 
 ADDRESS_FIELDS: Final = ("type", "target", "target_name", "name", "detail")
 """``CommonAddress``'s fields, in ``commonaddress.Address``'s order (its JSON order too)."""
@@ -63,7 +66,21 @@ def _reject_constant(name: str) -> Any:
     raise BindError(f"{name} is not JSON")
 
 
-_DECODER: Final = json.JSONDecoder(object_pairs_hook=_Object, parse_constant=_reject_constant)
+def _long_int(text: str) -> int | float:
+    """An integer; past Python's 4300 digits a float, as Go reads a number into ``any`` (a
+    campaign action's ``option``); an int field refuses a float anyway."""
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        if number in (math.inf, -math.inf):
+            raise BindError("a number out of range") from None
+        return number
+
+
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_Object, parse_constant=_reject_constant, parse_int=_long_int
+)
 
 
 def parse_body(raw: bytes) -> Any:
@@ -118,6 +135,8 @@ def _convert(kind: Kind, value: Any, where: str) -> Any:
         if type(value) is not int or value not in _INT64:
             raise BindError(f"{where}: cannot unmarshal {_json_type(value)} into an int")
         return value
+    if kind == "actions":
+        return bind_actions(value, where)
     fields = bind(value, dict.fromkeys(ADDRESS_FIELDS, "string"), where)
     return stored_address(fields)
 
@@ -131,9 +150,7 @@ def bind(value: Any, fields: Mapping[str, Kind], where: str = "the body") -> dic
         BindError: ``value`` is not an object (``null`` is: all zero), or a field has the
             wrong JSON type.
     """
-    result: dict[str, Any] = {
-        name: {} if kind == "address" else _ZERO[kind] for name, kind in fields.items()
-    }
+    result: dict[str, Any] = {name: _zero(kind) for name, kind in fields.items()}
     if value is None:
         return result
     pairs = _pairs(value)
@@ -146,6 +163,43 @@ def bind(value: Any, fields: Mapping[str, Kind], where: str = "the body") -> dic
             continue  # an unknown key is ignored; null leaves the field as it is
         result[name] = _convert(fields[name], item, f"{where}.{name}")
     return result
+
+
+def _zero(kind: Kind) -> Any:
+    return {} if kind == "address" else [] if kind == "actions" else _ZERO[kind]
+
+
+# FlowManagerAction (bin-api-manager/gens/openapi_server/gen.go): id string, next_id *string,
+# type string, option *map[string]interface{}, tm_execute *string.
+_ACTION_FIELDS: Final[Mapping[str, Kind]] = {
+    "id": "string",
+    "next_id": "string",
+    "type": "string",
+    "tm_execute": "string",
+}
+
+
+def bind_actions(value: Any, where: str) -> list[dict[str, Any]]:
+    """A JSON array of actions as ``[]FlowManagerAction`` binds it: each its fields (Go's zero
+    value when left out) and ``option``, an object or ``None``.
+
+    Raises:
+        BindError: not an array, an item not an object, or a field of the wrong JSON type.
+    """
+    if not isinstance(value, list):
+        raise BindError(f"{where}: cannot unmarshal {_json_type(value)} into an array")
+    actions = []
+    for n, item in enumerate(value):
+        pairs = _pairs(item)
+        if pairs is None and item is not None:
+            raise BindError(f"{where}[{n}]: cannot unmarshal {_json_type(item)} into an object")
+        action: dict[str, Any] = bind(item, _ACTION_FIELDS, f"{where}[{n}]")
+        option = next((v for k, v in reversed(pairs or []) if k.casefold() == "option"), None)
+        if option is not None and _pairs(option) is None:
+            raise BindError(f"{where}[{n}].option: cannot unmarshal into an object")
+        action["option"] = plain(option)
+        actions.append(action)
+    return actions
 
 
 def stored_address(fields: Mapping[str, str]) -> dict[str, str]:

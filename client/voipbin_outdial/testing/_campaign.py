@@ -18,6 +18,7 @@ the others, and deleting the outplan or the outdial does not stop it (:mod:`._si
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TypedDict, get_args
 from uuid import uuid4
@@ -26,7 +27,7 @@ from ..dialplan import RING_TIME
 from ..timeutil import as_utc
 from ._mockstore import MockStore
 from ._outcomes import Answer, CallRecord, Decide, decider
-from ._simulation import EndHandle, Simulation, StopReason
+from ._simulation import EndHandle, Observer, Simulation, StopReason
 
 __all__ = ["Campaign", "CampaignOptions"]
 
@@ -67,6 +68,10 @@ class Campaign:
             refuses a campaign on them; one already running goes on).
         ValueError: ``answer`` is a number outside 0..1, a duration is negative, or
             ``end_handle`` is neither ``stop`` nor ``continue``.
+
+    A campaign run through the API (``PUT /campaigns/{id}/status``) is one of these too, with
+    its ``campaign_id`` and an ``observer`` keeping its campaigncalls and status (``_dialer``);
+    it polls on while its ``end_handle`` is not ``stop``, as VoIPBIN's engine does.
     """
 
     def __init__(
@@ -82,18 +87,34 @@ class Campaign:
         ring_time: int | timedelta = RING_TIME,
         outcome: Decide | None = None,
         end_handle: EndHandle = "continue",
+        campaign_id: str | None = None,
+        observer: Observer | None = None,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         if end_handle not in get_args(EndHandle):
             raise ValueError(f"end_handle must be 'stop' or 'continue', not {end_handle!r}")
         decide = decider(answer, seed, talk_time, ring_time, outcome)
         self.start = store.current_time() if start is None else as_utc(start, "start")
-        self.id, self.outplan_id, self.outdial_id = str(uuid4()), outplan_id, outdial_id
+        self.id = campaign_id or str(uuid4())
+        self.outplan_id, self.outdial_id = outplan_id, outdial_id
         self._store = store
         store.get("outplan", outplan_id)  # a copy, only to refuse a missing or deleted one
         store.get("outdial", outdial_id)
         self._simulation = Simulation(
-            store, outplan_id, outdial_id, decide=decide, start=self.start, end_handle=end_handle
+            store,
+            outplan_id,
+            outdial_id,
+            decide=decide,
+            start=self.start,
+            end_handle=end_handle,
+            observer=observer,
+            keep_polling=observer is not None,
+            gate=gate,
         )
+
+    def halt(self) -> None:
+        """Stop at the engine's next run (``PUT /campaigns/{id}/status`` ``stop``)."""
+        self._simulation.halt = True
 
     @property
     def now(self) -> datetime:

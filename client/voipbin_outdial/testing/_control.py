@@ -44,14 +44,14 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, Router
 
-from ..timeutil import format_timestamp, to_timedelta
+from ..timeutil import format_timestamp, to_milliseconds, to_timedelta
 from ._app import AsgiEndpoint, error_response, render_json
 from ._campaign import Campaign, CampaignOptions
 from ._control_body import ABSENT, CONTROL_REASON, Body, Json, invalid, json_object
 from ._errors import MockApiError, not_found
 from ._faults import FaultChanges, Faults
 from ._gate import MockRateLimiter, request_id
-from ._held import OutdialInUseError
+from ._held import OutdialInUseError, dialer_of
 from ._mockstore import MockStore
 from ._outcomes import CallRecord
 from ._store import ResourceNotFoundError
@@ -158,6 +158,29 @@ async def start_campaign(mock: Controlled, body: Body) -> Json:
             return _held(mock.start_campaign(outplan_id, outdial_id, **options))
 
     return await run_in_threadpool(start)
+
+
+async def campaign_calls(mock: Controlled, body: Body) -> Json:
+    """How the calls of campaigns run through the API end from now on (``answer``, ``seed``,
+    ``talk_time_ms``, ``ring_time_ms``; what is left out, as by default)."""
+    options = _campaign_options(body)
+    options.pop("end_handle", None)  # the campaign's own end_handle is used
+    body.done()
+    dialer_of(mock.store).options = options
+    shown: Json = {"answer": options.get("answer", False), "seed": options.get("seed")}
+    for name in ("talk_time", "ring_time"):
+        if name in options:
+            shown[f"{name}_ms"] = to_milliseconds(options[name])
+    return shown
+
+
+async def add_queue(mock: Controlled, body: Body) -> Json:
+    """A queue with ``available_agents`` agents, for a campaign's ``queue_id`` (the mock's
+    customer's): VoIPBIN's dialer keeps at most ``agents * service_level / 100`` calls ringing."""
+    agents = body.integer("available_agents")
+    body.done()
+    queue_id = dialer_of(mock.store).add_queue(mock.store.customer_id, agents or 0)
+    return {"id": queue_id, "available_agents": agents or 0}
 
 
 async def held_campaign(mock: Controlled, body: Body) -> Json:
@@ -332,6 +355,8 @@ _ENDPOINTS: Final[Mapping[str, tuple[str, Handler]]] = {
     "/campaigns/run": ("POST", run_campaign),  # before /campaigns/{id}: the first match wins
     "/campaigns": ("POST", start_campaign),
     "/campaigns/{id}": ("GET", held_campaign),
+    "/campaign_calls": ("POST", campaign_calls),
+    "/queues": ("POST", add_queue),
     "/faults": ("POST", faults),
     "/state": ("GET", state),
 }

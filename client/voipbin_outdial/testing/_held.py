@@ -12,14 +12,17 @@ still running (the mock does not keep the outdial's ``campaign_id`` in step with
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Unpack
 
 from ._campaign import Campaign, CampaignOptions
+from ._dialer import Dialer, register, registered
 from ._mockstore import MockStore
+from ._store import RecordStore
 
-__all__ = ["HeldCampaigns", "OutdialInUseError"]
+__all__ = ["HeldCampaigns", "OutdialInUseError", "dialer_of"]
 
 
 class OutdialInUseError(ValueError):
@@ -33,6 +36,8 @@ class HeldCampaigns:
         self._store = store
         self._campaigns: dict[str, Campaign] = {}
         self._lock = threading.RLock()  # re-entrant: an answer= callable may call the mock back
+        self.dialer = Dialer(store, self)  # the campaigns run through the API, held here too
+        register(store, self.dialer)
 
     def start(
         self, outplan_id: str, outdial_id: str, **options: Unpack[CampaignOptions]
@@ -50,12 +55,24 @@ class HeldCampaigns:
             self._campaigns[campaign.id] = campaign
         return campaign
 
-    def refuse_in_use(self, outdial_id: str) -> None:
-        """Raise :class:`OutdialInUseError` if a held campaign still running dials the outdial
-        (any other campaign started on it would write to the same targets)."""
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold their lock: taken before the store's, as a clock move takes them."""
+        with self._lock:
+            yield
+
+    def hold(self, campaign: Campaign) -> None:
+        """Hold a campaign the API runs (``_dialer``); it replaces an earlier run of its id."""
+        with self._lock:
+            self.refuse_in_use(campaign.outdial_id, but=campaign.id)
+            self._campaigns[campaign.id] = campaign
+
+    def refuse_in_use(self, outdial_id: str, *, but: str | None = None) -> None:
+        """Raise :class:`OutdialInUseError` if a held campaign still running (other than
+        ``but``) dials the outdial (another one on it would write to the same targets)."""
         with self._lock:
             for other in self._campaigns.values():
-                if other.outdial_id == outdial_id and other.running:
+                if other.outdial_id == outdial_id and other.running and other.id != but:
                     raise OutdialInUseError(
                         f"outdial_id: outdial {outdial_id} is dialed by held campaign {other.id}, "
                         "which is still running"
@@ -71,7 +88,20 @@ class HeldCampaigns:
             for campaign in list(self._campaigns.values()):
                 if campaign.running:
                     campaign.run_until(when)
+            self.dialer.settle(when)
 
     def clear(self) -> None:
         with self._lock:
             self._campaigns.clear()
+            self.dialer.clear()
+
+
+def dialer_of(store: RecordStore) -> Dialer:
+    """The dialer of ``store``: the one its :class:`~voipbin_outdial.testing.VoipbinMock`
+    registered, else one made with held campaigns of its own (a store served without a mock)."""
+    found = registered(store)
+    if found is not None:
+        return found
+    if not isinstance(store, MockStore):
+        raise TypeError(f"no dialer runs the campaigns of {store!r}")
+    return HeldCampaigns(store).dialer

@@ -32,8 +32,9 @@ from __future__ import annotations
 import copy
 import heapq
 import itertools
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Protocol, TypeAlias
 
 from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
 from ..dialplan.engine import Candidate, Plan, candidate, is_refused, read_plan, read_target
@@ -41,10 +42,24 @@ from ._mockstore import MockStore
 from ._outcomes import CallRecord, Decide, address_dict
 from ._store import ResourceNotFoundError
 
-__all__ = ["EndHandle", "Simulation", "StopReason"]
+__all__ = ["EndHandle", "Observer", "Simulation", "StopReason"]
 
 EndHandle: TypeAlias = Literal["stop", "continue"]
-StopReason: TypeAlias = Literal["exhausted", "no_target", "refused", "until", "not_found"]
+StopReason: TypeAlias = Literal[
+    "exhausted", "no_target", "refused", "until", "not_found", "stopped"
+]
+
+
+class Observer(Protocol):
+    """Told of each call placed and ended and of the stop (a campaign run through the API
+    keeps its campaigncalls and its status with them: ``_dialer``)."""
+
+    def placed(self, call: CallRecord) -> None: ...
+
+    def ended(self, call: CallRecord) -> None: ...
+
+    def stopped(self, reason: StopReason) -> None: ...
+
 
 _Record: TypeAlias = dict[str, Any]
 _EXECUTE, _HANGUP = "execute", "hangup"
@@ -63,8 +78,15 @@ class Simulation:
         decide: Decide,
         start: datetime,
         end_handle: EndHandle,
+        observer: Observer | None = None,
+        keep_polling: bool = False,
+        gate: Callable[[], bool] | None = None,
     ) -> None:
         self.now = start
+        # keep_polling: as VoIPBIN, poll every 5 s while end_handle is not stop, live calls or
+        # not (a campaign run through the API); else end when nothing can change any more.
+        self.observer, self.keep_polling, self.halt = observer, keep_polling, False
+        self.gate = gate  # isDialable: whether the queue has room for one more call now
         self.calls: list[CallRecord] = []
         self.live: dict[str, CallRecord] = {}  # store id of the target -> its call in progress
         self.stop_reason: StopReason | None = None
@@ -100,10 +122,15 @@ class Simulation:
         """Place no more calls (the engine's stop); calls already live still hang up."""
         if self.stop_reason is None:
             self.stop_reason = reason
+            if self.observer is not None:
+                self.observer.stopped(reason)
 
     # --- the engine's run ------------------------------------------------------------------
 
     def _execute(self, at: datetime) -> None:
+        if self.halt:  # the status is no longer run: Execute stops (status_stop.go)
+            self.stop("stopped")
+            return
         try:
             with self._store.locked():
                 plan = self._current_plan()
@@ -113,6 +140,9 @@ class Simulation:
                     self._nothing_available(at)
                     return
                 found, target = head
+                if self.gate is not None and not self.gate():
+                    self._poll(at, None)  # execute.go: not dialable, look again in 5 s
+                    return
                 if found.due > at:
                     self._poll(at, found.due)
                     return
@@ -137,9 +167,13 @@ class Simulation:
         tid, index, number = dialed.target_id, dialed.index, dialed.try_number
         call = CallRecord(at, tid, index, address, number, reason, ended)
         self.calls.append(call)
+        if self.observer is not None:
+            self.observer.placed(call)
         if reason is None:
             with self._store.locked():
                 self._end(target, _REFUSED_REASON, at)
+            if self.observer is not None:
+                self.observer.ended(call)
             self.stop("refused")
             return
         self.live[target] = call
@@ -149,7 +183,7 @@ class Simulation:
     def _nothing_available(self, at: datetime) -> None:
         if self._end_handle == "stop":
             self.stop("no_target")
-        elif not self.live:
+        elif not self.live and not self.keep_polling:
             self.stop("exhausted")
         else:
             self._poll(at, None)
@@ -162,10 +196,12 @@ class Simulation:
         self._schedule(at + later * POLL_DELAY, _EXECUTE)
 
     def _hang_up(self, at: datetime, target: str) -> None:
-        reason = self.live.pop(target).hangup_reason
-        if reason is not None:  # (a refused call has no hangup)
+        call = self.live.pop(target)
+        if call.hangup_reason is not None:  # (a refused call has no hangup)
             with self._store.locked():
-                self._end(target, reason, at)
+                self._end(target, call.hangup_reason, at)
+        if self.observer is not None:
+            self.observer.ended(call)
 
     def _end(self, target: str, reason: str, at: datetime) -> None:
         record = self._records[target]

@@ -13,18 +13,21 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Mapping
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 from uuid import UUID
 
 import attrs
 
 from .._generated.api import OPERATIONS
-from .._generated.models import Address, AddressType
+from .._generated.models import Address, AddressType, FlowActionType
 
-__all__ = ["ADDRESS_TYPES", "Field", "body_fields", "operation_ids", "route"]
+__all__ = ["ACTION_TYPES", "ADDRESS_TYPES", "Field", "body_fields", "operation_ids", "route"]
 
 ADDRESS_TYPES: Final = frozenset(member.value for member in AddressType)
 """``components/schemas/AddressType``: the address types the spec lists."""
+
+ACTION_TYPES: Final = frozenset(member.value for member in FlowActionType)
+"""``components/schemas/FlowActionType``: the action types the flow manager takes."""
 
 _TYPES: Final[Mapping[type, str]] = {str: "string", int: "int", UUID: "uuid", Address: "address"}
 
@@ -32,7 +35,8 @@ _TYPES: Final[Mapping[type, str]] = {str: "string", int: "int", UUID: "uuid", Ad
 class Field(NamedTuple):
     """A field of a request body: its JSON name, its type and whether the spec requires it.
 
-    ``kind`` is ``string``, ``int``, ``uuid`` or ``address``; ``nullable``: ``null`` is allowed.
+    ``kind`` is ``string``, ``int``, ``uuid``, ``address`` or ``actions``; ``nullable``: ``null``
+    is allowed.
     """
 
     name: str
@@ -56,6 +60,18 @@ def route(operation_id: str) -> tuple[str, str]:
     return op.method, op.path
 
 
+def _kind(member: Any) -> str | None:
+    """The kind of one member of a field's type: a list is a campaign's ``actions``, an enum of
+    strings (``CampaignStatusUpdateStatus``) a string."""
+    if typing.get_origin(member) is list:
+        return "actions"
+    if member in _TYPES:
+        return _TYPES[member]
+    if isinstance(member, type) and issubclass(member, str):
+        return "string"
+    return None
+
+
 @functools.cache
 def body_fields(operation_id: str) -> tuple[Field, ...]:
     """The fields of the operation's JSON body, in the order of its schema; ``()`` for none.
@@ -71,8 +87,11 @@ def body_fields(operation_id: str) -> tuple[Field, ...]:
     for field in attrs.fields(model):
         if not field.init:  # additional_properties
             continue
-        members = set(typing.get_args(hints[field.name])) or {hints[field.name]}
-        (kind,) = {_TYPES[member] for member in members if member in _TYPES}
+        hint = hints[field.name]
+        members = {hint} if typing.get_origin(hint) is list else set(typing.get_args(hint))
+        (kind,) = {k for k in map(_kind, members or {hint}) if k is not None}
         required = field.default is attrs.NOTHING
-        fields.append(Field(field.name, kind, required, type(None) in members))
+        # The generator adds "_" to a name Python keeps (``type`` is the field ``type_``).
+        name = field.name.removesuffix("_")
+        fields.append(Field(name, kind, required, type(None) in members))
     return tuple(fields)

@@ -48,7 +48,7 @@ from ._table import EMPTY, Record, Table
 
 __all__ = ["Kind", "Record", "RecordStore", "ResourceNotFoundError"]
 
-Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget"]
+Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget", "campaign", "campaigncall"]
 
 
 class ResourceNotFoundError(LookupError):
@@ -145,7 +145,13 @@ class RecordStore:
             return self._any(kind, resource_id)
 
     def insert(
-        self, kind: Kind, record: Record, *, parent: str | None = None, update_time: bool = False
+        self,
+        kind: Kind,
+        record: Record,
+        *,
+        parent: str | None = None,
+        update_time: bool = False,
+        at: datetime | None = None,
     ) -> Record:
         """Store a new record (its fields in their JSON order), stamped with the times last:
         ``tm_create`` now, ``tm_update`` now with ``update_time`` (a target) else ``null``,
@@ -153,9 +159,10 @@ class RecordStore:
 
         Args:
             parent: The id of the record it belongs to (a target's outdial), for its lists.
+            at: Its ``tm_create`` instead of now (the time of a campaign's event).
         """
         with self._lock:
-            created = self._times.next()
+            created = self._times.next() if at is None else at
             stamp = format_timestamp(created)
             record["tm_create"] = stamp
             record["tm_update"] = stamp if update_time else None
@@ -172,11 +179,13 @@ class RecordStore:
         changes: Mapping[str, Any],
         *,
         deleted: bool = False,
+        at: datetime | None = None,
     ) -> Record:
         """Apply ``changes`` and set ``tm_update``; returns a copy.
 
         Args:
             deleted: Update a deleted record too (the API does).
+            at: The ``tm_update`` instead of now (the time of a campaign's event).
 
         Raises:
             ResourceNotFoundError: no such record (or it is deleted and ``deleted`` is false).
@@ -184,7 +193,7 @@ class RecordStore:
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
             record.update(copy.deepcopy(dict(changes)))
-            record["tm_update"] = format_timestamp(self._times.next())
+            record["tm_update"] = format_timestamp(self._times.next() if at is None else at)
             return copy.deepcopy(record)
 
     def delete(self, kind: Kind, resource_id: str, *, deleted: bool = False) -> Record:
@@ -203,23 +212,22 @@ class RecordStore:
 
     def list_page(
         self,
-        kind: Literal["outplan", "outdial"],
+        kind: Kind,
         page_size: int,
         page_token: str | None = None,
         *,
         customer_id: str | None = None,
+        keep: Callable[[Record], bool] | None = None,
     ) -> tuple[list[Record], str]:
-        """One page of outplans or outdials, newest first, deleted ones included, and its
-        ``next_page_token``.
-
-        Args:
-            customer_id: Only this customer's (every customer's when ``None``).
+        """One page of the records of a kind, newest first, deleted ones included, and its
+        ``next_page_token``: only ``customer_id``'s (all when ``None``), or those ``keep`` keeps.
         """
         with self._lock:
             return self._table(kind).page(
                 page_size,
                 page_token,
-                lambda record: customer_id is None or record["customer_id"] == customer_id,
+                keep
+                or (lambda record: customer_id is None or record["customer_id"] == customer_id),
             )
 
     def list_targets(

@@ -34,6 +34,11 @@ class Table:
 
     def add(self, record: Record, created: datetime) -> None:
         self.by_id[record["id"]] = record
+        if self.created and created < self.created[-1]:  # a campaign event's own time
+            index = bisect.bisect_right(self.created, created)
+            self.created.insert(index, created)
+            self.ids.insert(index, record["id"])
+            return
         self.created.append(created)
         self.ids.append(record["id"])
 

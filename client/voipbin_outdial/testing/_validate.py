@@ -26,6 +26,7 @@ Every check raises :class:`InvalidRequestError` with a message naming the field.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -62,12 +63,14 @@ _BIND_KINDS: Final[Mapping[str, Kind]] = {
     "int": "int",
     "uuid": "string",
     "address": "address",
+    "actions": "actions",
 }
 _STRICT_KINDS: Final[Mapping[str, str]] = {
     "string": "string",
     "int": "count",
     "uuid": "uuid",
     "address": "address",
+    "actions": "actions",
 }
 
 
@@ -208,6 +211,11 @@ def _strict_value(kind: str, value: Any, where: str) -> None:
         raise _strict(f"{where} must be an integer from 0 to {_INT32_MAX}")
     if kind == "uuid" and not (isinstance(value, str) and CANONICAL_UUID.fullmatch(value)):
         raise _strict(f"{where} must be a UUID such as {NIL!r}")
+    if kind == "actions":
+        if not isinstance(value, list):
+            raise _strict(f"{where} must be an array of objects")
+        for n, item in enumerate(value):
+            _strict_action(_object(item, f"{where}[{n}]"), f"{where}[{n}]")
     if kind == "address":
         address = _object(value, where)
         _strict_keys(address, (), ADDRESS_FIELDS, where)
@@ -216,6 +224,29 @@ def _strict_value(kind: str, value: Any, where: str) -> None:
                 _strict_value("string", address[name], f"{where}.{name}")
         if address.get("type", "") not in _spec.ADDRESS_TYPES:
             raise _strict(f"{where}.type {address['type']!r} is not an address type"[:200])
+
+
+# components/schemas/Timestamp's pattern
+_TIMESTAMP: Final = re.compile(
+    r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[ T]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]"
+    r"(\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):?[0-5][0-9])?"
+)
+
+
+def _strict_action(action: Mapping[str, Any], where: str) -> None:
+    """``components/schemas/FlowAction``: known keys, ids, a type the flow manager knows, an
+    ``option`` object, a ``tm_execute`` time or ``null``."""
+    _strict_keys(action, (), ("id", "next_id", "type", "option", "tm_execute"), where)
+    for name in ("id", "next_id"):
+        if name in action:
+            _strict_value("uuid", action[name], f"{where}.{name}")
+    if "type" in action and action["type"] not in _spec.ACTION_TYPES:
+        raise _strict(f"{where}.type {action['type']!r} is not an action type"[:200])
+    if "option" in action:
+        _object(action["option"], f"{where}.option")
+    executed = action.get("tm_execute")
+    if executed is not None and not (isinstance(executed, str) and _TIMESTAMP.fullmatch(executed)):
+        raise _strict(f"{where}.tm_execute must be a time or null")
 
 
 @functools.cache

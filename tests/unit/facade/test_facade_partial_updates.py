@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 import httpx
 import pytest
 from facade_support import CAMPAIGN_ID, settle
 
 from voipbin_outdial import ArgumentTypeError, AsyncVoipbinClient, VoipbinClient
-from voipbin_outdial.models import Address, Outdial, Outplan
+from voipbin_outdial.models import Address, Campaign, Outdial, Outplan
 from voipbin_outdial.testing import VoipbinMock
 
 TEL = {"type": "tel", "target": "+15559876543"}
@@ -139,6 +140,11 @@ async def test_outdial_update_keeps_the_field_not_given(rec: Recorded) -> None:
         ("outplans.update", "name=, detail="),
         ("outplans.update_dial_info", "source=, dial_timeout=, try_interval=, max_try_counts="),
         ("outdials.update", "name=, detail="),
+        ("campaigns.update", "name=, detail=, type=, service_level=, end_handle="),
+        (
+            "campaigns.update_resource_info",
+            "outplan_id=, outdial_id=, queue_id=, next_campaign_id=",
+        ),
     ],
 )
 async def test_nothing_to_change_is_an_argument_error_naming_the_parameters(
@@ -168,4 +174,84 @@ async def test_a_bad_value_is_refused_before_the_read_naming_it(
     with pytest.raises((ValueError, TypeError), match=param) as raised:
         await rec.call("outplans.update_dial_info", plan.id, **given)
     assert getattr(raised.value, "param", "").startswith(param)
+    assert rec.sent == []
+
+
+async def make_campaign(rec: Recorded) -> Campaign:
+    plan = await make_plan(rec)
+    campaign: Campaign = await rec.call(
+        "campaigns.create", name="spring", detail="promo", outplan_id=plan.id, end_handle="stop"
+    )
+    rec.sent.clear()
+    return campaign
+
+
+async def test_campaign_update_changes_one_field_and_keeps_the_rest(rec: Recorded) -> None:
+    made = await make_campaign(rec)
+
+    updated = await rec.call("campaigns.update", made.id, service_level=50)
+
+    assert rec.sent == [f"GET /campaigns/{made.id}", f"PUT /campaigns/{made.id}"]
+    assert updated.service_level == 50
+    assert (updated.name, updated.detail, updated.type_, updated.end_handle) == (
+        "spring",
+        "promo",
+        "call",
+        "stop",
+    )
+    assert (await rec.call("campaigns.get", made.id)).service_level == 50
+
+
+async def test_campaign_update_given_all_five_sends_without_reading(rec: Recorded) -> None:
+    made = await make_campaign(rec)
+
+    updated = await rec.call(
+        "campaigns.update",
+        made.id,
+        name="autumn",
+        detail="",
+        type="flow",
+        service_level=0,
+        end_handle="continue",
+    )
+
+    assert rec.sent == [f"PUT /campaigns/{made.id}"]
+    assert (updated.name, updated.detail, updated.type_) == ("autumn", "", "flow")
+    assert (updated.service_level, updated.end_handle) == (0, "continue")
+
+
+async def test_update_resource_info_keeps_the_ids_not_given_and_the_nil_uuid_clears(
+    rec: Recorded,
+) -> None:
+    made = await make_campaign(rec)
+    outdial: Outdial = await rec.call(
+        "outdials.create", campaign_id=made.id, name="leads", detail="d", data="x"
+    )
+    rec.sent.clear()
+
+    updated = await rec.call("campaigns.update_resource_info", made.id, outdial_id=outdial.id)
+
+    assert rec.sent == [f"GET /campaigns/{made.id}", f"PUT /campaigns/{made.id}/resource_info"]
+    assert (updated.outplan_id, updated.outdial_id) == (made.outplan_id, outdial.id)
+    cleared = await rec.call("campaigns.update_resource_info", made.id, outplan_id=UUID(int=0))
+    assert (cleared.outplan_id, cleared.outdial_id) == (UUID(int=0), outdial.id)
+
+
+@pytest.mark.parametrize(
+    ("dotted", "given", "param"),
+    [
+        ("campaigns.update", {"type": "sms"}, "type"),
+        ("campaigns.update", {"service_level": -1}, "service_level"),
+        ("campaigns.update", {"end_handle": ""}, "end_handle"),
+        ("campaigns.update_resource_info", {"queue_id": "q-1"}, "queue_id"),
+    ],
+)
+async def test_a_bad_campaign_value_is_refused_before_the_read_naming_it(
+    rec: Recorded, dotted: str, given: dict[str, Any], param: str
+) -> None:
+    made = await make_campaign(rec)
+
+    with pytest.raises((ValueError, TypeError), match=param) as raised:
+        await rec.call(dotted, made.id, **given)
+    assert getattr(raised.value, "param", "") == param
     assert rec.sent == []

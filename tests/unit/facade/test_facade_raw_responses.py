@@ -12,6 +12,7 @@ import pytest
 import respx
 from facade_support import (
     ACCESSKEY,
+    CAMPAIGN_ID,
     LEAK,
     OUTDIAL_ID,
     PLAN_ID,
@@ -26,9 +27,10 @@ from facade_support import (
 )
 
 from voipbin_outdial import ApiResponseValidationError, NotFoundError, Page
-from voipbin_outdial.models import Outdialtarget, Outplan
+from voipbin_outdial.models import Campaign, Campaigncall, Outdialtarget, Outplan
 
 RID = "req_7X62Z4CB6AV3GMHTX7C2QHAIZU"
+CAMPAIGNCALL_ID = "5e8b2d55-7f03-4fb8-a2b5-f8f1e2d33c0a"
 
 
 async def call(harness: Harness, dotted: str, *args: Any, **kwargs: Any) -> Any:
@@ -218,3 +220,62 @@ async def test_no_response_means_none(make_harness: MakeHarness, api: respx.Mock
         await call(harness, "outplans.get", PLAN_ID)
 
     assert getattr(caught.value, "response", "missing") is None
+
+
+@pytest.mark.parametrize("via", ["client", "resource"])
+@pytest.mark.parametrize(
+    ("resource", "method", "path_id", "answer"),
+    [
+        ("campaigns", "get", CAMPAIGN_ID, "CampaignValue"),
+        ("campaigncalls", "get", CAMPAIGNCALL_ID, "CampaigncallValue"),
+        ("campaigns", "list_campaigncalls", CAMPAIGN_ID, "CampaigncallPage"),
+    ],
+)
+async def test_the_campaign_resources_answer_raw_too(
+    make_harness: MakeHarness,
+    api: respx.MockRouter,
+    via: str,
+    resource: str,
+    method: str,
+    path_id: str,
+    answer: str,
+) -> None:
+    body = example(answer)
+    path = f"/{resource}/{path_id}" + ("/campaigncalls" if method == "list_campaigncalls" else "")
+    api.get(path).respond(200, json=body, headers=HEADERS)
+    harness = await make_harness()
+    dotted = (
+        f"with_raw_response.{resource}.{method}"
+        if via == "client"
+        else f"{resource}.with_raw_response.{method}"
+    )
+
+    raw = await call(harness, dotted, path_id)
+
+    assert (raw.status_code, raw.request_id, raw.json()) == (200, RID, body)
+    assert raw.operation == f"{resource}_{method}"
+    parsed = raw.parse()
+    expected = Campaigncall if resource == "campaigncalls" else Campaign
+    assert isinstance(parsed, Page if method.startswith("list") else expected)
+    assert parsed.request_id == RID
+
+
+async def test_a_raw_campaign_partial_update_reads_first_and_returns_the_write(
+    make_harness: MakeHarness, api: respx.MockRouter
+) -> None:
+    current = example("CampaignValue")
+    api.get(f"/campaigns/{CAMPAIGN_ID}").respond(200, json=current)
+    put = api.put(f"/campaigns/{CAMPAIGN_ID}").respond(
+        200, json={**current, "service_level": 50}, headers={"x-request-id": "write"}
+    )
+    harness = await make_harness()
+
+    raw = await call(harness, "campaigns.with_raw_response.update", CAMPAIGN_ID, service_level=50)
+
+    sent = json.loads(put.calls.last.request.content)
+    assert sent == {
+        **{k: current[k] for k in ("name", "detail", "type", "end_handle")},
+        "service_level": 50,
+    }
+    assert raw.request_id == "write"
+    assert raw.parse().service_level == 50

@@ -11,6 +11,17 @@ from collections.abc import Mapping
 from typing import Any, Final, NamedTuple
 from uuid import UUID
 
+from ..models.campaign import Campaign
+from ..models.campaign_actions_update import CampaignActionsUpdate
+from ..models.campaign_create import CampaignCreate
+from ..models.campaign_list import CampaignList
+from ..models.campaign_next_campaign_id_update import CampaignNextCampaignIdUpdate
+from ..models.campaign_resource_info_update import CampaignResourceInfoUpdate
+from ..models.campaign_service_level_update import CampaignServiceLevelUpdate
+from ..models.campaign_status_update import CampaignStatusUpdate
+from ..models.campaign_update import CampaignUpdate
+from ..models.campaigncall import Campaigncall
+from ..models.campaigncall_list import CampaigncallList
 from ..models.name_detail_update import NameDetailUpdate
 from ..models.outdial import Outdial
 from ..models.outdial_campaign_id_update import OutdialCampaignIdUpdate
@@ -46,6 +57,20 @@ __all__ = [
     "outdialtargets_create",
     "outdialtargets_get",
     "outdialtargets_delete",
+    "campaigns_list",
+    "campaigns_create",
+    "campaigns_get",
+    "campaigns_update",
+    "campaigns_delete",
+    "campaigns_update_status",
+    "campaigns_update_service_level",
+    "campaigns_update_actions",
+    "campaigns_update_resource_info",
+    "campaigns_update_next_campaign_id",
+    "campaigns_list_campaigncalls",
+    "campaigncalls_list",
+    "campaigncalls_get",
+    "campaigncalls_delete",
 ]
 
 
@@ -296,6 +321,183 @@ outdialtargets_delete: Final = Operation(
     "outdial",
     "Delete a target",
 )
+campaigns_list: Final = Operation(
+    "campaigns_list",
+    "GET",
+    "/campaigns",
+    (),
+    (
+        Parameter("page_size", int, False, 100),
+        Parameter("page_token", str, False, None),
+    ),
+    None,
+    CampaignList,
+    (400, 401, 403, 429, 500, 503),
+    "campaign",
+    "List campaigns",
+)
+campaigns_create: Final = Operation(
+    "campaigns_create",
+    "POST",
+    "/campaigns",
+    (),
+    (),
+    CampaignCreate,
+    Campaign,
+    (400, 401, 403, 429, 500, 503),
+    "campaign",
+    "Create a campaign",
+)
+campaigns_get: Final = Operation(
+    "campaigns_get",
+    "GET",
+    "/campaigns/{id}",
+    (Parameter("id", UUID, True, None),),
+    (),
+    None,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Get a campaign",
+)
+campaigns_update: Final = Operation(
+    "campaigns_update",
+    "PUT",
+    "/campaigns/{id}",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Update a campaign's basic info",
+)
+campaigns_delete: Final = Operation(
+    "campaigns_delete",
+    "DELETE",
+    "/campaigns/{id}",
+    (Parameter("id", UUID, True, None),),
+    (),
+    None,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Delete a campaign",
+)
+campaigns_update_status: Final = Operation(
+    "campaigns_update_status",
+    "PUT",
+    "/campaigns/{id}/status",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignStatusUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Run or stop a campaign",
+)
+campaigns_update_service_level: Final = Operation(
+    "campaigns_update_service_level",
+    "PUT",
+    "/campaigns/{id}/service_level",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignServiceLevelUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Update a campaign's service level",
+)
+campaigns_update_actions: Final = Operation(
+    "campaigns_update_actions",
+    "PUT",
+    "/campaigns/{id}/actions",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignActionsUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Update a campaign's actions",
+)
+campaigns_update_resource_info: Final = Operation(
+    "campaigns_update_resource_info",
+    "PUT",
+    "/campaigns/{id}/resource_info",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignResourceInfoUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Update a campaign's resources",
+)
+campaigns_update_next_campaign_id: Final = Operation(
+    "campaigns_update_next_campaign_id",
+    "PUT",
+    "/campaigns/{id}/next_campaign_id",
+    (Parameter("id", UUID, True, None),),
+    (),
+    CampaignNextCampaignIdUpdate,
+    Campaign,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Update a campaign's next campaign",
+)
+campaigns_list_campaigncalls: Final = Operation(
+    "campaigns_list_campaigncalls",
+    "GET",
+    "/campaigns/{id}/campaigncalls",
+    (Parameter("id", UUID, True, None),),
+    (
+        Parameter("page_size", int, False, 100),
+        Parameter("page_token", str, False, None),
+    ),
+    None,
+    CampaigncallList,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "List a campaign's campaigncalls",
+)
+campaigncalls_list: Final = Operation(
+    "campaigncalls_list",
+    "GET",
+    "/campaigncalls",
+    (),
+    (
+        Parameter("page_size", int, False, 100),
+        Parameter("page_token", str, False, None),
+    ),
+    None,
+    CampaigncallList,
+    (400, 401, 403, 429, 500, 503),
+    "campaign",
+    "List campaigncalls",
+)
+campaigncalls_get: Final = Operation(
+    "campaigncalls_get",
+    "GET",
+    "/campaigncalls/{id}",
+    (Parameter("id", UUID, True, None),),
+    (),
+    None,
+    Campaigncall,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Get a campaigncall",
+)
+campaigncalls_delete: Final = Operation(
+    "campaigncalls_delete",
+    "DELETE",
+    "/campaigncalls/{id}",
+    (Parameter("id", UUID, True, None),),
+    (),
+    None,
+    Campaigncall,
+    (400, 401, 403, 404, 429, 500, 503),
+    "campaign",
+    "Delete a campaigncall",
+)
 
 OPERATIONS: Final[Mapping[str, Operation]] = {
     outplans_list.id: outplans_list,
@@ -315,5 +517,19 @@ OPERATIONS: Final[Mapping[str, Operation]] = {
     outdialtargets_create.id: outdialtargets_create,
     outdialtargets_get.id: outdialtargets_get,
     outdialtargets_delete.id: outdialtargets_delete,
+    campaigns_list.id: campaigns_list,
+    campaigns_create.id: campaigns_create,
+    campaigns_get.id: campaigns_get,
+    campaigns_update.id: campaigns_update,
+    campaigns_delete.id: campaigns_delete,
+    campaigns_update_status.id: campaigns_update_status,
+    campaigns_update_service_level.id: campaigns_update_service_level,
+    campaigns_update_actions.id: campaigns_update_actions,
+    campaigns_update_resource_info.id: campaigns_update_resource_info,
+    campaigns_update_next_campaign_id.id: campaigns_update_next_campaign_id,
+    campaigns_list_campaigncalls.id: campaigns_list_campaigncalls,
+    campaigncalls_list.id: campaigncalls_list,
+    campaigncalls_get.id: campaigncalls_get,
+    campaigncalls_delete.id: campaigncalls_delete,
 }
 """operationId -> its :class:`Operation`, in the order of the spec's tags and paths."""
