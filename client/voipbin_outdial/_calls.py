@@ -27,6 +27,7 @@ from ._args import (
     to_duration_ms,
     to_id_text,
     to_max_try_counts,
+    to_page_size,
     to_timeout,
     try_seconds,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "TimeoutArg",
     "by_ids",
     "dial_info",
+    "page_request",
     "pages",
     "request",
 ]
@@ -162,6 +164,27 @@ def pages(from_dict: Callable[[dict[str, Any]], _Listing[T]]) -> Parse[Page[T]]:
     """The parser of a list body: its listing model's ``from_dict``, checked (as
     ``_responses.parse_success`` checks other bodies), then a :class:`Page`."""
     return partial(_to_page, from_dict)
+
+
+def page_request(
+    op: Operation,
+    from_dict: Callable[[dict[str, Any]], _Listing[T]],
+    timeout: TimeoutArg,
+    page_size: int | None,
+    page_token: str | None,
+    /,
+    *ids: str | UUID,
+) -> Call[Page[T]]:
+    """The call for one page of a list operation (every ``list``): ``page_size`` checked (1 to
+    100, default 100), no token on the first page, the body read by :func:`pages`."""
+    return request(
+        op,
+        pages(from_dict),
+        timeout,
+        *ids,
+        page_size=to_page_size(page_size),
+        page_token=page_token or UNSET,
+    )
 
 
 def dial_info(

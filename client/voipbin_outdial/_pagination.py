@@ -25,7 +25,16 @@ from ._args import MAX_QUERY_TEXT
 from ._redact import redact
 from .errors import ApiResponseValidationError
 
-__all__ = ["AsyncFetch", "Fetch", "Page", "Walk", "next_token", "token_problem"]
+__all__ = [
+    "AsyncFetch",
+    "AsyncListPage",
+    "Fetch",
+    "ListPage",
+    "Page",
+    "Walk",
+    "next_token",
+    "token_problem",
+]
 
 T = TypeVar("T")
 
@@ -64,6 +73,10 @@ class Page(Generic[T]):
 Fetch: TypeAlias = Callable[[str | None], Page[T]]
 """Fetches the page for a token (``None``: the first page)."""
 AsyncFetch: TypeAlias = Callable[[str | None], Awaitable[Page[T]]]
+"""The same, awaited."""
+ListPage: TypeAlias = Callable[..., Page[T]]
+"""A resource's ``list``: path ids, then ``page_size=``, ``page_token=`` and ``timeout=``."""
+AsyncListPage: TypeAlias = Callable[..., Awaitable[Page[T]]]
 """The same, awaited."""
 
 

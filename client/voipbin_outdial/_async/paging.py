@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from typing import TypeVar
+from uuid import UUID
 
-from .._args import to_page_size
-from .._pagination import AsyncFetch, Page, Walk
+from .._args import to_limit, to_page_size
+from .._calls import TimeoutArg
+from .._pagination import AsyncFetch, AsyncListPage, Page, Walk
 
-__all__ = ["iter_page_size", "walk_items", "walk_pages"]
+__all__ = ["iter_items", "iter_page_size", "walk_items", "walk_pages"]
 
 T = TypeVar("T")
 
@@ -52,3 +54,21 @@ def iter_page_size(page_size: int | None, limit: int | None) -> int:
     """The page size ``iter`` asks for: ``page_size`` (default 100), or ``limit`` if smaller."""
     size = to_page_size(page_size)
     return size if limit is None or limit == 0 else min(size, limit)
+
+
+def iter_items(
+    list_page: AsyncListPage[T],
+    page_size: int | None,
+    limit: int | None,
+    timeout: TimeoutArg,
+    /,
+    *ids: str | UUID,
+) -> AsyncIterator[T]:
+    """What every ``iter`` returns: the items of ``list_page(*ids, ...)``'s pages (the first
+    ``limit`` when given), each page fetched as the loop goes; the arguments are checked now,
+    not at the first page."""
+    limit = to_limit(limit)
+    size = iter_page_size(page_size, limit)
+    return walk_items(
+        lambda token: list_page(*ids, page_size=size, page_token=token, timeout=timeout), limit
+    )

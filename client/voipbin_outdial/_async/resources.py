@@ -14,8 +14,16 @@ from collections.abc import AsyncIterator, Sequence
 from functools import cached_property
 from uuid import UUID
 
-from .._args import to_campaign_id, to_limit, to_page_size, to_text, to_uuid
-from .._calls import AddressArg, Duration, TimeoutArg, by_ids, dial_info, pages, request
+from .._args import to_campaign_id, to_text, to_uuid
+from .._calls import (
+    AddressArg,
+    Duration,
+    TimeoutArg,
+    by_ids,
+    dial_info,
+    page_request,
+    request,
+)
 from .._generated.api import (
     outdials_create,
     outdials_delete,
@@ -34,7 +42,6 @@ from .._generated.api import (
 from .._pagination import Page
 from .._partial import DIAL_INFO, NAME_DETAIL, changes, checked_dial_info, with_current
 from ..models import (
-    UNSET,
     NameDetailUpdate,
     Outdial,
     OutdialCampaignIdUpdate,
@@ -47,7 +54,7 @@ from ..models import (
     OutplanList,
 )
 from . import raw
-from .paging import iter_page_size, walk_items
+from .paging import iter_items
 from .sender import AsyncSender
 
 __all__ = ["AsyncOutdials", "AsyncOutplans", "AsyncResource"]
@@ -76,13 +83,7 @@ class AsyncOutplans(AsyncResource):
         timeout: TimeoutArg = None,
     ) -> Page[Outplan]:
         """One page of outplans, newest first (``page_size`` 1 to 100, default 100)."""
-        call = request(
-            outplans_list,
-            pages(OutplanList.from_dict),
-            timeout,
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
-        )
+        call = page_request(outplans_list, OutplanList.from_dict, timeout, page_size, page_token)
         return await self._sender.send(call)
 
     def iter(
@@ -94,9 +95,7 @@ class AsyncOutplans(AsyncResource):
     ) -> AsyncIterator[Outplan]:
         """Every outplan (the newest ``limit`` when given), newest first, fetched a page at a
         time as the ``async for`` loop goes; no page is fetched past the limit."""
-        limit = to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        return iter_items(self.list, page_size, limit, timeout)
 
     async def create(
         self,
@@ -180,13 +179,7 @@ class AsyncOutdials(AsyncResource):
         timeout: TimeoutArg = None,
     ) -> Page[Outdial]:
         """One page of outdials, newest first (``page_size`` 1 to 100, default 100)."""
-        call = request(
-            outdials_list,
-            pages(OutdialList.from_dict),
-            timeout,
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
-        )
+        call = page_request(outdials_list, OutdialList.from_dict, timeout, page_size, page_token)
         return await self._sender.send(call)
 
     def iter(
@@ -198,9 +191,7 @@ class AsyncOutdials(AsyncResource):
     ) -> AsyncIterator[Outdial]:
         """Every outdial (the newest ``limit`` when given), newest first, fetched a page at a
         time as the ``async for`` loop goes; no page is fetched past the limit."""
-        limit = to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        return iter_items(self.list, page_size, limit, timeout)
 
     async def create(
         self,

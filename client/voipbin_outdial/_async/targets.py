@@ -14,9 +14,9 @@ from functools import cached_property
 from typing import Any
 from uuid import UUID
 
-from .._args import to_destinations, to_limit, to_page_size, to_text, to_uuid
+from .._args import to_destinations, to_text, to_uuid
 from .._bulk import ImportProgress, ImportRate, RowResult
-from .._calls import AddressArg, TimeoutArg, by_ids, pages, request
+from .._calls import AddressArg, TimeoutArg, by_ids, page_request, request
 from .._generated.api import (
     outdialtargets_create,
     outdialtargets_delete,
@@ -25,10 +25,10 @@ from .._generated.api import (
 )
 from .._pagination import Page
 from .._slots import DESTINATION_FIELDS
-from ..models import UNSET, Address, Outdialtarget, OutdialtargetCreate, OutdialtargetList
+from ..models import Address, Outdialtarget, OutdialtargetCreate, OutdialtargetList
 from . import raw
 from .bulk import import_targets
-from .paging import iter_page_size, walk_items
+from .paging import iter_items
 from .resources import AsyncResource
 
 __all__ = ["AsyncOutdialtargets"]
@@ -51,13 +51,13 @@ class AsyncOutdialtargets(AsyncResource):
         timeout: TimeoutArg = None,
     ) -> Page[Outdialtarget]:
         """One page of the outdial's live targets, newest first (``page_size`` 1 to 100)."""
-        call = request(
+        call = page_request(
             outdialtargets_list,
-            pages(OutdialtargetList.from_dict),
+            OutdialtargetList.from_dict,
             timeout,
+            page_size,
+            page_token,
             to_uuid(outdial_id, "outdial_id"),
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
         )
         return await self._sender.send(call)
 
@@ -71,11 +71,7 @@ class AsyncOutdialtargets(AsyncResource):
     ) -> AsyncIterator[Outdialtarget]:
         """Every live target of the outdial (the newest ``limit`` when given), newest first,
         fetched a page at a time; no page is fetched past the limit."""
-        oid, limit = to_uuid(outdial_id, "outdial_id"), to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(
-            lambda t: self.list(oid, page_size=size, page_token=t, timeout=timeout), limit
-        )
+        return iter_items(self.list, page_size, limit, timeout, to_uuid(outdial_id, "outdial_id"))
 
     async def create(
         self,

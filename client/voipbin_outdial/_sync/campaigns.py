@@ -20,8 +20,8 @@ from functools import cached_property
 from typing import Any
 from uuid import UUID
 
-from .._args import to_limit, to_page_size, to_uuid
-from .._calls import TimeoutArg, by_ids, pages, request
+from .._args import to_uuid
+from .._calls import TimeoutArg, by_ids, page_request, request
 from .._campaign_args import (
     CAMPAIGN_STATUSES,
     to_actions,
@@ -54,7 +54,6 @@ from .._partial import (
     with_current,
 )
 from ..models import (
-    UNSET,
     Campaign,
     CampaignActionsUpdate,
     Campaigncall,
@@ -69,7 +68,7 @@ from ..models import (
     CampaignUpdate,
 )
 from . import raw
-from .paging import iter_page_size, walk_items
+from .paging import iter_items
 from .resources import Resource
 
 __all__ = ["Campaigncalls", "Campaigns"]
@@ -96,13 +95,7 @@ class Campaigns(Resource):
         timeout: TimeoutArg = None,
     ) -> Page[Campaign]:
         """One page of campaigns, newest first, deleted ones too (``page_size`` 1 to 100)."""
-        call = request(
-            campaigns_list,
-            pages(CampaignList.from_dict),
-            timeout,
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
-        )
+        call = page_request(campaigns_list, CampaignList.from_dict, timeout, page_size, page_token)
         return self._sender.send(call)
 
     def iter(
@@ -113,9 +106,7 @@ class Campaigns(Resource):
         timeout: TimeoutArg = None,
     ) -> Iterator[Campaign]:
         """Every campaign (the newest ``limit`` when given), newest first, a page at a time."""
-        limit = to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        return iter_items(self.list, page_size, limit, timeout)
 
     def create(
         self,
@@ -266,13 +257,13 @@ class Campaigns(Resource):
         timeout: TimeoutArg = None,
     ) -> Page[Campaigncall]:
         """One page of the campaign's campaigncalls (its dial attempts), newest first."""
-        call = request(
+        call = page_request(
             campaigns_list_campaigncalls,
-            pages(CampaigncallList.from_dict),
+            CampaigncallList.from_dict,
             timeout,
+            page_size,
+            page_token,
             to_uuid(campaign_id, "campaign_id"),
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
         )
         return self._sender.send(call)
 
@@ -285,11 +276,8 @@ class Campaigns(Resource):
         timeout: TimeoutArg = None,
     ) -> Iterator[Campaigncall]:
         """Every campaigncall of the campaign (the newest ``limit``), newest first."""
-        cid, limit = to_uuid(campaign_id, "campaign_id"), to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(
-            lambda t: self.list_campaigncalls(cid, page_size=size, page_token=t, timeout=timeout),
-            limit,
+        return iter_items(
+            self.list_campaigncalls, page_size, limit, timeout, to_uuid(campaign_id, "campaign_id")
         )
 
 
@@ -306,12 +294,8 @@ class Campaigncalls(Resource):
         timeout: TimeoutArg = None,
     ) -> Page[Campaigncall]:
         """One page of the customer's campaigncalls, newest first (``page_size`` 1 to 100)."""
-        call = request(
-            campaigncalls_list,
-            pages(CampaigncallList.from_dict),
-            timeout,
-            page_size=to_page_size(page_size),
-            page_token=page_token or UNSET,
+        call = page_request(
+            campaigncalls_list, CampaigncallList.from_dict, timeout, page_size, page_token
         )
         return self._sender.send(call)
 
@@ -323,9 +307,7 @@ class Campaigncalls(Resource):
         timeout: TimeoutArg = None,
     ) -> Iterator[Campaigncall]:
         """Every campaigncall (the newest ``limit`` when given), newest first, a page at a time."""
-        limit = to_limit(limit)
-        size = iter_page_size(page_size, limit)
-        return walk_items(lambda t: self.list(page_size=size, page_token=t, timeout=timeout), limit)
+        return iter_items(self.list, page_size, limit, timeout)
 
     def get(self, campaigncall_id: str | UUID, *, timeout: TimeoutArg = None) -> Campaigncall:
         """The campaigncall with this id (a deleted one too)."""
