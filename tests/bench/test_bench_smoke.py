@@ -117,7 +117,7 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         ],
         "import_memory": [
             f"{existing}: bytes kept per target",
-            f"{existing}: bytes kept per target before issue 26",
+            f"{existing}: bytes per target kept whole (as before)",
         ],
         "test_suite": [f"pytest -q -p no:cacheprovider {suite}: wall time"],
     }
