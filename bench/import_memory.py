@@ -146,8 +146,8 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
             before,
             "B",
             detail=(
-                f"tracemalloc; {{Key: Outdialtarget}}, today's models (2,289 B with the models"
-                f" before issue 26); {before * MILLION / 1e9:.2f} GB per 1,000,000"
+                f"tracemalloc; {{Key: Outdialtarget}} with today's models;"
+                f" {before * MILLION / 1e9:.2f} GB per 1,000,000"
             ),
         ),
     ]
