@@ -60,7 +60,7 @@ pytest: venv node
 	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 ## the rest --------------------------------------------------------------------------------
-bench: venv
+bench: venv node
 	$(BIN)/python -m bench
 
 generate: venv

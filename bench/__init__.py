@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, str] = {
     "call_overhead": "bench.call_overhead",
     "paging": "bench.paging",
     "bulk_import": "bench.bulk_import",
+    "import_memory": "bench.import_memory",
     "test_suite": "bench.suite_time",  # last: the brief asks for it once, near the end
 }
 """Every benchmark (name -> module), in the order ``python -m bench`` runs them."""

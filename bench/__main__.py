@@ -8,7 +8,8 @@
 
 Each benchmark is also a script of its own: ``python -m bench.dial_order --help``.
 The exit status is 1 if a benchmark failed to run (a miss of a target is reported, not fatal),
-or with ``--strict`` if a target was missed.
+or with ``--strict`` if a target was missed or a measurement is invalid (its row says
+"invalid": a precondition did not hold, or what it timed failed).
 """
 
 from __future__ import annotations

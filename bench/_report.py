@@ -19,7 +19,8 @@ _HEAD = ("benchmark", "measurement", "figure", "target", "ok", "rounds", "detail
 
 def _cells(row: Row) -> tuple[str, ...]:
     rounds = str(row.rounds) if row.rounds else ""
-    return (row.bench, row.name, row.figure, row.target, row.verdict, rounds, row.detail)
+    detail = f"INVALID: {row.invalid}; {row.detail}" if row.invalid else row.detail
+    return (row.bench, row.name, row.figure, row.target, row.verdict, rounds, detail)
 
 
 def text_table(rows: Sequence[Row]) -> str:

@@ -171,10 +171,15 @@ class Row:
     limit: float = 0.0
     rounds: int = 0
     detail: str = ""
+    invalid: str = ""
+    """Why the measurement does not count (a precondition failed, the timed run failed), or ""."""
 
     @property
     def ok(self) -> bool | None:
-        """Whether the target is met; None for a figure without a target."""
+        """Whether the target is met; None for a figure without a target; False for an
+        invalid measurement (it meets no target)."""
+        if self.invalid:
+            return False
         if self.op == "info":
             return None
         return {
@@ -200,6 +205,8 @@ class Row:
 
     @property
     def verdict(self) -> str:
+        if self.invalid:
+            return "invalid"
         return {None: "-", True: "pass", False: "MISS"}[self.ok]
 
 

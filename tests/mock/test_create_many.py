@@ -81,7 +81,11 @@ def test_a_second_run_skips_every_row_and_hands_back_the_targets_there() -> None
         first = client.outdialtargets.create_many(oid, rows(20), rate_limit=None)
         again = client.outdialtargets.create_many(oid, rows(25), rate_limit=None)
         assert Counter(r.outcome for r in again) == {"skipped": 20, "created": 5}
-        assert [r.target.id for r in again[:20]] == [r.target.id for r in first]  # type: ignore[union-attr]
+        assert [r.target_id for r in again[:20]] == [r.target.id for r in first]  # type: ignore[union-attr]
+        assert [r.target_id for r in first] == [r.target.id for r in first]  # type: ignore[union-attr]
+        # a skipped row holds the id of the target there, not the target (issue 26: memory)
+        assert {r.target for r in again[:20]} == {None}
+        assert all(r.target_id == r.target.id for r in again[20:])  # type: ignore[union-attr]
         twice = client.outdialtargets.create_many(
             oid, rows(5), skip_existing=False, rate_limit=None
         )

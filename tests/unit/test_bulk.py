@@ -11,7 +11,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from voipbin_outdial import ImportProgress, InvalidRowError, Page, RowResult
-from voipbin_outdial._bulk import check_row, row_key, target_key
+from voipbin_outdial._bulk import check_row, key_digest, row_key, target_key
 from voipbin_outdial._sync.bulk import TargetImport
 from voipbin_outdial.errors import InvalidArgumentError
 from voipbin_outdial.models import Outdialtarget
@@ -133,3 +133,20 @@ def test_on_an_oldest_first_list_the_look_up_reads_on_to_the_end() -> None:
     key = target_key(items[195])
     assert run(pages)._look_up(key, T0 + timedelta(minutes=180)) == items[195]
     assert pages.pages == 20
+
+
+def test_key_digest_tells_keys_apart_and_matches_equal_ones() -> None:
+    """skip_existing keeps a 128-bit digest of each key, not the key (issue 26)."""
+    keys = [
+        ("a", ("+1",)),
+        ("a", ("+1", "+2")),
+        ("a", ("+1,+2",)),
+        ("a,", ("+1",)),
+        ("a", ()),
+        ("", ("a",)),
+    ]
+    digests = [key_digest(k) for k in keys]
+    assert len(set(digests)) == len(keys)
+    assert key_digest(("a", ("+1",))) == digests[0]
+    assert all(0 <= d < 2**128 for d in digests)
+    assert key_digest(row_key(" a ", [None, {"target": "+1"}])) == digests[0]

@@ -2,6 +2,7 @@
 
 import copy
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +186,20 @@ def test_the_address_types_of_todays_server_are_known() -> None:
     # bin-common-handler/models/address/main.go: the Type constants.
     known = {t.value for t in AddressType}
     assert {"ai", "ai_team", "webchat", "whatsapp", "tel", "sip", ""} <= known
+
+
+def test_without_unknown_fields_no_emptied_source_dict_is_kept() -> None:
+    """issue 26: the source dict, emptied of the declared fields, keeps its table (~460 B for a
+    target); with nothing left in it the model keeps a new empty dict instead."""
+    data = seed("outdialtarget")
+    emptied = dict(data)
+    for key in data:
+        del emptied[key]
+    target = Outdialtarget.from_dict(data)
+
+    assert sys.getsizeof(emptied) > sys.getsizeof({})  # what was kept before
+    assert sys.getsizeof(target.additional_properties) == sys.getsizeof({})
+    assert target.destination_0 is not None
+    assert sys.getsizeof(target.destination_0.additional_properties) == sys.getsizeof({})
+    assert target.to_dict() == data
+    assert Outdialtarget.from_dict(data | {"x": 1}).additional_properties == {"x": 1}

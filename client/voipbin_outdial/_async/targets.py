@@ -155,7 +155,7 @@ class AsyncOutdialtargets(AsyncResource):
             rows: Any iterable; it is read as the import goes.
             concurrency: How many rows are sent at the same time.
             skip_existing: List the outdial once first and skip each row whose name and
-                destination targets are already there (the result holds that target), so a
+                destination targets are already there (the result holds its ``target_id``), so a
                 second run creates only what the first did not. ``False``: create every row.
             on_progress: Called after each row, in input order, with the counts so far.
             rate_limit: ``"auto"``: the client's ``rate_limit`` if it has one, else 16

@@ -88,7 +88,8 @@ class Address(Model):
             detail,
         )
 
-        address.additional_properties = d
+        if d:
+            address.additional_properties = d
         return address
 
     @property

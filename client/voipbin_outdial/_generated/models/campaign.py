@@ -202,7 +202,8 @@ class Campaign(Resource):
             tm_delete,
         )
 
-        campaign.additional_properties = d
+        if d:
+            campaign.additional_properties = d
         return campaign
 
     @property

@@ -53,7 +53,8 @@ class CampaignActionsUpdate(Model):
             actions,
         )
 
-        campaign_actions_update.additional_properties = d
+        if d:
+            campaign_actions_update.additional_properties = d
         return campaign_actions_update
 
     @property

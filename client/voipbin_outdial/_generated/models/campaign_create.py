@@ -129,7 +129,8 @@ class CampaignCreate(Model):
             next_campaign_id,
         )
 
-        campaign_create.additional_properties = d
+        if d:
+            campaign_create.additional_properties = d
         return campaign_create
 
     @property

@@ -68,7 +68,8 @@ class CampaignList(Model):
             next_page_token,
         )
 
-        campaign_list.additional_properties = d
+        if d:
+            campaign_list.additional_properties = d
         return campaign_list
 
     @property

@@ -46,7 +46,8 @@ class CampaignNextCampaignIdUpdate(Model):
             next_campaign_id,
         )
 
-        campaign_next_campaign_id_update.additional_properties = d
+        if d:
+            campaign_next_campaign_id_update.additional_properties = d
         return campaign_next_campaign_id_update
 
     @property

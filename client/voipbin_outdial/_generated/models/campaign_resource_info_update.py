@@ -70,7 +70,8 @@ class CampaignResourceInfoUpdate(Model):
             next_campaign_id,
         )
 
-        campaign_resource_info_update.additional_properties = d
+        if d:
+            campaign_resource_info_update.additional_properties = d
         return campaign_resource_info_update
 
     @property

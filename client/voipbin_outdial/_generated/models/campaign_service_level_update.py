@@ -45,7 +45,8 @@ class CampaignServiceLevelUpdate(Model):
             service_level,
         )
 
-        campaign_service_level_update.additional_properties = d
+        if d:
+            campaign_service_level_update.additional_properties = d
         return campaign_service_level_update
 
     @property

@@ -46,7 +46,8 @@ class CampaignStatusUpdate(Model):
             status,
         )
 
-        campaign_status_update.additional_properties = d
+        if d:
+            campaign_status_update.additional_properties = d
         return campaign_status_update
 
     @property

@@ -77,7 +77,8 @@ class CampaignUpdate(Model):
             end_handle,
         )
 
-        campaign_update.additional_properties = d
+        if d:
+            campaign_update.additional_properties = d
         return campaign_update
 
     @property

@@ -241,7 +241,8 @@ class Campaigncall(Resource):
             tm_delete,
         )
 
-        campaigncall.additional_properties = d
+        if d:
+            campaigncall.additional_properties = d
         return campaigncall
 
     @property

@@ -68,7 +68,8 @@ class CampaigncallList(Model):
             next_page_token,
         )
 
-        campaigncall_list.additional_properties = d
+        if d:
+            campaigncall_list.additional_properties = d
         return campaigncall_list
 
     @property

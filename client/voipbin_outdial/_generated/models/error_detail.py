@@ -97,7 +97,8 @@ class ErrorDetail(Model):
             details,
         )
 
-        error_detail.additional_properties = d
+        if d:
+            error_detail.additional_properties = d
         return error_detail
 
     @property

@@ -27,7 +27,8 @@ class ErrorDetailDetailsItem(Model):
         d = dict(src_dict)
         error_detail_details_item = cls()
 
-        error_detail_details_item.additional_properties = d
+        if d:
+            error_detail_details_item.additional_properties = d
         return error_detail_details_item
 
     @property

@@ -45,7 +45,8 @@ class ErrorResponse(Model):
             error,
         )
 
-        error_response.additional_properties = d
+        if d:
+            error_response.additional_properties = d
         return error_response
 
     @property

@@ -111,7 +111,8 @@ class FlowAction(Model):
             tm_execute,
         )
 
-        flow_action.additional_properties = d
+        if d:
+            flow_action.additional_properties = d
         return flow_action
 
     @property

@@ -29,7 +29,8 @@ class FlowActionOption(Model):
         d = dict(src_dict)
         flow_action_option = cls()
 
-        flow_action_option.additional_properties = d
+        if d:
+            flow_action_option.additional_properties = d
         return flow_action_option
 
     @property

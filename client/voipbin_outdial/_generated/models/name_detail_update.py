@@ -52,7 +52,8 @@ class NameDetailUpdate(Model):
             detail,
         )
 
-        name_detail_update.additional_properties = d
+        if d:
+            name_detail_update.additional_properties = d
         return name_detail_update
 
     @property

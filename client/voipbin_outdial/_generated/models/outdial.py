@@ -132,7 +132,8 @@ class Outdial(Resource):
             tm_delete,
         )
 
-        outdial.additional_properties = d
+        if d:
+            outdial.additional_properties = d
         return outdial
 
     @property

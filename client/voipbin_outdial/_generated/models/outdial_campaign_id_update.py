@@ -46,7 +46,8 @@ class OutdialCampaignIdUpdate(Model):
             campaign_id,
         )
 
-        outdial_campaign_id_update.additional_properties = d
+        if d:
+            outdial_campaign_id_update.additional_properties = d
         return outdial_campaign_id_update
 
     @property

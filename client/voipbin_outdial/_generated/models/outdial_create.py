@@ -70,7 +70,8 @@ class OutdialCreate(Model):
             data,
         )
 
-        outdial_create.additional_properties = d
+        if d:
+            outdial_create.additional_properties = d
         return outdial_create
 
     @property

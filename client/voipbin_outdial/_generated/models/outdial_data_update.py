@@ -44,7 +44,8 @@ class OutdialDataUpdate(Model):
             data,
         )
 
-        outdial_data_update.additional_properties = d
+        if d:
+            outdial_data_update.additional_properties = d
         return outdial_data_update
 
     @property

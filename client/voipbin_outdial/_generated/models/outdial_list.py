@@ -68,7 +68,8 @@ class OutdialList(Model):
             next_page_token,
         )
 
-        outdial_list.additional_properties = d
+        if d:
+            outdial_list.additional_properties = d
         return outdial_list
 
     @property

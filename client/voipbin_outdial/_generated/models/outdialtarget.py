@@ -309,7 +309,8 @@ class Outdialtarget(Resource, Destinations):
             tm_delete,
         )
 
-        outdialtarget.additional_properties = d
+        if d:
+            outdialtarget.additional_properties = d
         return outdialtarget
 
     @property

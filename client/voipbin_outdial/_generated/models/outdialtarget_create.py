@@ -207,7 +207,8 @@ class OutdialtargetCreate(Model, Destinations):
             destination_4,
         )
 
-        outdialtarget_create.additional_properties = d
+        if d:
+            outdialtarget_create.additional_properties = d
         return outdialtarget_create
 
     @property

@@ -68,7 +68,8 @@ class OutdialtargetList(Model):
             next_page_token,
         )
 
-        outdialtarget_list.additional_properties = d
+        if d:
+            outdialtarget_list.additional_properties = d
         return outdialtarget_list
 
     @property

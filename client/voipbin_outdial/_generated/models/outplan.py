@@ -183,7 +183,8 @@ class Outplan(Resource, MaxTryCounts):
             tm_delete,
         )
 
-        outplan.additional_properties = d
+        if d:
+            outplan.additional_properties = d
         return outplan
 
     @property

@@ -118,7 +118,8 @@ class OutplanCreate(Model, MaxTryCounts):
             max_try_count_4,
         )
 
-        outplan_create.additional_properties = d
+        if d:
+            outplan_create.additional_properties = d
         return outplan_create
 
     @property

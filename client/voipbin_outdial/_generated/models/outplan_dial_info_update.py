@@ -102,7 +102,8 @@ class OutplanDialInfoUpdate(Model, MaxTryCounts):
             max_try_count_4,
         )
 
-        outplan_dial_info_update.additional_properties = d
+        if d:
+            outplan_dial_info_update.additional_properties = d
         return outplan_dial_info_update
 
     @property

@@ -68,7 +68,8 @@ class OutplanList(Model):
             next_page_token,
         )
 
-        outplan_list.additional_properties = d
+        if d:
+            outplan_list.additional_properties = d
         return outplan_list
 
     @property
