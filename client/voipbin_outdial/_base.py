@@ -341,13 +341,14 @@ class SenderBase(Generic[H, S]):
 
 
 def parsed(call: Call[T], response: httpx.Response, body: bytes) -> T | ApiResponseValidationError:
-    """The model (or page) in a 2xx ``body``, keeping the response's headers for its
-    ``request_id``, or the error to raise (returned: this frame holds the body)."""
+    """The model (or page) in a 2xx ``body``, with the response's ``request_id`` (redacted)
+    kept on it, or the error to raise (returned: this frame holds the body)."""
     value = parse_success(call, response, body)
     if isinstance(value, ApiResponseValidationError):
         return value
-    if isinstance(value, Page):
-        return cast(T, attrs.evolve(value, response_headers=response.headers))
     request_id = response.headers.get("x-request-id")
-    attach_request_id(value, request_id and redact(request_id))
+    request_id = request_id and redact(request_id)
+    if isinstance(value, Page):
+        return cast(T, attrs.evolve(value, request_id=request_id))
+    attach_request_id(value, request_id)
     return value

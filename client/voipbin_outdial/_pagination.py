@@ -19,10 +19,8 @@ from collections.abc import Awaitable, Callable, Iterator
 from typing import Generic, TypeAlias, TypeVar
 
 import attrs
-import httpx
 
 from ._args import MAX_QUERY_TEXT
-from ._redact import redact
 from .errors import ApiResponseValidationError
 
 __all__ = [
@@ -49,16 +47,9 @@ class Page(Generic[T]):
 
     items: list[T]
     next_page_token: str | None = None
-    response_headers: httpx.Headers | None = attrs.field(
-        default=None, eq=False, kw_only=True, repr=False
-    )
-    """The headers of the response the page came in (``None``: not read from a response)."""
-
-    @property
-    def request_id(self) -> str | None:
-        """The ``X-Request-Id`` of the response the page came in, if any."""
-        value = None if self.response_headers is None else self.response_headers.get("x-request-id")
-        return None if value is None else redact(value)
+    request_id: str | None = attrs.field(default=None, eq=False, kw_only=True, repr=False)
+    """The ``X-Request-Id`` of the response the page came in, redacted (``None``: none was
+    sent, or the page was not read from a response), as a model's ``request_id``."""
 
     def __repr__(self) -> str:
         return f"Page({len(self.items)} items, next_page_token={self.next_page_token!r})"
