@@ -60,7 +60,9 @@ class CallColumns:
         self._codes: dict[str | None, int] = {None: 0}
 
     def __len__(self) -> int:
-        return len(self._at)
+        # The column appended last: a call counts once all of its columns hold it (a view
+        # may be taken on another thread while a campaign runs).
+        return len(self._addresses)
 
     def append(
         self,
@@ -84,8 +86,8 @@ class CallColumns:
         self._try.append(try_number)
         self._why.append(code)
         self._target.append(target)
-        self._addresses.append(address)
-        return len(self._at) - 1
+        self._addresses.append(address)  # last: see __len__
+        return len(self._addresses) - 1
 
     def hangup_reason(self, row: int) -> str | None:
         """The hangup reason of call ``row`` (``None``: refused), without building the record."""

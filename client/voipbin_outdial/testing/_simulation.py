@@ -127,7 +127,8 @@ class Simulation:
     @property
     def live_calls(self) -> list[CallRecord]:
         """The calls placed and not hung up yet, as records."""
-        return [self.columns.record(row) for row in self.live.values()]
+        rows = list(self.live.values())  # at once: the campaign may run on another thread
+        return [self.columns.record(row) for row in rows]
 
     def stop(self, reason: StopReason) -> None:
         """Place no more calls (the engine's stop); calls already live still hang up."""
