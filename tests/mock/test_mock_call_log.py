@@ -71,11 +71,18 @@ def test_a_log_is_a_read_only_sequence_equal_to_its_records(
     records = list(calls)
 
     assert len(records) == 6
-    assert calls == records and calls == tuple(records) and records == calls
-    assert calls != records[:-1] and calls != records[::-1]
-    assert calls[2:4] == records[2:4] and isinstance(calls[2:4], CallLog)
-    assert calls[-2:] == records[-2:] and calls[4:1] == [] and len(calls[4:1]) == 0
-    assert calls[1] == records[1] and calls[-1] == records[-1]
+    assert calls == records
+    assert calls == tuple(records)
+    assert records == calls
+    assert calls != records[:-1]
+    assert calls != records[::-1]
+    assert calls[2:4] == records[2:4]
+    assert isinstance(calls[2:4], CallLog)
+    assert calls[-2:] == records[-2:]
+    assert calls[4:1] == []
+    assert len(calls[4:1]) == 0
+    assert calls[1] == records[1]
+    assert calls[-1] == records[-1]
     assert calls[1] is not calls[1]  # built when read
     with pytest.raises(IndexError):
         calls[6]
