@@ -2,11 +2,12 @@
 one is read.
 
 A campaign of 1,000,000 targets places about 2.8 million calls. As objects (a ``CallRecord``
-with its two datetimes, its UUID and its own address dict) they cost about 510 bytes each; as
-columns, about 40 (issue 26): two times as microseconds after the campaign's start, the
-destination's index, the try, a code for the hangup reason (in arrays), and two references
-shared with the mock's store (the target's id text and its destination dict, which the store
-never changes in place: an update puts a new dict in the record).
+with its two datetimes, its UUID and its own address dict) they cost about 480 bytes each; as
+columns, about 42 (issue 26; ``bench.simulation`` measures it): two times as microseconds after
+the campaign's start, the destination's index, the try, a code for the hangup reason (in
+arrays), and two references shared with the mock's store (the target's id text and its
+destination dict, which the store never changes in place: an update puts a new dict in the
+record).
 
 :class:`CallLog` is the read-only sequence users get: slicing and ``calls[before:]`` give
 views of the same columns, and the log only grows, so a view never changes.
@@ -113,8 +114,8 @@ class CallLog(Sequence[CallRecord]):
     :meth:`Campaign.run` return).
 
     Each record is built when it is read, so ``calls[0] is calls[0]`` is false, but the two are
-    equal; the log keeps the calls as columns (about 40 bytes a call, where a list of records
-    takes about 510). ``list(calls)`` gives the records as a list. It equals a list or tuple of
+    equal; the log keeps the calls as columns (about 42 bytes a call, where a list of records
+    takes about 480). ``list(calls)`` gives the records as a list. It equals a list or tuple of
     the same records; a slice is another ``CallLog``.
     """
 
