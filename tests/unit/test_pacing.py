@@ -15,6 +15,7 @@ import pytest
 from voipbin_outdial import AdaptiveRateLimit, AsyncRateLimiter, RateLimit, RateLimiter
 from voipbin_outdial._pacing import VOIPBIN_PACE, AdaptiveBucket, Pace
 from voipbin_outdial._ratelimit import VOIPBIN_RATE_LIMIT
+from voipbin_outdial._sync.bulk import _limiters
 from voipbin_outdial.errors import ArgumentError
 from voipbin_outdial.testing import VOIPBIN_RATE_LIMIT as SERVER_LIMIT
 from voipbin_outdial.testing import MockApiError, MockRateLimiter
@@ -156,6 +157,28 @@ async def test_the_async_limiter_takes_an_adaptive_limit() -> None:
     await limiter.acquire()
     await limiter.acquire()
     assert clock.sleeps == pytest.approx([1.0, 0.2])
+
+
+@pytest.mark.parametrize(
+    ("client", "rate_limit", "own"),
+    [
+        (None, "auto", VOIPBIN_PACE),  # create_many's default: adaptive at VoIPBIN's rate
+        (RateLimiter((5, 1)), "auto", "none"),  # the client's limiter alone
+        (None, (16, 30), RateLimit(16, burst=30)),  # a fixed pace, as before
+        (None, make_policy(), make_policy()),
+        (None, None, None),  # not paced, but a 429 still pauses
+    ],
+)
+def test_create_many_paces_adaptively_unless_told_otherwise(
+    client: RateLimiter | None, rate_limit: Any, own: object
+) -> None:
+    mine, theirs = _limiters(client, rate_limit)
+    assert theirs is client
+    if own == "none":
+        assert mine is None
+        return
+    assert mine is not None
+    assert (mine.adaptive or mine.limit) == own
 
 
 # -- whole imports on a fake clock, against the mock's limiter ------------------------------------
