@@ -27,9 +27,10 @@ from .errors import ArgumentTypeError, InvalidArgumentError
 __all__ = ["JITTER_SLOTS", "VOIPBIN_PACE", "AdaptiveBucket", "AdaptiveRateLimit", "Pace"]
 
 JITTER_SLOTS: Final = 2
-"""Slots of the server's burst the default pace leaves unused: a request sent on time reaches
-the server up to ``JITTER_SLOTS`` intervals later than another (the network's jitter; at 17
-a second, 118 ms) and is still not refused. The cost: 2/17 s once, at the start."""
+"""Slots of the server's burst the default pace leaves unused, so that the network's delays may
+differ by up to ``JITTER_SLOTS`` intervals (at 17 a second, 118 ms) without a 429: a request
+that takes less time to reach the server than one sent before it gets there early by the
+server's count. The cost: 2/17 s once, at the start."""
 
 
 def _check(value: object, name: str, *, below_one: bool = False) -> None:
@@ -55,12 +56,12 @@ class AdaptiveRateLimit:
     """Pace at ``per_second`` (burst ``burst``) until a 429, then slow down and creep back.
 
     The defaults are VoIPBIN's limit as its server applies it: 17 requests a second, and a
-    burst of 33 less two slots kept for the network's jitter (a request that reaches the
-    server up to 2/17 s later than the one before it, relative to when each was sent, is not
-    refused). On a 429, every request waits for its ``Retry-After``, then the rate is
-    ``decrease`` times what it was (not below ``min_per_second``) and grows back by
-    ``per_second / recovery`` a second for every second without a 429: from nothing back to
-    ``per_second`` in ``recovery`` seconds. The 429s of requests sent together lower it once.
+    burst of 33 less two slots kept for the network's jitter (the delays of requests may differ
+    by up to 2/17 s without a 429). On a 429, every request waits for its ``Retry-After``, then
+    the rate is ``decrease`` times what it was (not below ``min_per_second``, nor below
+    ``per_second`` if that is lower) and grows back by ``per_second / recovery`` a second for
+    every second without a 429: from nothing back to ``per_second`` in ``recovery`` seconds.
+    The 429s of requests sent together lower it once.
     """
 
     per_second: float = attrs.field(default=VOIPBIN_RATE_LIMIT.per_second, validator=_positive)
@@ -71,11 +72,11 @@ class AdaptiveRateLimit:
 
     def __attrs_post_init__(self) -> None:
         self.ceiling  # noqa: B018 - checks the burst as a RateLimit does
-        if self.min_per_second > self.per_second:
-            raise InvalidArgumentError(
-                "rate_limit.min_per_second",
-                "rate_limit: min_per_second must not be above per_second",
-            )
+
+    @property
+    def floor(self) -> float:
+        """The slowest rate a 429 leaves: ``min_per_second``, or ``per_second`` if lower."""
+        return min(self.min_per_second, self.per_second)
 
     @property
     def ceiling(self) -> RateLimit:
@@ -123,7 +124,7 @@ class Pace:
         if now < self._since:
             return
         policy = self.policy
-        self._base = max(self.rate(now) * policy.decrease, policy.min_per_second)
+        self._base = max(self.rate(now) * policy.decrease, policy.floor)
         self._since = now + max(retry_after, 0.0)
         self.decreases += 1
 

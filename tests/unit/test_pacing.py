@@ -88,6 +88,12 @@ def test_the_decrease_and_the_floor_are_the_policys() -> None:
     assert pace.limit(2.0) == RateLimit(7.5, burst=5)
 
 
+def test_a_pace_slower_than_the_floor_keeps_its_own_rate() -> None:
+    pace = Pace(make_policy(per_second=0.5, min_per_second=1.0))
+    pace.rate_limited(0.0, 1.0)
+    assert pace.rate(1.0) == pytest.approx(0.5)  # min_per_second above per_second: per_second
+
+
 @pytest.mark.parametrize(
     ("overrides", "error", "param"),
     [
@@ -97,7 +103,7 @@ def test_the_decrease_and_the_floor_are_the_policys() -> None:
         ({"decrease": 1.0}, ValueError, "rate_limit.decrease"),
         ({"decrease": 0}, ValueError, "rate_limit.decrease"),
         ({"recovery": float("inf")}, ValueError, "rate_limit.recovery"),
-        ({"min_per_second": 11.0}, ValueError, "rate_limit.min_per_second"),
+        ({"min_per_second": 0}, ValueError, "rate_limit.min_per_second"),
         ({"min_per_second": True}, TypeError, "rate_limit.min_per_second"),
     ],
 )
