@@ -144,6 +144,7 @@ def _row(name: str, ratios: list[float], limit: float, detail: str) -> Row:
         limit,
         len(ratios),
         f"{detail} ({spread})",
+        clock="wall",
     )
 
 
@@ -239,6 +240,7 @@ def _alone_row(server: MockServer, rows: int, rounds: int) -> Row:
         f" {floor:.2f} s (per round {min(shares):.1f}..{max(shares):.1f} %);"
         f" {counted.refused} of {counted.responses} requests met a 429",
         invalid,
+        clock="wall",
     )
 
 

@@ -61,7 +61,7 @@ def test_a_live_child_and_a_reaped_one_are_ours(bench: tuple[ModuleType, ModuleT
     alive = machine._tree_seconds(os.getpid())
     child.communicate(b"")
     reaped = machine._tree_seconds(os.getpid())
-    assert alive - before >= 0.4  # a live descendant's CPU is found by its parent chain
+    assert alive - before >= 0.3  # spun 0.4 s (in 10 ms ticks): found by its parent chain
     assert reaped >= alive - 0.02  # once reaped, it is in this process's children's time
 
 
