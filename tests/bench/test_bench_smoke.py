@@ -87,7 +87,8 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         ],
         "parsing": [
             f"{parsing}-target page: bytes -> models vs json.loads",
-            "from_dict share of bytes -> models",
+            "the same, the general way (json.loads, from_dict, check_model)",
+            "from_dict share of the general way",
             "Outdialtarget.from_dict, total",
             "  parse_uuid, a new id",
             "  parse_uuid, a repeated id",
@@ -108,7 +109,7 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
             " vs raw httpx loop",
             "the same, whole walks alternating",
             "facade: time per page (lockstep)",
-            "the same, no server (httpx.MockTransport)",
+            "the same, no server (httpx.MockTransport): facade CPU per target",
         ],
         "bulk_import": [
             f"{bulk['rows']:,} rows, {bulk['latency'] * 1000:.0f} ms latency,"

@@ -141,3 +141,18 @@ def test_unused_slots_read_fast_are_the_shared_empty_address() -> None:
 def test_every_listing_model_has_a_fast_decode() -> None:
     for op in (outplans_list, outdials_list, outdialtargets_list, campaigns_list):
         assert page_decoder(op.response) is not None
+
+
+def test_an_id_naming_another_object_is_one_object_per_page_as_from_dict_keeps_it() -> None:
+    page = todays_page()
+    page["result"] = [
+        page["result"][0] | {"id": f"{n:08d}-7146-466d-90f5-4bc701ada4c0"} for n in range(3)
+    ]
+
+    got, want, taken = both_ways(outdialtargets_list, body(page), OUTDIAL_ID)
+
+    assert taken
+    assert_same(got, want)
+    first, second, third = got.items
+    assert first.outdial_id is second.outdial_id is third.outdial_id
+    assert len({id(t.id) for t in got.items}) == 3
