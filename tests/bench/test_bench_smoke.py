@@ -161,7 +161,8 @@ def test_the_numbers_are_sane(bench: ModuleType, quick_run: tuple[int, list[Any]
     # memory (tracemalloc) does not depend on the machine's load: held to its goal even here
     kept, before = (r for r in rows if r.bench == "import_memory")
     assert kept.ok is True, kept
-    assert before.value > 10 * kept.value, (kept, before)
+    # a target kept whole is ~1.2 KB since its unused slots share one Address (issue 26)
+    assert before.value > 5 * kept.value, (kept, before)
     suite = next(r for r in rows if r.bench == "test_suite")
     assert suite.op == "<"
     assert suite.limit == 60.0
