@@ -48,7 +48,7 @@ statuses = st.sampled_from(["idle", "progressing", "done", "a-status-added-later
 times = st.one_of(st.just("2026-03-01T09:30:00.1234Z"), st.none(), texts)
 # What a body may hold that the schema does not allow, or that only from_dict keeps.
 damage = st.sampled_from(
-    ["none", "none", "value", "address value", "extra", "address extra", "drop", "uuid"]
+    ["none", "none", "value", "count", "address value", "extra", "address extra", "drop", "uuid"]
 )
 
 
@@ -76,6 +76,8 @@ def targets(draw: st.DrawFn) -> dict[str, Any]:
     key = draw(st.sampled_from(sorted(target)))
     if kind == "value":
         target[key] = draw(hostile_ints if key.startswith("try_count") else any_json)
+    elif kind == "count":
+        target[f"try_count_{draw(st.integers(0, 4))}"] = draw(hostile_ints)
     elif kind == "drop":
         del target[key]
     elif kind == "extra":
