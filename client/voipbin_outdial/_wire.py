@@ -19,7 +19,8 @@ faster route to the same result, never another result. A model with a field of a
 listed above gets no fast path at all (:func:`page_decoder` returns ``None``).
 
 Why: a page of 100 targets cost 14.6 µs of CPU per target through ``json.loads`` and
-``from_dict``; see bench/RESULTS.md, "Issue 26: paging CPU".
+``from_dict``; see bench/RESULTS.md, "Issue 26: paging CPU". A msgspec ``Decoder`` may be used
+from several threads at once (msgspec 0.15 and later), so one per listing model is kept.
 """
 
 from __future__ import annotations
