@@ -87,7 +87,8 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         ],
         "parsing": [
             f"{parsing}-target page: bytes -> models vs json.loads",
-            "from_dict share of bytes -> models",
+            "the same, the general way (json.loads, from_dict, check_model)",
+            "from_dict share of the general way",
             "Outdialtarget.from_dict, total",
             "  parse_uuid, a new id",
             "  parse_uuid, a repeated id",
@@ -108,7 +109,7 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
             " vs raw httpx loop",
             "the same, whole walks alternating",
             "facade: time per page (lockstep)",
-            "the same, no server (httpx.MockTransport)",
+            "the same, no server (httpx.MockTransport): facade CPU per target",
         ],
         "bulk_import": [
             f"{bulk['rows']:,} rows, {bulk['latency'] * 1000:.0f} ms latency,"
@@ -163,7 +164,8 @@ def test_the_numbers_are_sane(bench: ModuleType, quick_run: tuple[int, list[Any]
     # memory (tracemalloc) does not depend on the machine's load: held to its goal even here
     kept, before = (r for r in rows if r.bench == "import_memory")
     assert kept.ok is True, kept
-    assert before.value > 10 * kept.value, (kept, before)
+    # a target kept whole is ~1.2 KB since its unused slots share one Address (issue 26)
+    assert before.value > 5 * kept.value, (kept, before)
     suite = next(r for r in rows if r.bench == "test_suite")
     assert suite.op == "<"
     assert suite.limit == 60.0
