@@ -182,6 +182,7 @@ def run(
             "ms",
             rounds=in_lockstep.rounds,
             detail=f"{pages} requests; raw {in_lockstep.baseline_median / pages * 1e3:.2f} ms",
+            clock="wall",
         ),
         client_side(recorded, outdial_id, path, page_size, targets, rounds=rounds),
     ]
@@ -254,6 +255,7 @@ def client_side(
             f"(per round {min(per_round):.2f}..{max(per_round):.2f} µs)"
         ),
         invalid=invalid,
+        clock="cpu",
     )
 
 
