@@ -158,6 +158,7 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
                 f" {before / now:.0f}x"
             ),
             invalid=invalid,
+            clock="memory",
         ),
         Row(
             BENCH,
@@ -172,6 +173,7 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
                 f" 1,000,000 (goal < 200 MB); the targets kept whole {peak_before:,.0f} B"
             ),
             invalid=invalid,
+            clock="memory",
         ),
         Row(
             BENCH,
@@ -183,6 +185,7 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
                 f" {before * MILLION / 1e9:.2f} GB per 1,000,000"
             ),
             invalid=invalid,
+            clock="memory",
         ),
     ]
 

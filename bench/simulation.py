@@ -229,7 +229,7 @@ def run(
 def _scaling_rows(
     small: int, large: int, now_small: list[Result], now_large: list[Result], rounds: int
 ) -> list[Row]:
-    pair = Pair(tuple(r.cpu for r in now_large), tuple(r.cpu for r in now_small))
+    pair = Pair(tuple(r.cpu for r in now_large), tuple(r.cpu for r in now_small), "cpu")
     invalid = _why_invalid(*now_small, *now_large)
     rows = [
         Row(
@@ -242,6 +242,7 @@ def _scaling_rows(
             rounds,
             f"{results[0].calls:,} calls",
             invalid=_why_invalid(*results),
+            clock="cpu",
         )
         for n, results in ((small, now_small), (large, now_large))
     ]
@@ -258,6 +259,7 @@ def _scaling_rows(
             rounds,
             f"{now_large[0].calls:,} calls, CPU time",
             invalid=_why_invalid(*now_large),
+            clock="cpu",
         )
     )
     return rows
@@ -268,8 +270,8 @@ def _versus_before(
 ) -> Row:
     name = f"{small:,} targets: time per call vs before issue 26"
     if missing:
-        return Row(BENCH, name, 1.0, "x", "<=", 1.0, rounds, invalid=missing)
-    pair = Pair(tuple(r.per_call for r in now), tuple(r.per_call for r in before))
+        return Row(BENCH, name, 1.0, "x", "<=", 1.0, rounds, invalid=missing, clock="cpu")
+    pair = Pair(tuple(r.per_call for r in now), tuple(r.per_call for r in before), "cpu")
     row = ratio_row(BENCH, name, pair, op="<=", limit=1.0)
     detail = f"CPU time; {row.detail}; {now[0].calls:,} and {before[0].calls:,} calls"
     return replace(row, invalid=_why_invalid(*now, *before), detail=detail)
@@ -290,6 +292,7 @@ def _record_row(small: int, now: Result, before: Result | None) -> Row:
         RECORD_GOAL,
         detail=f"tracemalloc, what run_campaign's result frees, over {now.calls:,} calls; {was}",
         invalid=_why_invalid(now, *([before] if before else [])),
+        clock="memory",
     )
 
 
@@ -314,6 +317,7 @@ def _peak_row(
         PEAK_GOAL / 1e9,
         detail=detail,
         invalid=_why_invalid(small, large),
+        clock="memory",
     )
 
 
@@ -330,6 +334,7 @@ def _million_row(result: Result) -> Row:
             f" {result.per_call * 1e6:.1f} µs a call (CPU), {result.cpu:,.0f} s"
         ),
         invalid=_why_invalid(result),
+        clock="memory",
     )
 
 
