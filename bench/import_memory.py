@@ -90,7 +90,8 @@ def kept_before(pages: list[bytes]) -> object:
     """What the import kept before issue 26: every target whole, by its key."""
 
     async def walk() -> dict[Key, Outdialtarget]:
-        listing, existing, token = _Listing(pages), {}, None
+        listing, token = _Listing(pages), None
+        existing: dict[Key, Outdialtarget] = {}
         while True:
             page = await listing.list(OUTDIAL, page_token=token)
             for target in page.items:
@@ -127,7 +128,7 @@ def _count_problem(now: object, before: object, targets: int) -> str:
     """Why the two walks did not see the same targets ("" if they did)."""
     if not isinstance(now, AsyncTargetImport) or not isinstance(before, dict):
         return "a walk returned something else"
-    keys = len(now._existing)
+    keys = len(now._existing or {})
     if keys != len(before) or not 0 < keys <= targets:
         return f"the import kept {keys:,} keys, the whole targets {len(before):,}, of {targets:,}"
     return ""

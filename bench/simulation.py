@@ -98,7 +98,7 @@ def seeded_mock(targets: int) -> tuple[VoipbinMock, str, str]:
     rng = random.Random(7)
     for k in range(targets):
         numbers = [{"type": "tel", "target": f"+1555{rng.randrange(10**7):07d}"} for _ in "mo"]
-        body = {"name": f"contact {k}", "detail": "bench", "data": "x"}
+        body: dict[str, object] = {"name": f"contact {k}", "detail": "bench", "data": "x"}
         body |= {"destination_0": numbers[0], "destination_1": numbers[1]}
         store.create_target(outdial["id"], body)
     return mock, plan["id"], outdial["id"]
