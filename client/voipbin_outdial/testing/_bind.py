@@ -22,11 +22,12 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 __all__ = [
     "ADDRESS_FIELDS",
     "CANONICAL_UUID",
+    "EMPTY_ADDRESS",
     "BindError",
     "Kind",
     "bind",
@@ -52,6 +53,33 @@ _HEX32: Final = re.compile(r"[0-9a-fA-F]{32}")
 CANONICAL_UUID: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 """A UUID's canonical form, 8-4-4-4-12 hex digits (as JSON Schema's ``format: uuid`` checks it)."""
 _DIGITS: Final = re.compile(r"[+-]?[0-9]+")
+
+
+class _EmptyAddress(dict[str, str]):
+    """``{}``, shared by every stored record whose address is empty (a target's unused slots:
+    three of five in a typical campaign, 64 bytes each as dicts of their own), so read-only.
+
+    Nothing changes a stored address in place: an update stores a new dict in its place, and
+    the store hands out deep copies, which are plain new ``{}`` (:meth:`__deepcopy__`).
+    """
+
+    __slots__ = ()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise TypeError("the stored empty address is shared: store a new dict in its place")
+
+    __setitem__ = __delitem__ = __ior__ = _read_only
+    clear = pop = popitem = setdefault = update = _read_only
+
+    def __copy__(self) -> dict[str, str]:
+        return {}
+
+    def __deepcopy__(self, memo: Any) -> dict[str, str]:
+        return {}
+
+
+EMPTY_ADDRESS: Final[Mapping[str, str]] = _EmptyAddress()
+"""The empty address (``{}``) every record shares; read-only."""
 
 
 class BindError(ValueError):
@@ -166,7 +194,7 @@ def bind(value: Any, fields: Mapping[str, Kind], where: str = "the body") -> dic
 
 
 def _zero(kind: Kind) -> Any:
-    return {} if kind == "address" else [] if kind == "actions" else _ZERO[kind]
+    return EMPTY_ADDRESS if kind == "address" else [] if kind == "actions" else _ZERO[kind]
 
 
 # FlowManagerAction (bin-api-manager/gens/openapi_server/gen.go): id string, next_id *string,
@@ -202,9 +230,11 @@ def bind_actions(value: Any, where: str) -> list[dict[str, Any]]:
     return actions
 
 
-def stored_address(fields: Mapping[str, str]) -> dict[str, str]:
-    """``commonaddress.Address`` as JSON: the fields that are not empty (``omitempty``)."""
-    return {name: fields[name] for name in ADDRESS_FIELDS if fields.get(name)}
+def stored_address(fields: Mapping[str, str]) -> Mapping[str, str]:
+    """``commonaddress.Address`` as JSON: the fields that are not empty (``omitempty``); the
+    shared :data:`EMPTY_ADDRESS` when none is."""
+    address = {name: fields[name] for name in ADDRESS_FIELDS if fields.get(name)}
+    return address or EMPTY_ADDRESS
 
 
 def go_uuid(text: str) -> str | None:

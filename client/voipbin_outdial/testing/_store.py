@@ -167,9 +167,10 @@ class RecordStore:
             record["tm_create"] = stamp
             record["tm_update"] = stamp if update_time else None
             record["tm_delete"] = None
-            self._tables.setdefault(kind, Table()).add(record, created)
-            if parent is not None:
-                self._children.setdefault(parent, Table()).add(record, created)
+            table = self._tables.setdefault(kind, Table())
+            table.add(record, created)
+            if parent is not None:  # its ids in order; the records stay in the kind's table
+                self._children.setdefault(parent, Table(table.by_id)).add_id(record["id"], created)
             return copy.deepcopy(record)
 
     def update(
