@@ -10,6 +10,11 @@ Each benchmark is also a script of its own: ``python -m bench.dial_order --help`
 The exit status is 1 if a benchmark failed to run (a miss of a target is reported, not fatal),
 or with ``--strict`` if a target was missed or a measurement is invalid (its row says
 "invalid": a precondition did not hold, or what it timed failed).
+
+Every benchmark runs under ``_machine.OtherLoad``: each row's detail says how many cores other
+processes used meanwhile, and a wall-clock row is invalid when that was more than
+``--max-other-load`` (0.3 by default; ``--max-other-load inf`` to keep a figure on a busy machine,
+which then says so).
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from . import BENCHMARKS, load
+from ._machine import MAX_OTHER_CORES, OtherLoad
 from ._report import machine, markdown_table, print_table
-from ._timing import Row
+from ._timing import Row, under_load
 
 
 def main(argv: Sequence[str] | None = None) -> tuple[int, list[Row]]:
@@ -40,6 +46,13 @@ def main(argv: Sequence[str] | None = None) -> tuple[int, list[Row]]:
     parser.add_argument("--quick", action="store_true", help="tiny sizes (the smoke test's)")
     parser.add_argument("--markdown", type=Path, help="write the summary as Markdown here")
     parser.add_argument("--strict", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument(
+        "--max-other-load",
+        type=float,
+        default=MAX_OTHER_CORES,
+        help="cores other processes may use before a wall-clock row is invalid"
+        f" (default {MAX_OTHER_CORES})",
+    )
     args = parser.parse_args(argv)
 
     chosen = [n.strip() for n in args.only.split(",") if n.strip()] or names
@@ -58,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> tuple[int, list[Row]]:
         print(f"\n== {name} ({shown})", flush=True)
         start = time.perf_counter()
         try:
-            got = module.run(**params)
+            with OtherLoad() as others:
+                got = module.run(**params)
+            got = [under_load(row, others.cores, args.max_other_load) for row in got]
         except Exception:
             traceback.print_exc()
             failed.append(name)

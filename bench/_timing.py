@@ -15,6 +15,7 @@ collector runs normally while it is timed. ``gc_off=True`` disables it while tim
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import statistics
 import time
@@ -24,6 +25,7 @@ from typing import Literal
 
 __all__ = [
     "Clock",
+    "Measure",
     "Op",
     "Pair",
     "Row",
@@ -31,7 +33,14 @@ __all__ = [
     "compare_interleaved",
     "ratio_row",
     "time_once",
+    "under_load",
 ]
+
+
+Clock = Literal["wall", "cpu"]
+"""Elapsed time, or this process's CPU time."""
+Measure = Literal["wall", "cpu", "memory"]
+"""What a row's figure was measured with: a clock, or bytes (tracemalloc, the peak RSS)."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,8 @@ class Pair:
 
     subject: tuple[float, ...]
     baseline: tuple[float, ...]
+    clock: Clock = "wall"
+    """Which clock timed them (a wall-clock figure needs a quiet machine; see ``under_load``)."""
 
     @property
     def rounds(self) -> int:
@@ -63,7 +74,6 @@ class Pair:
         return statistics.median(self.ratios)
 
 
-Clock = Literal["wall", "cpu"]
 _CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
 
 
@@ -117,7 +127,7 @@ def compare(
         else:
             baseline_times.append(time_once(baseline, number, gc_off=gc_off, clock=clock))
             subject_times.append(time_once(subject, number, gc_off=gc_off, clock=clock))
-    return Pair(tuple(subject_times), tuple(baseline_times))
+    return Pair(tuple(subject_times), tuple(baseline_times), clock)
 
 
 def compare_interleaved(
@@ -173,6 +183,9 @@ class Row:
     detail: str = ""
     invalid: str = ""
     """Why the measurement does not count (a precondition failed, the timed run failed), or ""."""
+    clock: Measure | None = None
+    """What measured it; None for a count or a figure no clock measured. A "wall" figure is
+    invalid when other processes took the cores meanwhile (``under_load``)."""
 
     @property
     def ok(self) -> bool | None:
@@ -227,4 +240,20 @@ def ratio_row(bench: str, name: str, pair: Pair, *, op: Op = "info", limit: floa
         f"{subject} {unit} vs {baseline} {unit} per call"
         f" (per-round ratios {min(pair.ratios):.2f}..{max(pair.ratios):.2f})"
     )
-    return Row(bench, name, pair.ratio, "x", op, limit, pair.rounds, detail)
+    return Row(bench, name, pair.ratio, "x", op, limit, pair.rounds, detail, clock=pair.clock)
+
+
+def under_load(row: Row, other_cores: float | None, most: float) -> Row:
+    """``row`` as measured while other processes used ``other_cores`` cores (None: unknown).
+
+    The load goes into the detail; a wall-clock figure taken while others used more than
+    ``most`` cores is invalid (another job's second is in its time). CPU and memory figures
+    stand, with the load beside them."""
+    if other_cores is None:
+        return row
+    note = f"others used {other_cores:.2f} cores"
+    detail = f"{row.detail}; {note}" if row.detail else note
+    invalid = row.invalid
+    if row.clock == "wall" and other_cores > most and not invalid:
+        invalid = f"the machine was busy: {note} (at most {most:.2f} for a wall-clock figure)"
+    return dataclasses.replace(row, detail=detail, invalid=invalid)

@@ -75,7 +75,7 @@ def suite_row(shown: str, elapsed: float, returncode: int, stdout: str, stderr: 
         if returncode not in (0, 1):
             summary = f"{summary} {stderr.strip()[-300:]}"
     name = f"{shown}: wall time"
-    return Row(BENCH, name, elapsed, "s", "<", 60.0, 1, summary, invalid=invalid)
+    return Row(BENCH, name, elapsed, "s", "<", 60.0, 1, summary, invalid=invalid, clock="wall")
 
 
 def run(args: str = DEFAULTS["args"]) -> list[Row]:
@@ -83,7 +83,8 @@ def run(args: str = DEFAULTS["args"]) -> list[Row]:
     missing = missing_set_up()
     if missing:  # the contract tests would be skipped: not the suite make test runs
         why = f"not timed: {', '.join(missing)} missing (run make node)"
-        return [Row(BENCH, f"{shown}: wall time", float("nan"), "s", "<", 60.0, 0, invalid=why)]
+        name = f"{shown}: wall time"
+        return [Row(BENCH, name, float("nan"), "s", "<", 60.0, invalid=why, clock="wall")]
     command = [*_pytest(), "-q", "-p", "no:cacheprovider", *shlex.split(args)]
     env = {k: v for k, v in os.environ.items() if k != "PYTEST_CURRENT_TEST"}
     start = time.perf_counter()

@@ -6,6 +6,7 @@ import sys
 import voipbin_outdial
 
 SURFACE = {
+    "AdaptiveRateLimit",  # issue 26: adaptive pacing (create_many's default)
     "AddressParam",  # issue 24: typed parameters, raw responses
     "AddressTypeParam",
     "ApiConnectionError",

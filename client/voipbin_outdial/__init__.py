@@ -18,6 +18,7 @@ from . import contacts, dialplan, errors, models, timeutil
 from ._async.limiter import AsyncRateLimiter
 from ._bulk import ImportProgress, RowResult
 from ._client import AsyncVoipbinClient, VoipbinClient
+from ._pacing import AdaptiveRateLimit
 from ._pagination import Page
 from ._params import AddressParam, AddressTypeParam, TargetRowParam
 from ._ratelimit import RateLimit
@@ -49,6 +50,7 @@ from .errors import (
 
 # The surface, sorted; tests/test_exported_members.py pins it.
 __all__ = [
+    "AdaptiveRateLimit",
     "AddressParam",
     "AddressTypeParam",
     "ApiConnectionError",

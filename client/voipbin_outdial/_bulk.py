@@ -26,6 +26,7 @@ from uuid import UUID
 import attrs
 
 from ._args import to_destinations, to_text
+from ._pacing import AdaptiveRateLimit
 from ._ratelimit import RateLimit
 from ._slots import DESTINATION_FIELDS
 from .errors import ArgumentError, InvalidRowError, VoipbinError
@@ -50,8 +51,9 @@ __all__ = [
 Key: TypeAlias = tuple[str, tuple[str, ...]]
 """(name, the destinations' targets): what makes two targets the same contact."""
 RowOutcome: TypeAlias = Literal["created", "skipped", "rejected", "failed"]
-ImportRate: TypeAlias = RateLimit | tuple[float, int] | Literal["auto"] | None
-"""``create_many``'s ``rate_limit=``: ``"auto"``, a rate of its own, or ``None`` (no pace)."""
+ImportRate: TypeAlias = RateLimit | AdaptiveRateLimit | tuple[float, int] | Literal["auto"] | None
+"""``create_many``'s ``rate_limit=``: ``"auto"``, a pace of its own (fixed or adaptive), or
+``None`` (no pace)."""
 
 _TEXT_FIELDS = ("name", "detail", "data")
 

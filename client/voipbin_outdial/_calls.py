@@ -36,6 +36,7 @@ from ._pagination import Page
 from ._params import AddressParam
 from ._schema import InvalidResponseError, check_model
 from ._slots import MAX_TRY_COUNT_FIELDS
+from ._wire import Decode, page_decoder
 from .models import UNSET, Address, Unset
 
 __all__ = [
@@ -60,6 +61,8 @@ AddressArg: TypeAlias = Address | AddressParam
 """An address argument: an :class:`Address` or a dict (any mapping at run time)."""
 Duration: TypeAlias = int | timedelta
 Parse: TypeAlias = Callable[[dict[str, Any]], T]
+FastParse: TypeAlias = Callable[[bytes], T | None]
+"""The 2xx body's bytes to the value, or ``None``: read it with ``parse`` instead."""
 
 
 @attrs.define(eq=False)
@@ -67,7 +70,9 @@ class Call(Generic[T]):
     """One request to make (method, path below the base URL, query, JSON body) and the parser of
     its 2xx body; ``operation`` is the operationId, for errors and logs. ``timeout`` is checked
     here, so every call (whichever helper builds it) gets the same check, and resolved once:
-    ``try_time`` is how long each of its tries may take (``None``: the client's)."""
+    ``try_time`` is how long each of its tries may take (``None``: the client's). ``fast_parse``
+    (list pages: ``_wire``) reads the body's bytes straight to the value, checked as it reads,
+    or gives ``None`` for a body ``parse`` must read: the same value either way."""
 
     operation: str
     method: str
@@ -77,6 +82,7 @@ class Call(Generic[T]):
     params: dict[str, Any] | None = None
     json: Any = None
     try_time: float | None = attrs.field(init=False, default=None)
+    fast_parse: FastParse[T] | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         if self.timeout is not None:
@@ -151,13 +157,23 @@ class _Listing(Protocol[T_co]):
     def next_page_token(self) -> str | Unset | None: ...
 
 
+def _page_of(listing: _Listing[T]) -> Page[T]:
+    token = listing.next_page_token
+    return Page(list(listing.result), token if isinstance(token, str) and token else None)
+
+
 def _to_page(from_dict: Callable[[dict[str, Any]], _Listing[T]], data: dict[str, Any]) -> Page[T]:
     listing = from_dict(data)
     if type(data["result"]) is not list:  # from_dict reads "" or {} as no items
         raise InvalidResponseError("result: expected an array")
     check_model(listing)
-    token = listing.next_page_token
-    return Page(list(listing.result), token if isinstance(token, str) and token else None)
+    return _page_of(listing)
+
+
+def _fast_page(decode: Decode, body: bytes) -> Page[Any] | None:
+    """The page in ``body`` if ``_wire`` reads it whole (checked as it reads: no check_model)."""
+    listing = decode(body)
+    return None if listing is None else _page_of(listing)
 
 
 def pages(from_dict: Callable[[dict[str, Any]], _Listing[T]]) -> Parse[Page[T]]:
@@ -176,8 +192,9 @@ def page_request(
     *ids: str | UUID,
 ) -> Call[Page[T]]:
     """The call for one page of a list operation (every ``list``): ``page_size`` checked (1 to
-    100, default 100), no token on the first page, the body read by :func:`pages`."""
-    return request(
+    100, default 100), no token on the first page, the body read by ``_wire`` (msgspec) when it
+    takes it whole, else by :func:`pages`."""
+    call = request(
         op,
         pages(from_dict),
         timeout,
@@ -185,6 +202,10 @@ def page_request(
         page_size=to_page_size(page_size),
         page_token=page_token or UNSET,
     )
+    decode = page_decoder(op.response)
+    if decode is not None:
+        call.fast_parse = partial(_fast_page, decode)
+    return call
 
 
 def dial_info(

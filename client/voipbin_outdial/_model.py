@@ -8,16 +8,29 @@ server sent them. Each mixin has empty ``__slots__``, so the attrs classes stay 
 :class:`Resource` adds a slot, for the request id a response came with. This module is
 imported by ``_generated`` (the one hand-written module it imports, with ``_unset``), so it is
 pure: no I/O, no client (import-linter's ``generated`` and ``pure`` contracts).
+
+**The shared empty model.** VoIPBIN sends ``{}`` for each unused destination slot, three or four
+a target. A model with no required field (an :class:`Address`) reads ``{}`` as one instance per
+class, :func:`shared_empty`, instead of a new object (and its dict) per slot: a page of targets
+makes about half the objects, and a walk half the garbage collection (issue 26). That one
+instance is read-only, so no target can change another's slot: setting a field of it raises
+``attrs.exceptions.FrozenInstanceError`` (the template gives these models
+``on_setattr=refuse_if_shared``), and so does changing its ``additional_properties``. To fill an
+unused slot, assign a new model: ``target.destination_1 = Address(...)``. It is an ordinary
+instance of its class otherwise: equal to ``Address()``, the same repr; ``attrs.evolve`` and
+``copy.deepcopy`` of it give a new, writable one (``copy.copy`` too, but it shares the read-only
+``additional_properties``, as any shallow copy shares them).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, cast
 from uuid import UUID
 
 import attrs
+from attrs.exceptions import FrozenInstanceError
 
 from ._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS
 from ._unset import Unset
@@ -26,7 +39,17 @@ from .timeutil import parse_timestamp
 if TYPE_CHECKING:
     from ._generated.models.address import Address
 
-__all__ = ["Destinations", "MaxTryCounts", "Model", "Resource", "attach_request_id"]
+__all__ = [
+    "Destinations",
+    "MaxTryCounts",
+    "Model",
+    "Resource",
+    "attach_request_id",
+    "refuse_if_shared",
+    "shared_empty",
+]
+
+M = TypeVar("M")
 
 
 def _shown(value: Any) -> str:
@@ -58,6 +81,68 @@ class Model:
 
     def __bool__(self) -> bool:
         return bool(self._set_fields())
+
+
+_SHARED: dict[type, Any] = {}
+"""The shared empty instance of each model class that has one (see the module's docstring)."""
+
+
+class _SharedEmptyError(FrozenInstanceError):
+    """A field of a shared empty model was set (attrs' own error, with a message that says
+    what to do instead)."""
+
+    def __init__(self, model: object) -> None:
+        name = type(model).__name__
+        message = (
+            f"this {name}() is the one every unused slot ({{}}) shares, so it is read-only: "
+            f"assign a new {name}(...) to the slot instead"
+        )
+        AttributeError.__init__(self, message)
+        self.msg = message
+
+
+class _NoExtras(dict[str, Any]):
+    """The ``additional_properties`` of a shared empty model: empty, and kept so. A copy of it
+    is a plain dict (in a deep copy or a pickle of the model)."""
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(
+            "the additional_properties of a shared empty model are read-only: "
+            "assign a new model to the slot instead"
+        )
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __copy__(self) -> dict[str, Any]:
+        return {}
+
+    def __deepcopy__(self, memo: object) -> dict[str, Any]:
+        return {}
+
+    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[()]]:
+        return (dict, ())
+
+
+def shared_empty(cls: type[M]) -> M:
+    """The one read-only ``cls()`` that every ``{}`` of a model with no required field reads
+    as (``from_dict({})``, and the fast page decode of ``_wire``)."""
+    empty = _SHARED.get(cls)
+    if empty is None:
+        empty = cls()
+        empty.additional_properties = _NoExtras()  # type: ignore[attr-defined]
+        _SHARED[cls] = empty  # read-only from here on (refuse_if_shared)
+    return cast(M, empty)
+
+
+def refuse_if_shared(instance: object, attribute: attrs.Attribute[Any], value: Any) -> Any:
+    """attrs' ``on_setattr`` hook of the models that have a shared empty instance: setting a
+    field of that instance raises; setting one of any other instance goes through."""
+    if _SHARED.get(type(instance)) is instance:
+        raise _SharedEmptyError(instance)
+    return value
 
 
 class _Timed(Protocol):

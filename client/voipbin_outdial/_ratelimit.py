@@ -5,7 +5,8 @@ VoIPBIN limits each customer with GCRA (``bin-api-manager/lib/middleware/custome
 seconds, with up to ``burst`` at once. :class:`Bucket` is the same algorithm run ahead of time on
 the client: instead of refusing a request that comes too early, it says how long to wait, and
 books the slot. It reads no clock and never sleeps; the limiters in ``_async/limiter.py`` (and
-the generated ``_sync/limiter.py``) feed it the time and do the waiting.
+the generated ``_sync/limiter.py``) feed it the time and do the waiting, and for an adaptive
+limit (``_pacing``) set its rate before each request.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import attrs
 
 from .errors import ArgumentTypeError, InvalidArgumentError
 
-__all__ = ["IMPORT_RATE_LIMIT", "Bucket", "RateLimit", "to_rate_limit"]
+__all__ = ["VOIPBIN_RATE_LIMIT", "Bucket", "RateLimit", "to_rate_limit"]
 
 
 # Argument errors (``param`` "rate_limit.per_second" ...), as _args raises them for the others.
@@ -46,7 +47,9 @@ class RateLimit:
     """At most ``per_second`` requests a second on average, and ``burst`` at once.
 
     ``RateLimit(16, burst=30)`` keeps under VoIPBIN's per-customer limit (16.7 a second, which
-    its limiter rounds to 17, with a burst of 33) with room for the network's jitter.
+    its limiter rounds to 17, with a burst of 33) with room for the network's jitter and for
+    other traffic of the customer; :class:`~voipbin_outdial.AdaptiveRateLimit` finds that room
+    from the server's 429s instead.
     """
 
     per_second: float = attrs.field(validator=_positive_rate)
@@ -58,8 +61,9 @@ class RateLimit:
         return 1.0 / self.per_second
 
 
-IMPORT_RATE_LIMIT: Final = RateLimit(16.0, burst=30)
-"""The pace of ``create_many`` by default: just under VoIPBIN's 17 a second and burst of 33."""
+VOIPBIN_RATE_LIMIT: Final = RateLimit(17.0, burst=33)
+"""VoIPBIN's per-customer limit as its server applies it: 16.7 rounded by Go's ``math.Round``
+to 17 a second (``customer_ratelimit.go``), a burst of 33."""
 
 
 def to_rate_limit(value: RateLimit | tuple[float, int]) -> RateLimit:
@@ -70,7 +74,8 @@ def to_rate_limit(value: RateLimit | tuple[float, int]) -> RateLimit:
         return RateLimit(*value)
     raise ArgumentTypeError(
         "rate_limit",
-        f"rate_limit must be a RateLimit, a (per_second, burst) pair or None, not {value!r}",
+        "rate_limit must be a RateLimit, an AdaptiveRateLimit, a (per_second, burst) pair or"
+        f" None, not {value!r}",
     )
 
 
@@ -109,6 +114,15 @@ class Bucket:
         if start - now <= max_wait:
             self._tat = tat + interval
         return start - now
+
+    def limit_at(self, now: float) -> RateLimit | None:
+        """The rate and burst kept to at ``now`` (``None``: not paced)."""
+        return self.limit
+
+    def rate_limited(self, retry_after: float, now: float) -> None:
+        """The server refused a request at ``now`` (429) and asked to wait ``retry_after``
+        seconds: :meth:`pause` (an adaptive bucket also goes on slower)."""
+        self.pause(retry_after, now)
 
     def pause(self, seconds: float, now: float) -> None:
         """Send nothing before ``now + seconds``, then only at the steady rate (no burst)."""

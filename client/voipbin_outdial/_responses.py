@@ -2,7 +2,9 @@
 :class:`~voipbin_outdial.errors.ApiError`.
 
 A 2xx body is parsed with the generated model's ``from_dict`` and checked by
-:func:`~voipbin_outdial._schema.check_model` (types and ranges, not only presence); a body that
+:func:`~voipbin_outdial._schema.check_model` (types and ranges, not only presence), or, for a list
+page, read by msgspec with the same checks (``_wire``; a page it does not take whole is read the
+first way, so errors and unknown fields come out the same); a body that
 does not fit raises :class:`ApiResponseValidationError` naming the operation and the field, never
 a ``KeyError`` or a ``RecursionError`` from deep inside. An error body is VoIPBIN's
 ``{"error": {"status", "reason", "message", "request_id"}}``, read leniently: a proxy's HTML page,
@@ -63,17 +65,19 @@ def parse_success(
     Returned, not raised: this frame holds the body, which may echo what the request carried.
     """
     try:
-        data = _json(body)
-        if isinstance(data, dict):
+        # A list page that _wire reads whole was checked as it was read; else the general way.
+        value = None if call.fast_parse is None else call.fast_parse(body)
+        if value is None:
+            data = _json(body)
+            if not isinstance(data, dict):
+                raise InvalidResponseError(f"expected a JSON object, got {type(data).__name__}")
             value = call.parse(data)
             if not isinstance(value, Page):  # a page's listing is checked as it is read
                 check_model(value)
                 return value
-            problem = token_problem(value)
-            if problem is None:
-                return value
-        else:
-            problem = f"expected a JSON object, got {type(data).__name__}"
+        problem = token_problem(value) if isinstance(value, Page) else None
+        if problem is None:
+            return value
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         problem = _problem(exc)
     except RecursionError:  # a value nested deeply enough to overflow a repr in from_dict

@@ -87,7 +87,8 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         ],
         "parsing": [
             f"{parsing}-target page: bytes -> models vs json.loads",
-            "from_dict share of bytes -> models",
+            "the same, the general way (json.loads, from_dict, check_model)",
+            "from_dict share of the general way",
             "Outdialtarget.from_dict, total",
             "  parse_uuid, a new id",
             "  parse_uuid, a repeated id",
@@ -108,12 +109,15 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
             " vs raw httpx loop",
             "the same, whole walks alternating",
             "facade: time per page (lockstep)",
-            "the same, no server (httpx.MockTransport)",
+            "the same, no server (httpx.MockTransport): facade CPU per target",
         ],
         "bulk_import": [
             f"{bulk['rows']:,} rows, {bulk['latency'] * 1000:.0f} ms latency,"
             f" concurrency {bulk['concurrency']} vs ideal",
-            f"{bulk['rate_rows']:,} rows, server limit 16.7/s burst 33, default pacing vs ideal",
+            f"{bulk['alone_rows']:,} rows alone, server limit 17/s burst 33, default pacing:"
+            " floor / time",
+            f"{bulk['shared_rows']:,} rows, another client at 8.5/s on the customer:"
+            " 429s the import met",
         ],
         "import_memory": [
             f"{existing}: bytes kept per target",
@@ -146,7 +150,7 @@ def test_the_numbers_are_sane(bench: ModuleType, quick_run: tuple[int, list[Any]
     _, rows, _ = quick_run
     for row in rows:
         assert math.isfinite(row.value), row
-        assert row.value > 0, row
+        assert row.value >= 0 if row.unit == "%" else row.value > 0, row  # a share may be 0
         if row.unit == "x":  # a side-by-side ratio: both sides ran, each round
             assert 0.05 < row.value < 50, row
             assert row.op in ("<=", "info"), row
@@ -160,7 +164,8 @@ def test_the_numbers_are_sane(bench: ModuleType, quick_run: tuple[int, list[Any]
     # memory (tracemalloc) does not depend on the machine's load: held to its goal even here
     kept, before = (r for r in rows if r.bench == "import_memory")
     assert kept.ok is True, kept
-    assert before.value > 10 * kept.value, (kept, before)
+    # a target kept whole is ~1.2 KB since its unused slots share one Address (issue 26)
+    assert before.value > 5 * kept.value, (kept, before)
     suite = next(r for r in rows if r.bench == "test_suite")
     assert suite.op == "<"
     assert suite.limit == 60.0

@@ -14,6 +14,7 @@ import pytest
 from mock_support import outdial_body
 
 from voipbin_outdial import (
+    AdaptiveRateLimit,
     AsyncVoipbinClient,
     ImportProgress,
     InvalidRowError,
@@ -144,6 +145,27 @@ def test_a_429_pauses_every_worker_and_the_row_is_sent_again() -> None:
     assert all(0 < s <= 1.0 for s in slept)
     with VoipbinClient(token="t", http_client=mock.client(), max_retries=5) as client:
         found = Counter(target_key(t) for t in client.outdialtargets.iter(oid))
+    assert sum(found.values()) == 100
+    assert max(found.values()) == 1
+
+
+def test_an_adaptive_limiter_goes_on_slower_after_the_429s_and_no_row_is_lost() -> None:
+    """issue 26: the 429s of an import lower an adaptive limit (create_many's default pace,
+    here the client's, with a sleep that does not wait); every row is created once."""
+    slept: list[float] = []
+    limiter = RateLimiter(AdaptiveRateLimit(per_second=1000, burst=50), sleep=slept.append)
+    mock = VoipbinMock(too_many_requests=0.2, fault_seed=5)
+    oid = outdial(mock)
+    with VoipbinClient(
+        token="t", http_client=mock.client(), rate_limit=limiter, max_retries=5
+    ) as client:
+        results = client.outdialtargets.create_many(oid, rows(100), concurrency=4)
+        found = keys(client, oid)
+    assert [r.outcome for r in results] == ["created"] * 100
+    assert limiter.rate_limits > 0
+    limit = limiter.limit
+    assert limit is not None
+    assert limit.per_second <= 500 + 1000 / 120 * 60  # halved; 120 s to creep all the way back
     assert sum(found.values()) == 100
     assert max(found.values()) == 1
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 
@@ -203,3 +204,85 @@ def test_without_unknown_fields_no_emptied_source_dict_is_kept() -> None:
     assert sys.getsizeof(target.destination_0.additional_properties) == sys.getsizeof({})
     assert target.to_dict() == data
     assert Outdialtarget.from_dict(data | {"x": 1}).additional_properties == {"x": 1}
+
+
+# -- the shared empty Address (issue 26) ---------------------------------------------------------
+
+
+def todays_target(**slots: Any) -> dict[str, Any]:
+    """A target as today's server sends it: ``{}`` in the unused slots."""
+    return seed("outdialtarget") | {f"destination_{i}": {} for i in range(1, 5)} | slots
+
+
+def test_unused_slots_of_all_targets_share_one_read_only_address() -> None:
+    first, second = (Outdialtarget.from_dict(todays_target()) for _ in range(2))
+
+    assert first.destination_1 is first.destination_4 is second.destination_1
+    assert first.destination_1 == Address()
+    assert not first.destination_1
+    assert repr(first.destination_1) == "Address()"
+    assert first.to_dict() == todays_target()
+    assert first.destination_0 is not second.destination_0  # a used slot is its own
+
+
+def test_the_shared_address_cannot_be_changed_and_says_what_to_do() -> None:
+    first, second = (Outdialtarget.from_dict(todays_target()) for _ in range(2))
+    shared = first.destination_1
+    assert isinstance(shared, Address)
+
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match=r"assign a new Address"):
+        shared.target = "+15550001111"
+    with pytest.raises(AttributeError, match="read-only"):
+        shared.additional_properties = {"x": 1}
+    with pytest.raises(TypeError, match="read-only"):
+        shared["note"] = "x"
+    with pytest.raises(TypeError, match="read-only"):
+        shared.additional_properties.update(note="x")
+
+    assert second.destination_1 == Address()
+    assert second.to_dict() == todays_target()
+
+
+def test_a_slot_is_filled_by_assigning_a_new_address() -> None:
+    first, second = (Outdialtarget.from_dict(todays_target()) for _ in range(2))
+
+    first.destination_1 = Address(type_=AddressType.TEL, target="+15550001111")
+    first.destination_1.target_name = "mobile"  # a new Address is writable
+
+    assert first.to_dict()["destination_1"] == {
+        "type": "tel",
+        "target": "+15550001111",
+        "target_name": "mobile",
+    }
+    assert second.destination_1 == Address()
+
+
+def test_copies_of_the_shared_address_are_writable() -> None:
+    shared = Outdialtarget.from_dict(todays_target()).destination_2
+    assert isinstance(shared, Address)
+
+    evolved = attrs.evolve(shared, target="+15550001111")
+    deep = copy.deepcopy(shared)
+    for address in (evolved, deep):
+        address.detail = "kept"
+        address["extra"] = 1
+        assert address.to_dict()["detail"] == "kept"
+    shallow = copy.copy(shared)
+    shallow.detail = "kept"  # its own fields; its additional_properties are shared, as any
+    with pytest.raises(TypeError):  # shallow copy's are
+        shallow["extra"] = 1
+    assert evolved.target == "+15550001111"
+    assert shared == Address()
+    assert shared.to_dict() == {}
+
+
+def test_addresses_built_or_read_with_fields_are_writable() -> None:
+    built = Address()
+    read = Address.from_dict({"type": "tel", "target": "+15550001111"})
+
+    built.target = "+15550002222"
+    read["note"] = "x"
+
+    assert built.to_dict() == {"target": "+15550002222"}
+    assert read.to_dict() == {"type": "tel", "target": "+15550001111", "note": "x"}
+    assert Address.from_dict({}) is Address.from_dict({})

@@ -26,6 +26,7 @@ from .._config import (
     make_settings,
     with_options,
 )
+from .._pacing import AdaptiveRateLimit
 from .._ratelimit import RateLimit
 from .campaigns import AsyncCampaigncalls, AsyncCampaigns
 from .limiter import AsyncRateLimiter, to_limiter
@@ -57,9 +58,11 @@ class AsyncVoipbinClient:
             The credentials are applied per request, redirects are never followed, and
             :meth:`close` leaves it open.
         rate_limit: Pace every request of this client, retries included: a
-            :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``), or an
-            :class:`AsyncRateLimiter` to share with other clients. ``None`` (the default): no
-            pacing (``outdialtargets.create_many`` paces itself). The wait for a slot counts
+            :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``), an
+            :class:`~voipbin_outdial.AdaptiveRateLimit` (slower after the 429s
+            ``create_many`` meets), or an :class:`AsyncRateLimiter` to share with other
+            clients. ``None`` (the default): no pacing (``outdialtargets.create_many`` paces
+            itself, adaptively). The wait for a slot counts
             against the call's time bound; a wait that would end past it is not made
             (:class:`~voipbin_outdial.errors.ClientRateLimitError`, nothing sent).
 
@@ -84,7 +87,11 @@ class AsyncVoipbinClient:
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         http_client: httpx.AsyncClient | None = None,
-        rate_limit: AsyncRateLimiter | RateLimit | tuple[float, int] | None = None,
+        rate_limit: AsyncRateLimiter
+        | RateLimit
+        | AdaptiveRateLimit
+        | tuple[float, int]
+        | None = None,
     ) -> None:
         given = Given(token, accesskey)
         del token, accesskey  # no frame of a traceback from here on holds them as plain text

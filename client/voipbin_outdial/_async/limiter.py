@@ -1,5 +1,6 @@
 # unasync: the source of _sync/limiter.py; edit this file, then run scripts/unasync.py
-"""A client-wide rate limiter: one :class:`~voipbin_outdial._ratelimit.Bucket` behind a lock.
+"""A client-wide rate limiter: one :class:`~voipbin_outdial._ratelimit.Bucket` behind a lock
+(an :class:`~voipbin_outdial._pacing.AdaptiveBucket` for an adaptive limit).
 
 Every request of a client (and every worker of its ``create_many``) waits on the same limiter
 before it is sent, so together they keep to one rate. The time and the sleep are injectable:
@@ -15,14 +16,17 @@ from collections.abc import Callable
 from time import monotonic
 from typing import Any
 
+from .._pacing import AdaptiveBucket, AdaptiveRateLimit
 from .._ratelimit import Bucket, RateLimit, to_rate_limit
 
 __all__ = ["AsyncRateLimiter", "to_limiter"]
 
 
 class AsyncRateLimiter:
-    """Paces requests to ``limit`` (a :class:`~voipbin_outdial.RateLimit` or a
-    ``(per_second, burst)`` pair; ``None`` never paces, but still pauses).
+    """Paces requests to ``limit``: a :class:`~voipbin_outdial.RateLimit` (or a
+    ``(per_second, burst)`` pair), an :class:`~voipbin_outdial.AdaptiveRateLimit` (slower after
+    each 429 :meth:`rate_limited` reports, creeping back), or ``None`` (never paces, but still
+    pauses).
 
     Pass it as ``rate_limit=`` to several clients that share one VoIPBIN customer (an agent's
     token and an access key share the server's bucket) to pace them together.
@@ -30,20 +34,33 @@ class AsyncRateLimiter:
 
     def __init__(
         self,
-        limit: RateLimit | tuple[float, int] | None,
+        limit: RateLimit | AdaptiveRateLimit | tuple[float, int] | None,
         *,
         clock: Callable[[], float] = monotonic,
         sleep: Callable[[float], Any] = asyncio.sleep,
     ) -> None:
-        self._bucket = Bucket(None if limit is None else to_rate_limit(limit))
+        self._bucket = (
+            AdaptiveBucket(limit)
+            if isinstance(limit, AdaptiveRateLimit)
+            else Bucket(None if limit is None else to_rate_limit(limit))
+        )
         self._clock = clock
         self._sleep = sleep
         self._lock = threading.Lock()  # held only to compute, never while sleeping
+        self.rate_limits = 0
+        """How many 429s :meth:`rate_limited` was told of."""
 
     @property
     def limit(self) -> RateLimit | None:
-        """The rate and burst kept to (``None``: not paced)."""
-        return self._bucket.limit
+        """The rate and burst kept to now (``None``: not paced); an adaptive limit's moves."""
+        with self._lock:
+            return self._bucket.limit_at(self._clock())
+
+    @property
+    def adaptive(self) -> AdaptiveRateLimit | None:
+        """The adaptive limit this limiter keeps to, or ``None`` (a fixed one, or none)."""
+        bucket = self._bucket
+        return bucket.pace.policy if isinstance(bucket, AdaptiveBucket) else None
 
     @property
     def pauses(self) -> int:
@@ -51,7 +68,7 @@ class AsyncRateLimiter:
         return self._bucket.pauses
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.limit!r})"
+        return f"{type(self).__name__}({self.adaptive or self.limit!r})"
 
     async def acquire(self, max_wait: float = math.inf) -> float | None:
         """Wait until the next request may go (its slot is then used up); ``None``.
@@ -76,16 +93,25 @@ class AsyncRateLimiter:
                     return None
 
     def pause(self, seconds: float) -> None:
-        """Hold every request back for ``seconds`` (a 429's ``Retry-After``), then go on at
-        the steady rate; a request already waiting for its slot waits for the pause too."""
+        """Hold every request back for ``seconds``, then go on at the steady rate; a request
+        already waiting for its slot waits for the pause too."""
         with self._lock:
             self._bucket.pause(seconds, self._clock())
 
+    def rate_limited(self, retry_after: float) -> None:
+        """The server refused a request (429) and asked to wait ``retry_after`` seconds:
+        :meth:`pause` for that long and, for an adaptive limit, go on slower."""
+        with self._lock:
+            self.rate_limits += 1
+            self._bucket.rate_limited(retry_after, self._clock())
+
 
 def to_limiter(
-    value: AsyncRateLimiter | RateLimit | tuple[float, int] | None,
+    value: AsyncRateLimiter | RateLimit | AdaptiveRateLimit | tuple[float, int] | None,
 ) -> AsyncRateLimiter | None:
     """The limiter a client's ``rate_limit=`` asks for (``None``: none)."""
     if value is None or isinstance(value, AsyncRateLimiter):
         return value
+    if isinstance(value, AdaptiveRateLimit):
+        return AsyncRateLimiter(value)
     return AsyncRateLimiter(to_rate_limit(value))

@@ -6,9 +6,9 @@ key. So the import never sends a row's POST again while the first one may have w
 answer is lost (no response, a timeout, a 5xx: the server may have made the target anyway), it
 looks the target up by its key (name and destination targets, ``_bulk``) and only posts again if
 the target is not there. A 429 made nothing: it pauses every worker for ``Retry-After`` (through
-the shared limiter) and sends the row again. A ``ClientRateLimitError`` (the client's own limiter
-would have held the POST past its time bound) sent nothing either: that row waits as long as
-the limiter said and is sent again.
+the shared limiter, which, adaptive by default, also goes on slower) and sends the row again.
+A ``ClientRateLimitError`` (the client's own limiter would have held the POST past its time
+bound) sent nothing either: that row waits as long as the limiter said and is sent again.
 
 The rows are read as the import goes (any iterable, a generator included), at most
 ``concurrency`` of them are being sent at a time and at most ``4 * concurrency`` are held for
@@ -39,9 +39,9 @@ from .._bulk import (
     key_digest,
     target_key,
 )
+from .._pacing import VOIPBIN_PACE
 from .._pagination import Page
 from .._pool import Pending, Pool
-from .._ratelimit import IMPORT_RATE_LIMIT, to_rate_limit
 from ..errors import (
     ApiConnectionError,
     ApiError,
@@ -51,7 +51,7 @@ from ..errors import (
     RateLimitError,
 )
 from ..models import Address, Outdialtarget
-from .limiter import RateLimiter
+from .limiter import RateLimiter, to_limiter
 from .paging import walk_pages
 
 __all__ = ["TargetApi", "TargetImport", "import_targets"]
@@ -111,13 +111,13 @@ def _limiters(
     client: RateLimiter | None, rate_limit: ImportRate
 ) -> tuple[RateLimiter | None, RateLimiter | None]:
     """(the import's own limiter, the client's): the import waits on its own before each
-    request (the sender waits on the client's); a 429 pauses both."""
+    request (the sender waits on the client's); a 429 pauses both (and slows an adaptive one)."""
     if rate_limit == "auto":
-        own = None if client is not None else RateLimiter(IMPORT_RATE_LIMIT)
+        own = None if client is not None else RateLimiter(VOIPBIN_PACE)
     elif rate_limit is None:
         own = None if client is not None else RateLimiter(None)  # it only pauses
     else:
-        own = RateLimiter(to_rate_limit(rate_limit))
+        own = to_limiter(rate_limit)
     return own, client
 
 
@@ -173,10 +173,10 @@ class TargetImport:
         if self._own is not None:
             self._own.acquire()
 
-    def _pause(self, seconds: float | None) -> None:
+    def _rate_limited(self, retry_after: float | None) -> None:
         for limiter in (self._own, self._client_limiter):
             if limiter is not None:
-                limiter.pause(DEFAULT_PAUSE if seconds is None else seconds)
+                limiter.rate_limited(DEFAULT_PAUSE if retry_after is None else retry_after)
 
     def _note(self, target: Outdialtarget) -> None:
         """Remember the newest ``tm_create`` seen (a look-up reads no further back)."""
@@ -255,7 +255,7 @@ class TargetImport:
                 if isinstance(exc, ClientRateLimitError):  # held back by the client: not sent
                     self._sleep(exc.wait or DEFAULT_PAUSE)
                 else:
-                    self._pause(exc.retry_after)
+                    self._rate_limited(exc.retry_after)
                 continue
             except (ApiConnectionError, InternalServerError) as exc:  # made, or not?
                 posts += 1

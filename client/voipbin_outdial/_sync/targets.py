@@ -158,11 +158,14 @@ class Outdialtargets(Resource):
                 destination targets are already there (the result holds its ``target_id``), so a
                 second run creates only what the first did not. ``False``: create every row.
             on_progress: Called after each row, in input order, with the counts so far.
-            rate_limit: ``"auto"``: the client's ``rate_limit`` if it has one, else 16
-                requests a second with a burst of 30, under VoIPBIN's per-customer limit. A
+            rate_limit: ``"auto"``: the client's ``rate_limit`` if it has one, else
+                :class:`~voipbin_outdial.AdaptiveRateLimit` ``()``: VoIPBIN's 17 requests a
+                second (burst 33 less 2 for jitter), slower after each 429 (another program
+                spending the customer's bucket), creeping back up. A
                 :class:`~voipbin_outdial.RateLimit` (or ``(per_second, burst)``) paces this
-                import at that rate (as well as the client's limit); ``None`` does not pace it.
-                A 429 pauses every worker for its ``Retry-After`` in any case.
+                import at that fixed rate, an ``AdaptiveRateLimit`` of your own adaptively
+                (as well as the client's limit); ``None`` does not pace it. A 429 pauses every
+                worker for its ``Retry-After`` in any case, and the row is sent again.
 
         The list holds a result per row; for very many rows use :meth:`iter_create_many`,
         which hands each result out and keeps none. Raises only for bad arguments (and the

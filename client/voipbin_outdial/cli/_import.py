@@ -1,8 +1,9 @@
 """``voipbin-outdial import FILE.csv --outdial ID``: a contact list into an outdial.
 
 The file is read twice, a row at a time: once to count the rows (for the progress bar's ETA),
-once to import them through ``outdialtargets.iter_create_many`` (paced under VoIPBIN's limit,
-each row created once, rows already there skipped). Rejected rows (and rows the API refused)
+once to import them through ``outdialtargets.iter_create_many`` (paced at VoIPBIN's limit and
+slower while another program spends part of it, each row created once, rows already there
+skipped). Rejected rows (and rows the API refused)
 go to ``--rejects`` with a ``reason`` column; the summary goes to stdout.
 """
 

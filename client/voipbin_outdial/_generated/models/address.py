@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._model import Model
+from ..._model import Model, refuse_if_shared, shared_empty
 from ..models.address_type import AddressType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Address")
 
 
-@_attrs_define(repr=False)
+@_attrs_define(repr=False, on_setattr=refuse_if_shared)
 class Address(Model):
     """A VoIPBIN address, such as a phone number; empty fields are left out, so an unused slot is `{}`.
 
@@ -64,6 +64,8 @@ class Address(Model):
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if not src_dict:
+            return shared_empty(cls)
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: AddressType | Unset
