@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {"targets": 100_000}
 SMOKE: dict[str, Any] = {"targets": 2_000}
 PAGE_SIZE = 100
 GOAL = 150.0  # bytes per existing target
+PEAK_GOAL = 200.0  # bytes per existing target at the peak: 200 MB per 1,000,000
 MILLION = 1_000_000
 OUTDIAL = UUID("40bea034-1d17-474d-a5de-da00d0861c69")
 
@@ -89,7 +90,8 @@ def kept_before(pages: list[bytes]) -> object:
     """What the import kept before issue 26: every target whole, by its key."""
 
     async def walk() -> dict[Key, Outdialtarget]:
-        listing, existing, token = _Listing(pages), {}, None
+        listing, token = _Listing(pages), None
+        existing: dict[Key, Outdialtarget] = {}
         while True:
             page = await listing.list(OUTDIAL, page_token=token)
             for target in page.items:
@@ -101,30 +103,47 @@ def kept_before(pages: list[bytes]) -> object:
     return asyncio.run(walk())
 
 
-def retained(keep: Callable[[], object]) -> int:
-    """Bytes still allocated (tracemalloc) after ``keep()``, its result held, garbage gone."""
+def retained(keep: Callable[[], object]) -> tuple[int, int, object]:
+    """Bytes still allocated (tracemalloc) after ``keep()``, its result held, garbage gone;
+    the most allocated at any moment during ``keep()`` above what was before (its peak); and
+    the result."""
     gc.collect()
     started = not tracemalloc.is_tracing()  # python -X tracemalloc: leave it on
     if started:
         tracemalloc.start()
     try:
         before = tracemalloc.get_traced_memory()[0]
+        tracemalloc.reset_peak()
         held = keep()
+        peak = tracemalloc.get_traced_memory()[1]
         gc.collect()
         after = tracemalloc.get_traced_memory()[0]
     finally:
         if started:
             tracemalloc.stop()
-    del held
-    return after - before
+    return after - before, peak - before, held
+
+
+def _count_problem(now: object, before: object, targets: int) -> str:
+    """Why the two walks did not see the same targets ("" if they did)."""
+    if not isinstance(now, AsyncTargetImport) or not isinstance(before, dict):
+        return "a walk returned something else"
+    keys = len(now._existing or {})
+    if keys != len(before) or not 0 < keys <= targets:
+        return f"the import kept {keys:,} keys, the whole targets {len(before):,}, of {targets:,}"
+    return ""
 
 
 def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
     pages = server_pages(targets)
     kept_before(pages[:2])  # warm-up: imports, caches (parse_uuid's) filled on both sides
     kept_now(pages[:2])
-    now = retained(lambda: kept_now(pages)) / targets
-    before = retained(lambda: kept_before(pages)) / targets
+    now_bytes, now_peak, now_held = retained(lambda: kept_now(pages))
+    before_bytes, before_peak, before_held = retained(lambda: kept_before(pages))
+    invalid = _count_problem(now_held, before_held, targets)
+    del now_held, before_held
+    now, before = now_bytes / targets, before_bytes / targets
+    peak, peak_before = now_peak / targets, before_peak / targets
     name = f"skip_existing, {targets:,} existing targets"
     return [
         Row(
@@ -139,6 +158,23 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
                 f" the targets kept whole instead (as before issue 26) {before:,.0f} B,"
                 f" {before / now:.0f}x"
             ),
+            invalid=invalid,
+            clock="memory",
+        ),
+        Row(
+            BENCH,
+            f"{name}: peak bytes per target while listing",
+            peak,
+            "B",
+            "<=",
+            PEAK_GOAL,
+            detail=(
+                f"tracemalloc's peak during the walk, above what was allocated before it:"
+                f" {now_peak / 1e6:,.1f} MB in all, {peak * MILLION / 1e6:,.0f} MB per"
+                f" 1,000,000 (goal < 200 MB); the targets kept whole {peak_before:,.0f} B"
+            ),
+            invalid=invalid,
+            clock="memory",
         ),
         Row(
             BENCH,
@@ -149,6 +185,8 @@ def run(targets: int = DEFAULTS["targets"]) -> list[Row]:
                 f"tracemalloc; {{Key: Outdialtarget}} with today's models;"
                 f" {before * MILLION / 1e9:.2f} GB per 1,000,000"
             ),
+            invalid=invalid,
+            clock="memory",
         ),
     ]
 

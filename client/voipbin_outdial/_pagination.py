@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterator
 from typing import Generic, TypeAlias, TypeVar
+from uuid import UUID
 
 import attrs
 
@@ -93,7 +94,11 @@ def next_token(page: Page[T]) -> str | None:
 
 class Walk:
     """The tokens a walk through pages has sent and the ids of the items it has yielded;
-    :meth:`fresh` keeps a page's new items, :meth:`after` gives the next token."""
+    :meth:`fresh` keeps a page's new items, :meth:`after` gives the next token.
+
+    An id that is a UUID is kept as its 128-bit int: the items (and their UUID objects) may be
+    gone long before the walk ends, and the int alone is about half the memory (issue 26: a
+    walk of 1,000,000 targets holds 100 MB less)."""
 
     __slots__ = ("_ids", "_pages", "_sent")
 
@@ -113,6 +118,8 @@ class Walk:
         items = []
         for item in page.items:
             key = getattr(item, "id", None)
+            if isinstance(key, UUID):
+                key = key.int
             if key is not None:
                 if key in self._ids:
                     continue

@@ -135,7 +135,7 @@ def _print_order(
     _table("Dial order before the campaign starts", headers, rows, out, len(order))
 
 
-def _print_calls(calls: list[CallRecord], names: dict[UUID, str], out: TextIO) -> None:
+def _print_calls(calls: Sequence[CallRecord], names: dict[UUID, str], out: TextIO) -> None:
     rows = [
         [
             utc_text(c.at),
@@ -166,7 +166,7 @@ def _table(
 
 
 def _summary(
-    targets: list[Outdialtarget], outplan: Outplan, calls: list[CallRecord], campaign: Campaign
+    targets: list[Outdialtarget], outplan: Outplan, calls: Sequence[CallRecord], campaign: Campaign
 ) -> str:
     states = status_summary(targets, outplan)
     done, exhausted = states["done"], states["exhausted"]

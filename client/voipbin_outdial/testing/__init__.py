@@ -47,6 +47,7 @@ from starlette.applications import Starlette
 
 from ..timeutil import as_utc, format_timestamp, to_timedelta
 from ._app import API_PREFIX, create_app
+from ._calllog import CallLog
 from ._campaign import Campaign, CampaignOptions
 from ._clock import MockClock
 from ._control import CONTROL_PREFIX, CONTROL_REASON, control_app
@@ -70,6 +71,7 @@ __all__ = [
     "VOIPBIN_RATE_LIMIT",
     "Accepted",
     "Answer",
+    "CallLog",
     "CallOutcome",
     "CallRecord",
     "Campaign",
@@ -265,8 +267,9 @@ class VoipbinMock:
         *,
         until: datetime | timedelta | None = None,
         **options: Unpack[CampaignOptions],
-    ) -> list[CallRecord]:
-        """Simulate a campaign dialing ``outdial_id`` under ``outplan_id`` to its end; the calls.
+    ) -> CallLog:
+        """Simulate a campaign dialing ``outdial_id`` under ``outplan_id`` to its end; the calls
+        (a :class:`CallLog`: a read-only sequence of :class:`CallRecord`).
 
         As VoIPBIN's engine does it (see :class:`~voipbin_outdial.testing.Campaign`): one
         available target at a time, least recently updated first, 500 ms between calls, which

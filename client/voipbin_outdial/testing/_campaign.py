@@ -25,6 +25,7 @@ from uuid import uuid4
 
 from ..dialplan import RING_TIME
 from ..timeutil import as_utc
+from ._calllog import CallLog
 from ._mockstore import MockStore
 from ._outcomes import Answer, CallRecord, Decide, decider
 from ._simulation import EndHandle, Observer, Simulation, StopReason
@@ -122,14 +123,15 @@ class Campaign:
         return self._simulation.now
 
     @property
-    def calls(self) -> list[CallRecord]:
-        """Every call placed so far, in the order placed."""
-        return list(self._simulation.calls)
+    def calls(self) -> CallLog:
+        """Every call placed so far, in the order placed (a :class:`CallLog`, which later calls
+        do not change)."""
+        return self._simulation.calls
 
     @property
     def live_calls(self) -> list[CallRecord]:
         """The calls placed and not hung up yet (their targets are ``progressing``)."""
-        return list(self._simulation.live.values())
+        return self._simulation.live_calls
 
     @property
     def stop_reason(self) -> StopReason | None:
@@ -145,7 +147,7 @@ class Campaign:
         """Whether it may still change a target: not stopped, or with calls still live."""
         return self.stop_reason is None or bool(self._simulation.live)
 
-    def run_until(self, when: datetime | timedelta) -> list[CallRecord]:
+    def run_until(self, when: datetime | timedelta) -> CallLog:
         """Run every event up to ``when`` (a datetime, or a timedelta after :attr:`start`);
         calls live then stay live. The calls placed in this step. The mock's clock moves on to
         ``when``."""
@@ -154,7 +156,7 @@ class Campaign:
         self._store.advance_to(self._simulation.now)
         return self._simulation.calls[before:]
 
-    def run(self, *, until: datetime | timedelta | None = None) -> list[CallRecord]:
+    def run(self, *, until: datetime | timedelta | None = None) -> CallLog:
         """Run to the end: no call is placed after ``until`` (a datetime, or a timedelta after
         :attr:`start`); calls live then still hang up, as when VoIPBIN stops a campaign. The
         calls placed in this step. The mock's clock moves on to the last event."""

@@ -38,6 +38,7 @@ from typing import Any, Literal, Protocol, TypeAlias
 
 from ..dialplan import PLACEMENT_DELAY, POLL_DELAY, DialAttempt, apply_call_start, apply_hangup
 from ..dialplan.engine import Candidate, Plan, candidate, is_refused, read_plan, read_target
+from ._calllog import CallColumns, CallLog
 from ._mockstore import MockStore
 from ._outcomes import CallRecord, Decide, address_dict
 from ._store import ResourceNotFoundError
@@ -87,8 +88,8 @@ class Simulation:
         # not (a campaign run through the API); else end when nothing can change any more.
         self.observer, self.keep_polling, self.halt = observer, keep_polling, False
         self.gate = gate  # isDialable: whether the queue has room for one more call now
-        self.calls: list[CallRecord] = []
-        self.live: dict[str, CallRecord] = {}  # store id of the target -> its call in progress
+        self.columns = CallColumns(start)  # every call placed (``calls``: as records)
+        self.live: dict[str, int] = {}  # store id of the target -> the row of its live call
         self.stop_reason: StopReason | None = None
         self._store, self._outplan_id, self._outdial_id = store, outplan_id, outdial_id
         self._decide, self._end_handle = decide, end_handle
@@ -117,6 +118,17 @@ class Simulation:
                 self._execute(at)
         if limit is not None and limit > self.now:
             self.now = limit
+
+    @property
+    def calls(self) -> CallLog:
+        """Every call placed so far, in the order placed (a view that stays as it is)."""
+        return CallLog(self.columns)
+
+    @property
+    def live_calls(self) -> list[CallRecord]:
+        """The calls placed and not hung up yet, as records."""
+        rows = list(self.live.values())  # at once: the campaign may run on another thread
+        return [self.columns.record(row) for row in rows]
 
     def stop(self, reason: StopReason) -> None:
         """Place no more calls (the engine's stop); calls already live still hang up."""
@@ -148,35 +160,35 @@ class Simulation:
                     return
                 heapq.heappop(self._queue)
                 slot = found.slot
-                attempt = DialAttempt(found.target_id, slot.n, slot.address, slot.tries + 1)
-                self._write(apply_call_start(self._records[target], attempt, at))
+                # The callable gets a copy of the destination; the log keeps the store's own.
+                dialed = DialAttempt(
+                    found.target_id, slot.n, address_dict(slot.address), slot.tries + 1
+                )
+                self._write(apply_call_start(self._records[target], dialed, at))
         except ResourceNotFoundError:
             self.stop("not_found")  # the store was reset: Execute stops on a failed Get
             return
-        self._place(at, target, attempt)
+        self._place(at, target, dialed, slot.address)
 
-    def _place(self, at: datetime, target: str, attempt: DialAttempt) -> None:
-        address = address_dict(attempt.address)
-        dialed = DialAttempt(attempt.target_id, attempt.index, address, attempt.try_number)
+    def _place(self, at: datetime, target: str, dialed: DialAttempt, address: object) -> None:
         reason: str | None = None  # refused: no call, no hangup reason
         ended = at
-        if not is_refused(attempt.address):
+        if not is_refused(address):
             # Outside the lock: the callable may use the mock's API, which shows the call live.
             outcome = self._decide(dialed)
             reason, ended = outcome.hangup_reason, at + outcome.duration
-        tid, index, number = dialed.target_id, dialed.index, dialed.try_number
-        call = CallRecord(at, tid, index, address, number, reason, ended)
-        self.calls.append(call)
+        columns = self.columns
+        row = columns.append(at, target, dialed.index, address, dialed.try_number, reason, ended)
         if self.observer is not None:
-            self.observer.placed(call)
+            self.observer.placed(columns.record(row))
         if reason is None:
             with self._store.locked():
                 self._end(target, _REFUSED_REASON, at)
             if self.observer is not None:
-                self.observer.ended(call)
+                self.observer.ended(columns.record(row))
             self.stop("refused")
             return
-        self.live[target] = call
+        self.live[target] = row
         self._schedule(ended, _HANGUP, target)
         self._schedule(at + PLACEMENT_DELAY, _EXECUTE)
 
@@ -196,12 +208,13 @@ class Simulation:
         self._schedule(at + later * POLL_DELAY, _EXECUTE)
 
     def _hang_up(self, at: datetime, target: str) -> None:
-        call = self.live.pop(target)
-        if call.hangup_reason is not None:  # (a refused call has no hangup)
+        row = self.live.pop(target)
+        reason = self.columns.hangup_reason(row)
+        if reason is not None:  # (a refused call has no hangup)
             with self._store.locked():
-                self._end(target, call.hangup_reason, at)
+                self._end(target, reason, at)
         if self.observer is not None:
-            self.observer.ended(call)
+            self.observer.ended(self.columns.record(row))
 
     def _end(self, target: str, reason: str, at: datetime) -> None:
         record = self._records[target]
