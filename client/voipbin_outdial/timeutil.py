@@ -62,15 +62,15 @@ def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
         ValueError: ``value`` is a string that is not a timestamp (the message quotes it).
         TypeError: ``value`` is neither a string nor a datetime.
     """
-    if value is None or isinstance(value, Unset):
-        return None
-    if isinstance(value, str):
+    if isinstance(value, str):  # first: what the server sends
         if not value:
             return None
         try:
             dt = _fromisoformat(value)
         except ValueError:
             raise ValueError(f"not a VoIPBIN timestamp: {value!r}") from None
+        if dt.tzinfo is UTC:  # today's form ("Z"): already what is returned
+            return None if dt.year == _NEVER_YEAR else dt
         if dt.tzinfo is None and dt.year != _NEVER_YEAR:
             # Parsing again with an explicit zone is several times faster than
             # dt.replace(tzinfo=UTC) on CPython 3.11, and the docs' form is naive. (A date
@@ -80,6 +80,8 @@ def parse_timestamp(value: str | datetime | Unset | None) -> datetime | None:
             except ValueError:
                 return dt.replace(tzinfo=UTC)
             return aware if aware.tzinfo is UTC else dt.replace(tzinfo=UTC)
+    elif value is None or isinstance(value, Unset):
+        return None
     elif isinstance(value, datetime):
         dt = value
     else:

@@ -55,7 +55,7 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
     """benchmark -> the measurements its quick run reports, in order."""
     dial = [
         f"{shape}: {row}"
-        for shape in ("dicts, RFC 3339", "models, RFC 3339")
+        for shape in ("server form, dicts", "server form, models")
         for row in (
             "vs plain loop (GC on)",
             "throughput (GC on)",
@@ -64,9 +64,9 @@ def expected_rows(bench: ModuleType) -> dict[str, list[str]]:
         )
     ]
     dial += [
-        "dicts, older form: vs plain loop (GC on)",
-        "dicts, older form: throughput (GC on)",
-        "dicts, older form: plain loop (GC on)",
+        "docs' older form, dicts: vs plain loop (GC on)",
+        "docs' older form, dicts: throughput (GC on)",
+        "docs' older form, dicts: plain loop (GC on)",
         "available targets",
     ]
     simulation = smoke(bench, "simulation")

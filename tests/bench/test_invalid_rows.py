@@ -1,13 +1,16 @@
 """A benchmark that can fail (issue 26): a row whose measurement does not count says
-"invalid", never "pass"; the suite-time row is invalid when the suite it timed failed."""
+"invalid", never "pass"; the suite-time row is invalid when the suite it timed failed, a
+dial-order row when its plain loop does not give ``dial_order``'s answer."""
 
 from __future__ import annotations
 
 import importlib
 import math
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -90,3 +93,60 @@ def test_the_report_shows_why_a_row_is_invalid(suite_time: ModuleType, report: M
     assert "invalid" in text
     assert "INVALID: the timed suite did not pass" in text
     assert "| invalid |" in report.markdown_table([row])
+
+
+@pytest.fixture(scope="module")
+def dial_bench() -> Iterator[ModuleType]:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.syspath_prepend(str(ROOT))
+        yield importlib.import_module("bench.dial_order")
+
+
+def test_the_dial_order_loops_give_dial_orders_answer(dial_bench: ModuleType) -> None:
+    dicts = dial_bench.server_campaign(300)
+    shapes = [
+        (dicts, dial_bench.plain_loop),
+        (dial_bench.make_models(dicts), dial_bench.plain_loop_models),
+        (dial_bench.older_campaign(300), dial_bench.plain_loop_older),
+    ]
+    for targets, loop in shapes:
+        got = dial_bench.dial_order(targets, dial_bench.OUTPLAN, dial_bench.NOW)
+        assert len(got) > 100
+        assert dial_bench.difference(got, loop(targets, dial_bench.NOW)) == ""
+
+
+def test_the_server_campaign_is_what_voipbin_sends(dial_bench: ModuleType) -> None:
+    targets = dial_bench.server_campaign(300)
+    assert {t["status"] for t in targets} == {"idle"}
+    slots = [t[f"destination_{i}"] for t in targets for i in range(5)]
+    assert None not in slots
+    assert {} in slots
+    assert all(t["tm_create"].endswith("Z") and "T" in t["tm_create"] for t in targets)
+    assert all(type(t["id"]) is str for t in targets)
+
+
+def test_a_dial_order_row_whose_loop_answers_otherwise_is_invalid(dial_bench: ModuleType) -> None:
+    targets = dial_bench.server_campaign(50)
+
+    def loop_a_second_late(targets: Any, now: datetime) -> Any:
+        entries = dial_bench.plain_loop(targets, now)
+        tid, index, address, try_number, at = entries[-1]
+        return [*entries[:-1], (tid, index, address, try_number, at + timedelta(seconds=1))]
+
+    def loop_with_text_ids(targets: Any, now: datetime) -> Any:
+        return [(str(tid), *rest) for tid, *rest in dial_bench.plain_loop(targets, now)]
+
+    for loop in (loop_a_second_late, loop_with_text_ids):
+        rows = dial_bench.side_by_side("server form, dicts", targets, loop, 1, "<=")
+        assert [r.verdict for r in rows] == ["invalid"] * 4
+        assert all(r.ok is False and r.rounds == 0 for r in rows)
+        assert "dial_order" in rows[0].invalid
+
+
+def test_a_dial_order_row_with_a_short_answer_is_invalid(dial_bench: ModuleType) -> None:
+    targets = dial_bench.server_campaign(50)
+    rows = dial_bench.side_by_side(
+        "x", targets, lambda t, now: dial_bench.plain_loop(t, now)[:-1], 1, "info"
+    )
+    assert [r.verdict for r in rows] == ["invalid"] * 3
+    assert "gave" in rows[0].invalid

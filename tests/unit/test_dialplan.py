@@ -46,6 +46,7 @@ from voipbin_outdial.dialplan import (
     next_dial_time,
     remaining_attempts,
 )
+from voipbin_outdial.dialplan.engine import candidate, read_plan, read_target
 from voipbin_outdial.models import UNSET, Address, Outdialtarget, Outplan
 from voipbin_outdial.timeutil import EPOCH, NEVER
 
@@ -487,6 +488,30 @@ def test_dial_order_on_a_campaign_agrees_with_the_single_target_functions() -> N
         floor = [now, due] if previous is None else [now, due, previous + HALF_SECOND]
         assert entry.at == max(floor)
         previous = entry.at
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_engines_candidate_is_the_next_attempt_at_its_due_time(shape: str) -> None:
+    """What the mock's simulation reads of one target (``dialplan.engine.candidate``)."""
+    over, plan_over = slots("{A...", (2, 1, 0, 0, 0))  # the {} slot has no try left
+    target = shaped(shape, tried_at(1, "2022-04-30T18:00:00.5Z", **over))
+    outplan = make_outplan(**plan_over)
+    found = candidate(read_target(target), read_plan(outplan))
+    attempt = next_attempt(target, outplan)
+    assert found is not None
+    assert attempt is not None
+    assert (found.target_id, found.n, found.address, found.tries + 1) == (
+        attempt.target_id,
+        attempt.index,
+        attempt.address,
+        attempt.try_number,
+    )
+    assert (found.n, found.tries) == (1, 1)
+    assert found.slot == (found.n, found.address, found.tries)
+    assert found.due == next_dial_time(target, outplan)
+    assert found.changed == datetime(2022, 4, 30, 18, 0, 0, 500000, tzinfo=UTC)
+    assert found.tiebreak == found.target_id.int
+    assert candidate(read_target(make_target(status="done")), read_plan(outplan)) is None
 
 
 def test_dial_order_takes_mixed_shapes_and_any_iterable() -> None:

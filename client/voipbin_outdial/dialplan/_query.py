@@ -106,12 +106,16 @@ def dial_order(
     """
     plan = read_plan(outplan)
     earliest = None if now is None else as_utc(now, "now")
-    found = [c for c in (candidate(read_target(t), plan) for t in targets) if c is not None]
+    found = []
+    for target in targets:
+        available = candidate(read_target(target), plan)
+        if available is not None:
+            found.append(available)
     found.sort(key=order_key)
     entries: list[ScheduledAttempt] = []
-    for _, _, tid, slot, due in found:
+    for _, _, tid, n, address, tries, due in found:
         at = due if earliest is None or due > earliest else earliest
-        entries.append(ScheduledAttempt(tid, slot.n, slot.address, slot.tries + 1, at))
+        entries.append(ScheduledAttempt(tid, n, address, tries + 1, at))
         earliest = at + PLACEMENT_DELAY
     return entries
 

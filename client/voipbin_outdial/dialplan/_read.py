@@ -88,18 +88,21 @@ def read_plan(outplan: OutplanLike) -> Plan:
 
 def read_target(target: TargetLike) -> Row:
     """The fields of :data:`ROW_FIELDS`, ``None`` for any that is absent."""
+    row: Row
     if type(target) is dict:
         try:
-            row: Row = _from_dict(target)
-            return row
+            row = _from_dict(target)
         except KeyError:
-            return tuple(target.get(name) for name in ROW_FIELDS)
-    if isinstance(target, Mapping):
-        return tuple(target.get(name) for name in ROW_FIELDS)
-    try:
+            row = tuple(target.get(name) for name in ROW_FIELDS)
+    elif isinstance(target, Outdialtarget):  # before Mapping, whose check (an ABC's) costs more
         row = _from_model(target)
-    except AttributeError:
-        row = tuple(getattr(target, name, None) for name in ROW_FIELDS)
+    elif isinstance(target, Mapping):
+        row = tuple(target.get(name) for name in ROW_FIELDS)
+    else:
+        try:
+            row = _from_model(target)
+        except AttributeError:
+            row = tuple(getattr(target, name, None) for name in ROW_FIELDS)
     return row
 
 
@@ -119,12 +122,16 @@ def target_id(row: Row) -> UUID:
     raw = row[ID]
     if type(raw) is UUID:  # a model's
         return raw
-    if not present(raw):
+    if isinstance(raw, str):  # a dict's
+        try:
+            return UUID(raw)
+        except ValueError:
+            pass
+    elif not present(raw):
         raise ValueError("outdialtarget is missing 'id'")
-    parsed = _parse_id(raw)
-    if parsed is None:
-        raise ValueError(f"outdialtarget 'id' must be a UUID, got {raw!r}")
-    return parsed
+    elif isinstance(raw, UUID):
+        return raw
+    raise ValueError(f"outdialtarget 'id' must be a UUID, got {raw!r}")
 
 
 def as_uuid(value: str | UUID) -> UUID:

@@ -41,6 +41,7 @@ __all__ = [
     "Slot",
     "address_type",
     "candidate",
+    "first_open",
     "first_slot",
     "hangup_status",
     "is_idle",
@@ -104,13 +105,24 @@ class Slot(NamedTuple):
 
 
 class Candidate(NamedTuple):
-    """An available target as the engine sees it: its place in the order, its call, its time."""
+    """An available target as the engine sees it: its place in the order, its call, its time.
+
+    One flat tuple (the slot's fields inline, :attr:`slot` gives them as a :class:`Slot`):
+    ``dial_order`` keeps one per available target until it has sorted them.
+    """
 
     changed: datetime  # the engine's tm_update: what the available query orders by
     tiebreak: int  # the id as a number: ties (the query leaves their order open) go by id
     target_id: UUID
-    slot: Slot
+    n: int  # the slot the engine dials: destination_<n>
+    address: AddressLike
+    tries: int  # try_count_<n>: the call is try tries + 1
     due: datetime  # when isDialableTarget first says yes
+
+    @property
+    def slot(self) -> Slot:
+        """The slot the engine dials: ``Slot(n, address, tries)``."""
+        return Slot(self.n, self.address, self.tries)
 
 
 order_key = itemgetter(0, 1)
@@ -137,9 +149,15 @@ def open_slots(row: Row, maxes: tuple[int, ...]) -> list[Slot]:
 def first_slot(row: Row, maxes: tuple[int, ...]) -> Slot | None:
     """The slot the engine dials next: the first of :func:`open_slots`, without the others."""
     counts = try_counts(row)
+    n = first_open(row, counts, maxes)
+    return None if n is None else Slot(n, row[DESTINATION + n], counts[n])
+
+
+def first_open(row: Row, counts: tuple[int, ...], maxes: tuple[int, ...]) -> int | None:
+    """The index of the first slot :func:`is_open` (the one the engine dials), or ``None``."""
     for i in range(SLOTS):
         if is_open(row, counts, maxes, i):
-            return Slot(i, row[DESTINATION + i], counts[i])
+            return i
     return None
 
 
@@ -162,14 +180,10 @@ def last_change(row: Row) -> tuple[datetime, bool]:
     documents) is read as ``tm_create``; a time unknown altogether as 1970-01-01 UTC.
     """
     created = timestamp(row, "tm_create")
-    if row[TM_UPDATE] == row[TM_CREATE]:
-        updated = created
-    else:
-        updated = timestamp(row, "tm_update")
-        if updated is None:
-            updated = created
-    changed = EPOCH if updated is None else updated
-    return changed, updated != created
+    updated = None if row[TM_UPDATE] == row[TM_CREATE] else timestamp(row, "tm_update")
+    if updated is None or updated == created:
+        return (EPOCH if created is None else created), False
+    return updated, True
 
 
 def candidate(row: Row, plan: Plan) -> Candidate | None:
@@ -181,13 +195,14 @@ def candidate(row: Row, plan: Plan) -> Candidate | None:
     """
     if not is_idle(row[STATUS]):
         return None
-    slot = first_slot(row, plan.maxes)
-    if slot is None:
+    counts = try_counts(row)
+    n = first_open(row, counts, plan.maxes)
+    if n is None:
         return None
     changed, tried = last_change(row)
     due = changed + plan.try_interval if tried else changed
     tid = target_id(row)
-    return Candidate(changed, tid.int, tid, slot, due)
+    return Candidate(changed, tid.int, tid, n, row[DESTINATION + n], counts[n], due)
 
 
 def hangup_status(reason: str) -> str | None:
