@@ -15,8 +15,9 @@ which each row checks. The campaign: two numbers per target, tries 3/2/0/0/0, tr
 
 Each round runs N targets with this tree and with the code before issue 26 (``--before``, a
 commit unpacked with ``git archive``; which goes first swaps every round), and 4N with this
-tree. The 1,000,000-target peak is extrapolated from N and 4N (a straight line through the
-two); ``--million 1000000`` runs it for real (about 5 minutes, 1.5 GB). One more run of each
+tree. The 1,000,000-target peak is measured for real (``--million``, by default 1,000,000:
+about 4 minutes and 1.8 GB; ``--million 0`` leaves it out), and extrapolated from N and 4N (a
+straight line through the two; shown beside it, no goal). One more run of each
 tree at N with tracemalloc gives the bytes the returned calls hold, per call. The demo runs
 once, as a subprocess (wall time): it creates its targets through the SDK client, one POST
 each, which is most of its time.
@@ -51,6 +52,7 @@ from ._report import cli
 from ._timing import Pair, Row, ratio_row
 
 BENCH = "simulation"
+MILLION = 1_000_000
 # main just before the call records became columns (issue 26)
 BEFORE_ISSUE_26 = "9ce019d8246b30d63a6bfcb54cbf6d2b189702a9"
 DEFAULTS: dict[str, Any] = {
@@ -58,7 +60,7 @@ DEFAULTS: dict[str, Any] = {
     "rounds": 3,
     "demo_targets": 100_000,
     "before": BEFORE_ISSUE_26,
-    "million": 0,
+    "million": MILLION,
 }
 SMOKE: dict[str, Any] = {
     "targets": 200,
@@ -69,7 +71,6 @@ SMOKE: dict[str, Any] = {
 }
 RECORD_GOAL = 250.0  # bytes per call record
 PEAK_GOAL = 1.5e9  # bytes at 1,000,000 targets
-MILLION = 1_000_000
 MAXES = (3, 2, 0, 0, 0)
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -165,6 +166,10 @@ def tree_at(rev: str) -> Iterator[tuple[Path | None, str]]:
 
 def _why_invalid(*results: Result) -> str:
     return "; ".join(f"{r.targets:,} targets: {r.invalid}" for r in results if r.invalid)
+
+
+MIN_EXTRAPOLATED = 10_000
+"""Under this many targets the interpreter's own memory hides the line's slope."""
 
 
 def _extrapolated(small: Result, large: Result, targets: int = MILLION) -> float:
@@ -308,15 +313,16 @@ def _peak_row(
         f"{small.maxrss / 1e6:,.0f} MB at {small.targets:,}, {large.maxrss / 1e6:,.0f} MB at"
         f" {large.targets:,} targets, on a straight line to 1,000,000{was}"
     )
+    invalid = _why_invalid(small, large)
+    if small.targets < MIN_EXTRAPOLATED and not invalid:
+        invalid = f"{small.targets:,} targets are too few to draw a line to 1,000,000 from"
     return Row(
         BENCH,
         "1,000,000 targets: peak memory (extrapolated)",
         estimate / 1e9,
         "GB",
-        "<",
-        PEAK_GOAL / 1e9,
         detail=detail,
-        invalid=_why_invalid(small, large),
+        invalid=invalid,
         clock="memory",
     )
 
