@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
+from fake_time import FakeTime
 
 from voipbin_outdial import AdaptiveRateLimit, AsyncRateLimiter, RateLimit, RateLimiter
 from voipbin_outdial._pacing import VOIPBIN_PACE, AdaptiveBucket, Pace
@@ -19,24 +20,6 @@ from voipbin_outdial._sync.bulk import _limiters
 from voipbin_outdial.errors import ArgumentError
 from voipbin_outdial.testing import VOIPBIN_RATE_LIMIT as SERVER_LIMIT
 from voipbin_outdial.testing import MockApiError, MockRateLimiter
-
-
-class FakeTime:
-    """A clock that only moves when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def make_policy(**overrides: Any) -> AdaptiveRateLimit:

@@ -7,6 +7,7 @@ import asyncio
 import random
 
 import pytest
+from fake_time import FakeTime
 
 from voipbin_outdial import (
     AsyncRateLimiter,
@@ -19,24 +20,6 @@ from voipbin_outdial._ratelimit import Bucket
 from voipbin_outdial.errors import ArgumentError
 from voipbin_outdial.testing import MockApiError, VoipbinMock
 from voipbin_outdial.testing import RateLimiter as ServerLimiter
-
-
-class FakeTime:
-    """A clock that only moves when something sleeps on it."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def waits(bucket: Bucket, at: list[float]) -> list[float]:
