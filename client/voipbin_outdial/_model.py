@@ -26,12 +26,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 from uuid import UUID
 
 import attrs
 from attrs.exceptions import FrozenInstanceError
 
+from ._readonly import ReadOnlyEmptyDict
 from ._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS
 from ._unset import Unset
 from .timeutil import parse_timestamp
@@ -101,29 +102,14 @@ class _SharedEmptyError(FrozenInstanceError):
         self.msg = message
 
 
-class _NoExtras(dict[str, Any]):
-    """The ``additional_properties`` of a shared empty model: empty, and kept so. A copy of it
-    is a plain dict (in a deep copy or a pickle of the model)."""
+class _NoExtras(ReadOnlyEmptyDict):
+    """The ``additional_properties`` of a shared empty model: empty, and kept so."""
 
     __slots__ = ()
-
-    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
-        raise TypeError(
-            "the additional_properties of a shared empty model are read-only: "
-            "assign a new model to the slot instead"
-        )
-
-    __setitem__ = __delitem__ = __ior__ = _refuse
-    clear = pop = popitem = setdefault = update = _refuse
-
-    def __copy__(self) -> dict[str, Any]:
-        return {}
-
-    def __deepcopy__(self, memo: object) -> dict[str, Any]:
-        return {}
-
-    def __reduce__(self) -> tuple[type[dict[str, Any]], tuple[()]]:
-        return (dict, ())
+    refusal = (
+        "the additional_properties of a shared empty model are read-only: "
+        "assign a new model to the slot instead"
+    )
 
 
 def shared_empty(cls: type[M]) -> M:

@@ -22,7 +22,9 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any, Final, Literal, NoReturn, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
+
+from .._readonly import ReadOnlyEmptyDict
 
 __all__ = [
     "ADDRESS_FIELDS",
@@ -55,27 +57,16 @@ CANONICAL_UUID: Final = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA
 _DIGITS: Final = re.compile(r"[+-]?[0-9]+")
 
 
-class _EmptyAddress(dict[str, str]):
+class _EmptyAddress(ReadOnlyEmptyDict):
     """``{}``, shared by every stored record whose address is empty (a target's unused slots:
     three of five in a typical campaign, 64 bytes each as dicts of their own), so read-only.
 
     Nothing changes a stored address in place: an update stores a new dict in its place, and
-    the store hands out deep copies, which are plain new ``{}`` (:meth:`__deepcopy__`).
+    the store hands out deep copies, which are plain new ``{}``.
     """
 
     __slots__ = ()
-
-    def _read_only(self, *args: Any, **kwargs: Any) -> NoReturn:
-        raise TypeError("the stored empty address is shared: store a new dict in its place")
-
-    __setitem__ = __delitem__ = __ior__ = _read_only
-    clear = pop = popitem = setdefault = update = _read_only
-
-    def __copy__(self) -> dict[str, str]:
-        return {}
-
-    def __deepcopy__(self, memo: Any) -> dict[str, str]:
-        return {}
+    refusal = "the stored empty address is shared: store a new dict in its place"
 
 
 EMPTY_ADDRESS: Final[Mapping[str, str]] = _EmptyAddress()
