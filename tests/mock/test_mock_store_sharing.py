@@ -18,7 +18,7 @@ import pytest
 from mock_support import address, outdial_body, outplan_body, target_body
 
 from voipbin_outdial.testing import VoipbinMock
-from voipbin_outdial.testing._bind import EMPTY_ADDRESS
+from voipbin_outdial.testing._bind import EMPTY_ADDRESS, StoredAddress
 
 Change = Callable[[Any], object]
 
@@ -104,3 +104,29 @@ def test_a_campaign_run_leaves_the_shared_empty_address_empty(mock: VoipbinMock)
     assert calls[len(calls) - 1].address == {}  # the log still holds the store's empty one
     for target in targets:
         assert _stored(mock, "outdialtarget", target["id"])["destination_1"] is EMPTY_ADDRESS
+
+
+def test_a_used_address_is_stored_read_only_and_handed_out_as_a_plain_dict(
+    http: httpx.Client, mock: VoipbinMock
+) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    given = {"detail": "d", "type": "tel", "name": "", "target": "+1"}  # not in JSON order
+    target = mock.store.create_target(outdial["id"], target_body(given))
+    stored = _stored(mock, "outdialtarget", target["id"])["destination_0"]
+    assert isinstance(stored, StoredAddress)
+    assert stored == {"type": "tel", "target": "+1", "detail": "d"}
+    assert list(stored) == ["type", "target", "detail"]  # ADDRESS_FIELDS order, empty ones out
+    assert len(stored) == 3
+    assert "name" not in stored
+    assert stored.get("name") is None
+    with pytest.raises(TypeError):
+        stored["target"] = "+2"  # type: ignore[index]
+    for copied in (
+        copy.copy(stored),
+        target["destination_0"],
+        mock.store.targets(outdial["id"])[0]["destination_0"],
+    ):
+        assert type(copied) is dict
+        assert copied == stored
+    got = http.get(f"/outdials/{outdial['id']}/targets/{target['id']}")
+    assert '"destination_0":{"type":"tel","target":"+1","detail":"d"},' in got.text
