@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -19,6 +19,7 @@ from mock_support import address, outdial_body, outplan_body, target_body
 
 from voipbin_outdial.testing import VoipbinMock
 from voipbin_outdial.testing._bind import EMPTY_ADDRESS, StoredAddress
+from voipbin_outdial.testing._row import TARGET_FIELDS, TargetRow
 
 Change = Callable[[Any], object]
 
@@ -49,7 +50,7 @@ def test_copies_of_the_shared_empty_address_are_plain_dicts_of_their_own() -> No
         assert EMPTY_ADDRESS == {}
 
 
-def _stored(mock: VoipbinMock, kind: Any, record_id: str) -> dict[str, Any]:
+def _stored(mock: VoipbinMock, kind: Any, record_id: str) -> Mapping[str, Any]:
     return mock.store.stored(kind, record_id)
 
 
@@ -130,3 +131,49 @@ def test_a_used_address_is_stored_read_only_and_handed_out_as_a_plain_dict(
         assert copied == stored
     got = http.get(f"/outdials/{outdial['id']}/targets/{target['id']}")
     assert '"destination_0":{"type":"tel","target":"+1","detail":"d"},' in got.text
+
+
+def test_a_stored_target_is_a_row_that_reads_and_copies_as_the_record_dict(
+    http: httpx.Client, mock: VoipbinMock
+) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    created = mock.store.create_target(outdial["id"], target_body(address("+1")))
+    row = _stored(mock, "outdialtarget", created["id"])
+    assert isinstance(row, TargetRow)
+    assert row == created
+    assert created == row
+    assert list(row) == list(created) == list(TARGET_FIELDS)  # the JSON order
+    assert row.get("status") == row["status"] == "idle"
+    assert row.get("customer_id", "none") == "none"
+    assert "customer_id" not in row
+    with pytest.raises(KeyError):
+        row["customer_id"]
+    handed_out = [
+        created,
+        mock.store.find("outdialtarget", created["id"]),
+        mock.store.get_target(outdial["id"], created["id"]),
+        mock.store.targets(outdial["id"])[0],
+        copy.copy(row),
+    ]
+    for record in handed_out:
+        assert type(record) is dict
+        assert record == row
+    got = http.get(f"/outdials/{outdial['id']}/targets/{created['id']}")
+    assert json.loads(got.text) == created
+    assert list(json.loads(got.text)) == list(TARGET_FIELDS)
+
+
+def test_a_stored_target_takes_only_its_own_fields(mock: VoipbinMock) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    created = mock.store.create_target(outdial["id"], target_body(address("+1")))
+    row = _stored(mock, "outdialtarget", created["id"])
+    updated = mock.store.update("outdialtarget", created["id"], {"destination_1": address("+2")})
+    assert updated["destination_1"] == row["destination_1"] == address("+2")
+    assert updated["tm_update"] == row["tm_update"] != created["tm_update"]
+    with pytest.raises(KeyError, match="no field 'colour'"):
+        mock.store.update("outdialtarget", created["id"], {"colour": "red"})
+    with pytest.raises(TypeError):
+        del row["status"]  # type: ignore[attr-defined]
+    with pytest.raises(KeyError, match="no field 'colour'"):
+        TargetRow({"colour": "red"})
+    assert mock.store.find("outdialtarget", created["id"]) == row

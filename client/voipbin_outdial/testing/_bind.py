@@ -102,14 +102,25 @@ class StoredAddress(Mapping[str, str]):
     def __len__(self) -> int:
         return sum(getattr(self, name) is not None for name in ADDRESS_FIELDS)
 
+    def get(self, key: str, default: Any = None) -> Any:
+        # Mapping's goes through __getitem__ and a try: the engine reads "type" a call.
+        value = getattr(self, key, None) if key in _ADDRESS_NAMES else None
+        return default if value is None else value
+
+    def as_dict(self) -> dict[str, str]:
+        """The address as a new plain dict (``dict(address)`` calls back for each field)."""
+        return {
+            name: value for name in ADDRESS_FIELDS if (value := getattr(self, name)) is not None
+        }
+
     def __repr__(self) -> str:
-        return repr(dict(self))
+        return repr(self.as_dict())
 
     def __copy__(self) -> dict[str, str]:
-        return dict(self)
+        return self.as_dict()
 
     def __deepcopy__(self, memo: Any) -> dict[str, str]:
-        return dict(self)
+        return self.as_dict()
 
 
 _ADDRESS_NAMES: Final = frozenset(ADDRESS_FIELDS)
