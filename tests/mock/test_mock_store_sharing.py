@@ -171,9 +171,26 @@ def test_a_stored_target_takes_only_its_own_fields(mock: VoipbinMock) -> None:
     assert updated["destination_1"] == row["destination_1"] == address("+2")
     assert updated["tm_update"] == row["tm_update"] != created["tm_update"]
     with pytest.raises(KeyError, match="no field 'colour'"):
-        mock.store.update("outdialtarget", created["id"], {"colour": "red"})
+        mock.store.update("outdialtarget", created["id"], {"status": "done", "colour": "red"})
+    assert row["status"] == "idle"  # nothing of a refused update is written
     with pytest.raises(TypeError):
         del row["status"]  # type: ignore[attr-defined]
     with pytest.raises(KeyError, match="no field 'colour'"):
         TargetRow({"colour": "red"})
-    assert mock.store.find("outdialtarget", created["id"]) == row
+    assert mock.store.find("outdialtarget", created["id"]) == updated
+
+
+def test_a_campaign_run_writes_the_stored_rows_and_logs_plain_addresses(mock: VoipbinMock) -> None:
+    plan = mock.store.create_outplan(outplan_body())
+    outdial = mock.store.create_outdial(outdial_body())
+    target = mock.store.create_target(outdial["id"], target_body(address("+1"), address("+2")))
+    calls = mock.run_campaign(plan["id"], outdial["id"], answer=False)
+    row = _stored(mock, "outdialtarget", target["id"])
+    assert sum(row[f"try_count_{n}"] for n in range(5)) == len(calls) > 0
+    assert mock.store.find("outdialtarget", target["id"]) == row
+    first = calls[0]
+    assert type(first.address) is dict
+    assert first.address == row["destination_0"] == address("+1")
+    first.address["target"] = "+9"  # the record's own copy
+    assert calls[0].address == address("+1")
+    assert row["destination_0"] == address("+1")
