@@ -1,9 +1,11 @@
 """The mock's state: outplans, outdials and their targets in memory, behind one lock.
 
 Records are kept as the JSON objects the API returns, with the fields in the order VoIPBIN's Go
-structs give them. Every method takes the lock for its whole read-modify-write and hands out deep
-copies, so callers (HTTP handlers on any thread or event loop, the campaign simulation, tests)
-never share a dict with the store.
+structs give them: dicts, except targets, a million in a large campaign, which are kept as
+slotted :class:`~._row.TargetRow` mappings, and addresses, kept read-only (``_bind``). Every
+method takes the lock for its whole read-modify-write and hands out deep copies, plain dicts all
+through, so callers (HTTP handlers on any thread or event loop, the campaign simulation, tests)
+never share a record with the store.
 
 What the server's handlers and databases do (``docs/server-behaviour.md`` cites the code):
 
@@ -140,7 +142,8 @@ class RecordStore:
 
     def stored(self, kind: Kind, resource_id: str) -> Mapping[str, Any]:
         """:meth:`find` without the copy: the record itself, deleted or not, to read only while
-        holding :meth:`locked` (a create operation applied directly looks its parent up).
+        holding :meth:`locked` (a create operation applied directly looks its parent up). A
+        mapping: a dict, or a target's :class:`~._row.TargetRow`.
 
         Raises:
             ResourceNotFoundError: no record of that kind has this id.
@@ -194,6 +197,7 @@ class RecordStore:
 
         Raises:
             ResourceNotFoundError: no such record (or it is deleted and ``deleted`` is false).
+            KeyError: a change names a field a target does not have (nothing is written).
         """
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
@@ -306,7 +310,8 @@ class RecordStore:
 
     def targets_from(self, outdial_id: str, start: int) -> tuple[list[Mapping[str, Any]], int]:
         """The targets an outdial was given from the ``start``-th on (creation order), deleted
-        ones and those of a deleted outdial included, not copies; and how many in all.
+        ones and those of a deleted outdial included, not copies (:class:`~._row.TargetRow`);
+        and how many in all.
 
         For the campaign simulation, which reads an outdial's targets once and afterwards only
         the ones added since. VoIPBIN's "available targets" query looks at neither the
