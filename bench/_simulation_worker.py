@@ -26,6 +26,7 @@ import resource
 import sys
 import time
 import tracemalloc
+from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
@@ -34,7 +35,7 @@ import voipbin_outdial
 from .simulation import MAXES, START, seeded_mock
 
 
-def final_state_problem(targets: list[dict[str, Any]], calls: int) -> str:
+def final_state_problem(targets: Sequence[Mapping[str, Any]], calls: int) -> str:
     """Why the run did not end as it should (every target done, or idle with every try used,
     and one try counted per call); "" when it did."""
     tries = 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -18,7 +18,8 @@ import pytest
 from mock_support import address, outdial_body, outplan_body, target_body
 
 from voipbin_outdial.testing import VoipbinMock
-from voipbin_outdial.testing._bind import EMPTY_ADDRESS
+from voipbin_outdial.testing._bind import EMPTY_ADDRESS, StoredAddress
+from voipbin_outdial.testing._row import TARGET_FIELDS, TargetRow
 
 Change = Callable[[Any], object]
 
@@ -49,7 +50,7 @@ def test_copies_of_the_shared_empty_address_are_plain_dicts_of_their_own() -> No
         assert EMPTY_ADDRESS == {}
 
 
-def _stored(mock: VoipbinMock, kind: Any, record_id: str) -> dict[str, Any]:
+def _stored(mock: VoipbinMock, kind: Any, record_id: str) -> Mapping[str, Any]:
     return mock.store.stored(kind, record_id)
 
 
@@ -104,3 +105,92 @@ def test_a_campaign_run_leaves_the_shared_empty_address_empty(mock: VoipbinMock)
     assert calls[len(calls) - 1].address == {}  # the log still holds the store's empty one
     for target in targets:
         assert _stored(mock, "outdialtarget", target["id"])["destination_1"] is EMPTY_ADDRESS
+
+
+def test_a_used_address_is_stored_read_only_and_handed_out_as_a_plain_dict(
+    http: httpx.Client, mock: VoipbinMock
+) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    given = {"detail": "d", "type": "tel", "name": "", "target": "+1"}  # not in JSON order
+    target = mock.store.create_target(outdial["id"], target_body(given))
+    stored = _stored(mock, "outdialtarget", target["id"])["destination_0"]
+    assert isinstance(stored, StoredAddress)
+    assert stored == {"type": "tel", "target": "+1", "detail": "d"}
+    assert list(stored) == ["type", "target", "detail"]  # ADDRESS_FIELDS order, empty ones out
+    assert len(stored) == 3
+    assert "name" not in stored
+    assert stored.get("name") is None
+    with pytest.raises(TypeError):
+        stored["target"] = "+2"  # type: ignore[index]
+    for copied in (
+        copy.copy(stored),
+        target["destination_0"],
+        mock.store.targets(outdial["id"])[0]["destination_0"],
+    ):
+        assert type(copied) is dict
+        assert copied == stored
+    got = http.get(f"/outdials/{outdial['id']}/targets/{target['id']}")
+    assert '"destination_0":{"type":"tel","target":"+1","detail":"d"},' in got.text
+
+
+def test_a_stored_target_is_a_row_that_reads_and_copies_as_the_record_dict(
+    http: httpx.Client, mock: VoipbinMock
+) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    created = mock.store.create_target(outdial["id"], target_body(address("+1")))
+    row = _stored(mock, "outdialtarget", created["id"])
+    assert isinstance(row, TargetRow)
+    assert row == created
+    assert created == row
+    assert list(row) == list(created) == list(TARGET_FIELDS)  # the JSON order
+    assert row.get("status") == row["status"] == "idle"
+    assert row.get("customer_id", "none") == "none"
+    assert "customer_id" not in row
+    with pytest.raises(KeyError):
+        row["customer_id"]
+    handed_out = [
+        created,
+        mock.store.find("outdialtarget", created["id"]),
+        mock.store.get_target(outdial["id"], created["id"]),
+        mock.store.targets(outdial["id"])[0],
+        copy.copy(row),
+    ]
+    for record in handed_out:
+        assert type(record) is dict
+        assert record == row
+    got = http.get(f"/outdials/{outdial['id']}/targets/{created['id']}")
+    assert json.loads(got.text) == created
+    assert list(json.loads(got.text)) == list(TARGET_FIELDS)
+
+
+def test_a_stored_target_takes_only_its_own_fields(mock: VoipbinMock) -> None:
+    outdial = mock.store.create_outdial(outdial_body())
+    created = mock.store.create_target(outdial["id"], target_body(address("+1")))
+    row = _stored(mock, "outdialtarget", created["id"])
+    updated = mock.store.update("outdialtarget", created["id"], {"destination_1": address("+2")})
+    assert updated["destination_1"] == row["destination_1"] == address("+2")
+    assert updated["tm_update"] == row["tm_update"] != created["tm_update"]
+    with pytest.raises(KeyError, match="no field 'colour'"):
+        mock.store.update("outdialtarget", created["id"], {"status": "done", "colour": "red"})
+    assert row["status"] == "idle"  # nothing of a refused update is written
+    with pytest.raises(TypeError):
+        del row["status"]  # type: ignore[attr-defined]
+    with pytest.raises(KeyError, match="no field 'colour'"):
+        TargetRow({"colour": "red"})
+    assert mock.store.find("outdialtarget", created["id"]) == updated
+
+
+def test_a_campaign_run_writes_the_stored_rows_and_logs_plain_addresses(mock: VoipbinMock) -> None:
+    plan = mock.store.create_outplan(outplan_body())
+    outdial = mock.store.create_outdial(outdial_body())
+    target = mock.store.create_target(outdial["id"], target_body(address("+1"), address("+2")))
+    calls = mock.run_campaign(plan["id"], outdial["id"], answer=False)
+    row = _stored(mock, "outdialtarget", target["id"])
+    assert sum(row[f"try_count_{n}"] for n in range(5)) == len(calls) > 0
+    assert mock.store.find("outdialtarget", target["id"]) == row
+    first = calls[0]
+    assert type(first.address) is dict
+    assert first.address == row["destination_0"] == address("+1")
+    first.address["target"] = "+9"  # the record's own copy
+    assert calls[0].address == address("+1")
+    assert row["destination_0"] == address("+1")

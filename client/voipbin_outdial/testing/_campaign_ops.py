@@ -70,7 +70,9 @@ def _ids(fields: Mapping[str, Any]) -> dict[str, str]:
     return {name: go_uuid(fields[name]) or NIL for name in _IDS}
 
 
-def _usable(call: Invocation, kind: Any, resource_id: str, customer: str) -> Json | None:
+def _usable(
+    call: Invocation, kind: Any, resource_id: str, customer: str
+) -> Mapping[str, Any] | None:
     """The resource if it is there, the customer's and not deleted (``isValid*ID``)."""
     try:
         record = call.store.stored(kind, resource_id)
@@ -289,7 +291,7 @@ def campaigns_list_campaigncalls(call: Invocation) -> Json:
     with call.store.locked():
         call.owned("campaign", campaign_id)
 
-        def keep(record: Json) -> bool:
+        def keep(record: Mapping[str, Any]) -> bool:
             return bool(record["campaign_id"] == campaign_id)
 
         return _page(*call.store.list_page("campaigncall", size, token, keep=keep))

@@ -24,6 +24,7 @@ from .._slots import DESTINATION_FIELDS, MAX_TRY_COUNT_FIELDS, TRY_COUNT_FIELDS
 from ..dialplan.engine import IDLE
 from . import _validate as check
 from ._bind import go_uuid
+from ._row import TargetRow
 
 if TYPE_CHECKING:
     from ._store import Kind, Record, RecordStore
@@ -109,10 +110,13 @@ class _Direct:
         return check.PAGE_SIZE_MAX, ""
 
     def owned(self, kind: Kind, resource_id: str) -> Record:
-        return self.store.stored(kind, resource_id)
+        record = self.store.stored(kind, resource_id)
+        # The record itself (a create reads its parent; a copy would cost more than the
+        # create), as every kind but targets is kept as a dict; else a copy.
+        return record if isinstance(record, dict) else self.store.find(kind, resource_id)
 
     def target(self, outdial_id: str, target_id: str) -> Record:
-        return self.store.stored("outdialtarget", target_id)
+        return self.store.find("outdialtarget", target_id)
 
 
 def apply(
@@ -297,14 +301,16 @@ def outdialtargets_create(call: Invocation) -> Json:
     call.strict()
     with call.store.locked():
         call.owned("outdial", outdial_id)
-        record = {
-            "id": _new_id(),
-            "outdial_id": outdial_id,
-            **_pick(fields, "name", "detail", "data"),
-            "status": IDLE,
-            **_pick(fields, *DESTINATION_FIELDS),
-            **dict.fromkeys(TRY_COUNT_FIELDS, 0),
-        }
+        record = TargetRow(
+            {
+                "id": _new_id(),
+                "outdial_id": outdial_id,
+                **_pick(fields, "name", "detail", "data"),
+                "status": IDLE,
+                **_pick(fields, *DESTINATION_FIELDS),
+                **dict.fromkeys(TRY_COUNT_FIELDS, 0),
+            }
+        )
         return call.store.insert("outdialtarget", record, parent=outdial_id, update_time=True)
 
 

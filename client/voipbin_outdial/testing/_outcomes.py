@@ -13,6 +13,7 @@ import attrs
 from ..dialplan import DialAttempt
 from ..dialplan.engine import ANSWERED_REASONS, SUCCESS_REASON
 from ..timeutil import to_timedelta
+from ._bind import StoredAddress
 
 __all__ = ["Answer", "CallOutcome", "CallRecord", "Decide", "decider"]
 
@@ -137,6 +138,8 @@ def _answers(answer: Answer, seed: int | None) -> Callable[[DialAttempt], bool]:
 
 def address_dict(address: Mapping[str, Any] | object) -> dict[str, Any]:
     """A destination as a plain dict (the store holds dicts; a model gives its ``to_dict()``)."""
+    if type(address) is StoredAddress:
+        return address.as_dict()
     if isinstance(address, Mapping):
         return dict(address)
     to_dict = getattr(address, "to_dict", None)

@@ -29,10 +29,9 @@ outplan or outdial does not stop a running campaign; only starting one on them i
 
 from __future__ import annotations
 
-import copy
 import heapq
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeAlias
 
@@ -41,6 +40,7 @@ from ..dialplan.engine import Candidate, Plan, candidate, is_refused, read_plan,
 from ._calllog import CallColumns, CallLog
 from ._mockstore import MockStore
 from ._outcomes import CallRecord, Decide, address_dict
+from ._row import plain
 from ._store import ResourceNotFoundError
 
 __all__ = ["EndHandle", "Observer", "Simulation", "StopReason"]
@@ -96,9 +96,10 @@ class Simulation:
         self._events: list[tuple[datetime, int, str, str]] = []
         self._order = itertools.count()
         self._queue: list[tuple[datetime, int, str]] = []  # available: engine order, store id
-        self._records: dict[str, _Record] = {}  # the store's own records, read under its lock
+        # The store's own records (TargetRow), read under its lock.
+        self._records: dict[str, Mapping[str, Any]] = {}
         self._seen = 0
-        self._outplan: _Record | None = None
+        self._outplan: Mapping[str, Any] | None = None
         self._plan: Plan
         with store.locked():
             self._current_plan()
@@ -151,7 +152,7 @@ class Simulation:
                 if head is None:
                     self._nothing_available(at)
                     return
-                found, target = head
+                found, target, record = head
                 if self.gate is not None and not self.gate():
                     self._poll(at, None)  # execute.go: not dialable, look again in 5 s
                     return
@@ -164,7 +165,7 @@ class Simulation:
                 dialed = DialAttempt(
                     found.target_id, slot.n, address_dict(slot.address), slot.tries + 1
                 )
-                self._write(apply_call_start(self._records[target], dialed, at))
+                self._write(apply_call_start(record, dialed, at))
         except ResourceNotFoundError:
             self.stop("not_found")  # the store was reset: Execute stops on a failed Get
             return
@@ -217,42 +218,46 @@ class Simulation:
             self.observer.ended(self.columns.record(row))
 
     def _end(self, target: str, reason: str, at: datetime) -> None:
-        record = self._records[target]
-        if record.get("status") != "progressing":
+        record = plain(self._records[target])
+        if record["status"] != "progressing":
             return  # changed outside the engine while the call was live
+        ended = apply_hangup(record, reason, at)
         try:
-            self._write(apply_hangup(record, reason, at))
+            self._write(ended)
         except ResourceNotFoundError:
             return  # the store was reset while the call was live
-        self._enqueue(target, candidate(read_target(record), self._plan))
+        self._enqueue(target, candidate(read_target(ended), self._plan))  # as now stored
 
     # --- the engine's view of the store ----------------------------------------------------
 
-    def _head(self, plan: Plan) -> tuple[Candidate, str] | None:
-        """The first available target, its entry checked against the store's record."""
+    def _head(self, plan: Plan) -> tuple[Candidate, str, _Record] | None:
+        """The first available target, its entry checked against the store's record; and
+        that record as read (a dict)."""
         while self._queue:
             changed, tiebreak, target = self._queue[0]
-            record = self._records[target]
+            record = plain(self._records[target])
             found = candidate(read_target(record), plan)
             if found is None:
                 heapq.heappop(self._queue)
             elif (found.changed, found.tiebreak) != (changed, tiebreak):
                 heapq.heapreplace(self._queue, (found.changed, found.tiebreak, target))
             else:
-                return found, target
+                return found, target, record
         return None
 
     def _current_plan(self) -> Plan:
         """The outplan as the engine reads it on each run; all targets re-read if it changed."""
         outplan = self._store.stored("outplan", self._outplan_id)
         if outplan != self._outplan:
-            outplan = copy.deepcopy(outplan)
+            # A shallow copy: the store puts new values in a record, never changes one in
+            # place, so the values stay the same objects and this test is quick.
+            outplan = dict(outplan)
             self._plan = read_plan(outplan)
             if self._outplan is not None:
                 self._queue = []
                 for target, record in self._records.items():
                     if target not in self.live:
-                        self._enqueue(target, candidate(read_target(record), self._plan))
+                        self._enqueue(target, candidate(read_target(plain(record)), self._plan))
             self._outplan = outplan
         return self._plan
 
@@ -260,7 +265,7 @@ class Simulation:
         records, self._seen = self._store.targets_from(self._outdial_id, self._seen)
         for record in records:
             self._records[record["id"]] = record
-            self._enqueue(record["id"], candidate(read_target(record), self._plan))
+            self._enqueue(record["id"], candidate(read_target(plain(record)), self._plan))
 
     def _enqueue(self, target: str, found: Candidate | None) -> None:
         if found is not None:

@@ -1,9 +1,11 @@
 """The mock's state: outplans, outdials and their targets in memory, behind one lock.
 
 Records are kept as the JSON objects the API returns, with the fields in the order VoIPBIN's Go
-structs give them. Every method takes the lock for its whole read-modify-write and hands out deep
-copies, so callers (HTTP handlers on any thread or event loop, the campaign simulation, tests)
-never share a dict with the store.
+structs give them: dicts, except targets, a million in a large campaign, which are kept as
+slotted :class:`~._row.TargetRow` mappings, and addresses, kept read-only (``_bind``). Every
+method takes the lock for its whole read-modify-write and hands out deep copies, plain dicts all
+through, so callers (HTTP handlers on any thread or event loop, the campaign simulation, tests)
+never share a record with the store.
 
 What the server's handlers and databases do (``docs/server-behaviour.md`` cites the code):
 
@@ -44,9 +46,10 @@ from typing import Any, Literal, TypeAlias, get_args
 from .._slots import TRY_COUNT_FIELDS
 from ..timeutil import format_timestamp, is_deleted
 from ._clock import Timeline
-from ._table import EMPTY, Record, Table
+from ._row import write
+from ._table import EMPTY, Record, Stored, Table, copied
 
-__all__ = ["Kind", "Record", "RecordStore", "ResourceNotFoundError"]
+__all__ = ["Kind", "Record", "RecordStore", "ResourceNotFoundError", "Stored"]
 
 Kind: TypeAlias = Literal["outplan", "outdial", "outdialtarget", "campaign", "campaigncall"]
 
@@ -61,7 +64,10 @@ class ResourceNotFoundError(LookupError):
         self.resource_id = resource_id
 
 
-def _is_live(record: Record) -> bool:
+_TARGET_STATE = ("status", "tm_update", *TRY_COUNT_FIELDS)  # what the dialer changes
+
+
+def _is_live(record: Mapping[str, Any]) -> bool:
     return not is_deleted(record)
 
 
@@ -116,7 +122,7 @@ class RecordStore:
 
     # --- records in any state (the API) -----------------------------------------------------
 
-    def _any(self, kind: Kind, resource_id: str) -> Record:
+    def _any(self, kind: Kind, resource_id: str) -> Stored:
         record = self._tables.get(kind, EMPTY).by_id.get(resource_id)
         if record is None:
             raise ResourceNotFoundError(kind, resource_id)
@@ -132,11 +138,12 @@ class RecordStore:
             ResourceNotFoundError: no record of that kind has this id.
         """
         with self._lock:
-            return copy.deepcopy(self._any(kind, resource_id))
+            return copied(self._any(kind, resource_id))
 
-    def stored(self, kind: Kind, resource_id: str) -> Record:
+    def stored(self, kind: Kind, resource_id: str) -> Mapping[str, Any]:
         """:meth:`find` without the copy: the record itself, deleted or not, to read only while
-        holding :meth:`locked` (a create operation applied directly looks its parent up).
+        holding :meth:`locked` (a create operation applied directly looks its parent up). A
+        mapping: a dict, or a target's :class:`~._row.TargetRow`.
 
         Raises:
             ResourceNotFoundError: no record of that kind has this id.
@@ -147,7 +154,7 @@ class RecordStore:
     def insert(
         self,
         kind: Kind,
-        record: Record,
+        record: Stored,
         *,
         parent: str | None = None,
         update_time: bool = False,
@@ -171,7 +178,7 @@ class RecordStore:
             table.add(record, created)
             if parent is not None:  # its ids in order; the records stay in the kind's table
                 self._children.setdefault(parent, Table(table.by_id)).add_id(record["id"], created)
-            return copy.deepcopy(record)
+            return copied(record)
 
     def update(
         self,
@@ -190,12 +197,13 @@ class RecordStore:
 
         Raises:
             ResourceNotFoundError: no such record (or it is deleted and ``deleted`` is false).
+            KeyError: a change names a field a target does not have (nothing is written).
         """
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
-            record.update(copy.deepcopy(dict(changes)))
+            write(record, copy.deepcopy(dict(changes)))
             record["tm_update"] = format_timestamp(self._times.next() if at is None else at)
-            return copy.deepcopy(record)
+            return copied(record)
 
     def delete(self, kind: Kind, resource_id: str, *, deleted: bool = False) -> Record:
         """Soft-delete: ``tm_delete`` and ``tm_update`` become now; returns a copy.
@@ -209,7 +217,7 @@ class RecordStore:
         with self._lock:
             record = self._any(kind, resource_id) if deleted else self._live(kind, resource_id)
             record["tm_update"] = record["tm_delete"] = format_timestamp(self._times.next())
-            return copy.deepcopy(record)
+            return copied(record)
 
     def list_page(
         self,
@@ -218,7 +226,7 @@ class RecordStore:
         page_token: str | None = None,
         *,
         customer_id: str | None = None,
-        keep: Callable[[Record], bool] | None = None,
+        keep: Callable[[Mapping[str, Any]], bool] | None = None,
     ) -> tuple[list[Record], str]:
         """One page of the records of a kind, newest first, deleted ones included, and its
         ``next_page_token``: only ``customer_id``'s (all when ``None``), or those ``keep`` keeps.
@@ -246,7 +254,7 @@ class RecordStore:
 
     # --- live records (the campaign simulation) ---------------------------------------------
 
-    def _live(self, kind: Kind, resource_id: str) -> Record:
+    def _live(self, kind: Kind, resource_id: str) -> Stored:
         record = self._any(kind, resource_id)
         if not _is_live(record):
             raise ResourceNotFoundError(kind, resource_id)
@@ -259,9 +267,9 @@ class RecordStore:
             ResourceNotFoundError: there is none, or it is deleted.
         """
         with self._lock:
-            return copy.deepcopy(self._live(kind, resource_id))
+            return copied(self._live(kind, resource_id))
 
-    def _live_target(self, outdial_id: str, target_id: str) -> Record:
+    def _live_target(self, outdial_id: str, target_id: str) -> Stored:
         self._live("outdial", outdial_id)
         record = self._live("outdialtarget", target_id)
         if record["outdial_id"] != outdial_id:
@@ -276,7 +284,7 @@ class RecordStore:
                 target is in another outdial.
         """
         with self._lock:
-            return copy.deepcopy(self._live_target(outdial_id, target_id))
+            return copied(self._live_target(outdial_id, target_id))
 
     def delete_target(self, outdial_id: str, target_id: str) -> Record:
         """Soft-delete a live target of a live outdial; returns a copy.
@@ -296,12 +304,14 @@ class RecordStore:
         """
         with self._lock:
             self._live("outdial", outdial_id)
-            records, _ = self.targets_from(outdial_id, 0)
-            return copy.deepcopy([record for record in records if _is_live(record)])
+            table = self._children.get(outdial_id, EMPTY)
+            records = (table.by_id[target_id] for target_id in table.ids)
+            return [copied(record) for record in records if _is_live(record)]
 
-    def targets_from(self, outdial_id: str, start: int) -> tuple[list[Record], int]:
+    def targets_from(self, outdial_id: str, start: int) -> tuple[list[Mapping[str, Any]], int]:
         """The targets an outdial was given from the ``start``-th on (creation order), deleted
-        ones and those of a deleted outdial included, not copies; and how many in all.
+        ones and those of a deleted outdial included, not copies (:class:`~._row.TargetRow`);
+        and how many in all.
 
         For the campaign simulation, which reads an outdial's targets once and afterwards only
         the ones added since. VoIPBIN's "available targets" query looks at neither the
@@ -329,7 +339,7 @@ class RecordStore:
         with self._lock:
             current = self._live_target(record["outdial_id"], record["id"])
             self.write_target_state(record)
-            return copy.deepcopy(current)
+            return copied(current)
 
     def write_target_state(self, record: Mapping[str, Any]) -> None:
         """Store what the dialer changes in a target of this outdial, deleted or not, as
@@ -343,10 +353,7 @@ class RecordStore:
             current = self._any("outdialtarget", record["id"])
             if current["outdial_id"] != record["outdial_id"]:
                 raise ResourceNotFoundError("outdialtarget", record["id"])
-            current["status"] = record["status"]
-            current["tm_update"] = record["tm_update"]
-            for name in TRY_COUNT_FIELDS:
-                current[name] = record[name]
+            write(current, {name: record[name] for name in _TARGET_STATE})
 
     # --- counts (GET /_mock/state) -----------------------------------------------------------
 

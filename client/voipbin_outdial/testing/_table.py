@@ -12,18 +12,27 @@ from __future__ import annotations
 import bisect
 import copy
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final, TypeAlias
 
 from ..timeutil import as_utc, format_page_token, parse_timestamp
 
-__all__ = ["EMPTY", "Record", "Table"]
+__all__ = ["EMPTY", "Record", "Stored", "Table", "copied"]
 
 Record: TypeAlias = dict[str, Any]
+"""A record as the store hands it out: a plain dict of its own."""
+Stored: TypeAlias = MutableMapping[str, Any]
+"""A record as the store keeps it: a dict, or a target's :class:`~._row.TargetRow`."""
 
 _EPOCH: Final = datetime(1970, 1, 1, tzinfo=UTC)
 _ONE_MICROSECOND: Final = timedelta(microseconds=1)
+
+
+def copied(record: Stored) -> Record:
+    """A deep copy of a stored record as a plain dict (a ``TargetRow`` copies itself as one)."""
+    result = copy.deepcopy(record)
+    return result if isinstance(result, dict) else dict(result)
 
 
 def _micros(when: datetime) -> int:
@@ -46,12 +55,12 @@ class Table:
 
     __slots__ = ("by_id", "created", "ids")
 
-    def __init__(self, by_id: dict[str, Record] | None = None) -> None:
-        self.by_id: dict[str, Record] = {} if by_id is None else by_id
+    def __init__(self, by_id: dict[str, Stored] | None = None) -> None:
+        self.by_id: dict[str, Stored] = {} if by_id is None else by_id
         self.created = array("q")  # tm_create of each record in microseconds, ascending
         self.ids: list[str] = []  # the ids, in the same order
 
-    def add(self, record: Record, created: datetime) -> None:
+    def add(self, record: Stored, created: datetime) -> None:
         self.by_id[record["id"]] = record
         self.add_id(record["id"], created)
 
@@ -67,7 +76,7 @@ class Table:
         self.ids.append(record_id)
 
     def page(
-        self, page_size: int, page_token: str | None, keep: Callable[[Record], bool]
+        self, page_size: int, page_token: str | None, keep: Callable[[Stored], bool]
     ) -> tuple[list[Record], str]:
         """Copies of the newest ``page_size`` records ``keep`` keeps that were created before
         ``page_token``, and the next page's token."""
@@ -85,7 +94,7 @@ class Table:
         for index in range(end - 1, -1, -1):
             record = self.by_id[self.ids[index]]
             if keep(record):
-                items.append(copy.deepcopy(record))
+                items.append(copied(record))
                 last = self.created[index]
                 if len(items) == page_size:
                     break
