@@ -87,22 +87,26 @@ def read_plan(outplan: OutplanLike) -> Plan:
 
 
 def read_target(target: TargetLike) -> Row:
-    """The fields of :data:`ROW_FIELDS`, ``None`` for any that is absent."""
+    """The fields of :data:`ROW_FIELDS`, ``None`` for any that is absent.
+
+    A dict is read by key; anything else that has every field as an attribute (a model, or a
+    mapping that keeps its fields in slots, as the mock's store does) by attribute, which is
+    quicker than a Mapping's ``get`` per field; any other Mapping by key; the rest by attribute,
+    ``None`` where there is none."""
     row: Row
     if type(target) is dict:
         try:
             row = _from_dict(target)
         except KeyError:
             row = tuple(target.get(name) for name in ROW_FIELDS)
-    elif isinstance(target, Outdialtarget):  # before Mapping, whose check (an ABC's) costs more
-        row = _from_model(target)
-    elif isinstance(target, Mapping):
-        row = tuple(target.get(name) for name in ROW_FIELDS)
     else:
         try:
             row = _from_model(target)
         except AttributeError:
-            row = tuple(getattr(target, name, None) for name in ROW_FIELDS)
+            if isinstance(target, Mapping):
+                row = tuple(target.get(name) for name in ROW_FIELDS)
+            else:
+                row = tuple(getattr(target, name, None) for name in ROW_FIELDS)
     return row
 
 

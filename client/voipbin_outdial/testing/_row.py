@@ -16,7 +16,7 @@ from typing import Any, Final, NoReturn
 
 from .._slots import DESTINATION_FIELDS, TRY_COUNT_FIELDS
 
-__all__ = ["TARGET_FIELDS", "TargetRow", "plain", "write"]
+__all__ = ["STATE_FIELDS", "TARGET_FIELDS", "TargetRow", "plain", "write", "write_state"]
 
 TARGET_FIELDS: Final = (
     "id",
@@ -32,6 +32,9 @@ TARGET_FIELDS: Final = (
     "tm_delete",
 )
 """An outdialtarget's fields, in its JSON order (``outdialtarget.OutdialTarget``)."""
+
+STATE_FIELDS: Final = ("status", "tm_update", *TRY_COUNT_FIELDS)
+"""What the dialer changes in a target, twice a call."""
 
 _NAMES: Final = frozenset(TARGET_FIELDS)
 _VALUES: Final = attrgetter(*TARGET_FIELDS)
@@ -103,10 +106,10 @@ class TargetRow(MutableMapping[str, Any]):
 
 
 def plain(record: Mapping[str, Any]) -> dict[str, Any]:
-    """A target as a new dict of the same values (not copies), which the dialplan reads
-    fastest: a :class:`TargetRow`'s read from its slots at once, where ``dict(row)`` and
-    ``read_target(row)`` call back into Python for each field (the simulation reads a target
-    a few times a call)."""
+    """A target as a new dict of the same values (not copies), for the dialplan's
+    ``apply_call_start``/``apply_hangup``, which copy what they are given: a
+    :class:`TargetRow`'s read from its slots at once, where ``dict(row)`` calls back into
+    Python for each field. (``read_target`` reads a row's slots itself.)"""
     return record.as_dict() if type(record) is TargetRow else dict(record)
 
 
@@ -117,3 +120,15 @@ def write(record: MutableMapping[str, Any], changes: Mapping[str, Any]) -> None:
         record.write(changes)
     else:
         record.update(changes)
+
+
+def write_state(record: MutableMapping[str, Any], source: Mapping[str, Any]) -> None:
+    """Set the dialer's fields (:data:`STATE_FIELDS`) of a stored target from ``source``: a
+    :class:`TargetRow`'s slot by slot (every name is one of its fields), a dict's by key. The
+    simulation does this twice a call, so it skips :func:`write`'s check and its dict."""
+    if type(record) is TargetRow:
+        for name in STATE_FIELDS:
+            setattr(record, name, source[name])
+    else:
+        for name in STATE_FIELDS:
+            record[name] = source[name]

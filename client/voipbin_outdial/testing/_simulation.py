@@ -235,14 +235,14 @@ class Simulation:
         that record as read (a dict)."""
         while self._queue:
             changed, tiebreak, target = self._queue[0]
-            record = plain(self._records[target])
+            record = self._records[target]
             found = candidate(read_target(record), plan)
             if found is None:
                 heapq.heappop(self._queue)
             elif (found.changed, found.tiebreak) != (changed, tiebreak):
                 heapq.heapreplace(self._queue, (found.changed, found.tiebreak, target))
             else:
-                return found, target, record
+                return found, target, plain(record)
         return None
 
     def _current_plan(self) -> Plan:
@@ -257,7 +257,7 @@ class Simulation:
                 self._queue = []
                 for target, record in self._records.items():
                     if target not in self.live:
-                        self._enqueue(target, candidate(read_target(plain(record)), self._plan))
+                        self._enqueue(target, candidate(read_target(record), self._plan))
             self._outplan = outplan
         return self._plan
 
@@ -265,7 +265,7 @@ class Simulation:
         records, self._seen = self._store.targets_from(self._outdial_id, self._seen)
         for record in records:
             self._records[record["id"]] = record
-            self._enqueue(record["id"], candidate(read_target(plain(record)), self._plan))
+            self._enqueue(record["id"], candidate(read_target(record), self._plan))
 
     def _enqueue(self, target: str, found: Candidate | None) -> None:
         if found is not None:

@@ -43,10 +43,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Literal, TypeAlias, get_args
 
-from .._slots import TRY_COUNT_FIELDS
 from ..timeutil import format_timestamp, is_deleted
 from ._clock import Timeline
-from ._row import write
+from ._row import write, write_state
 from ._table import EMPTY, Record, Stored, Table, copied
 
 __all__ = ["Kind", "Record", "RecordStore", "ResourceNotFoundError", "Stored"]
@@ -62,9 +61,6 @@ class ResourceNotFoundError(LookupError):
         super().__init__(f"{kind} {resource_id} was not found")
         self.kind = kind
         self.resource_id = resource_id
-
-
-_TARGET_STATE = ("status", "tm_update", *TRY_COUNT_FIELDS)  # what the dialer changes
 
 
 def _is_live(record: Mapping[str, Any]) -> bool:
@@ -353,7 +349,7 @@ class RecordStore:
             current = self._any("outdialtarget", record["id"])
             if current["outdial_id"] != record["outdial_id"]:
                 raise ResourceNotFoundError("outdialtarget", record["id"])
-            write(current, {name: record[name] for name in _TARGET_STATE})
+            write_state(current, record)
 
     # --- counts (GET /_mock/state) -----------------------------------------------------------
 
