@@ -339,7 +339,8 @@ def _million_row(result: Result) -> Row:
         PEAK_GOAL / 1e9 * result.targets / MILLION,
         detail=(
             f"peak resident memory (VmHWM) of the process that seeded and ran it;"
-            f" {result.calls:,} calls, {result.per_call * 1e6:.1f} µs a call (CPU), {result.cpu:,.0f} s"
+            f" {result.calls:,} calls, {result.per_call * 1e6:.1f} µs a call (CPU),"
+            f" {result.cpu:,.0f} s"
         ),
         invalid=_why_invalid(result),
         clock="memory",
